@@ -1,0 +1,65 @@
+"""The data the order dates calculator runs on, built from the policies at build time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+import holidays
+import pycountry
+
+from .policies import Policies
+from .schema import country_name
+
+YEARS_AHEAD = 2  # the calculator knows holidays up to two years after the build year
+
+
+def build_year() -> int:
+    """The year of the build: from SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return moment.year
+
+
+def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
+    """Everything the calculator needs, as plain JSON-ready values (see calculator/README.md)."""
+    first_year, last_year = policies["calendar.first_year"], year + YEARS_AHEAD
+    working = list(policies["processing.working_days"])
+    region = policies["calendar.bank_holidays"]
+    bank_holidays = holidays.country_holidays(region["country"], subdiv=region["region"],
+                                              years=range(first_year, last_year + 1))
+    closures = {day for closure in policies["processing.closure_dates"] for day in closure.dates()}
+    closed = sorted(day for day in set(bank_holidays) | closures
+                    if first_year <= day.year <= last_year and day.isoweekday() in working)
+    return {
+        "time_zone": policies["calendar.time_zone"],
+        "first_date": f"{first_year}-01-01",
+        "last_date": f"{last_year}-12-31",
+        "working_weekdays": working,
+        "closed_dates": [day.isoformat() for day in closed],
+        "same_day_cutoff": policies["processing.same_day_cutoff"],
+        "processing_business_days": _span(policies["processing.business_days"]),
+        "zones": [
+            {"name": zone["name"], "countries": zone["countries"], "transit_days": _span(zone["transit_days"])}
+            for zone in policies["delivery.zones"]
+        ],
+        "not_shipped_to": policies["delivery.not_shipped_to"],
+        "peak_seasons": [
+            {"from": "%02d-%02d" % season["from"], "to": "%02d-%02d" % season["to"],
+             "extra_days": season["extra_days"]}
+            for season in policies["delivery.peak_seasons"]
+        ],
+        "free_cancellation_hours": policies["cancellation.free_cancellation_hours"],
+        "return_window_days": policies["returns.window_days"],
+        "refund_business_days": policies["refunds.business_days"],
+        "credit_business_days": {"card": policies["refunds.card_business_days"],
+                                 "paypal": policies["refunds.paypal_business_days"]},
+        "tracking_stale_business_days": policies["tracking.stale_after_business_days"],
+        "countries": dict(sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
+                                 key=lambda item: item[1])),
+    }
+
+
+def _span(span: Any) -> dict[str, int]:
+    return {"min": span.min, "max": span.max}

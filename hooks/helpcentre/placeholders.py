@@ -1,0 +1,27 @@
+"""Filling `{{ name }}` placeholders in editors' Markdown, refusing any unknown name."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+
+from .errors import DataError
+
+PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+
+
+def fill_placeholders(text: str, values: Mapping[str, str], file: str, first_line: int, key: str = "") -> str:
+    """`text` with every placeholder replaced by its value; `first_line` is the file line of `text`."""
+
+    def value_of(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in values:
+            return values[name]
+        line = first_line + text.count("\n", 0, match.start())
+        close = difflib.get_close_matches(name, values, n=1)
+        hint = f'; did you mean "{{{{ {close[0]} }}}}"?' if close else ""
+        raise DataError(file, line, key, f'unknown placeholder "{match.group(0)}"; expected one of the '
+                        f"names listed in the README (policy values from policies.yaml){hint}")
+
+    return PLACEHOLDER.sub(value_of, text)

@@ -1,0 +1,89 @@
+"""Shared fixtures: a copy of the project with its own policies, built by the real MkDocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator"]
+SHOPS = Path(__file__).parent / "shops"
+
+
+@dataclass
+class Build:
+    """The outcome of `mkdocs build --strict` on a project folder."""
+
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+    pages: dict[str, BeautifulSoup] = field(default_factory=dict)  # site path -> parsed HTML
+
+    def text(self) -> str:
+        """The visible text of every page, whitespace collapsed."""
+        return "\n".join(" ".join(page.get_text(" ").split()) for page in self.pages.values())
+
+    def files_text(self) -> str:
+        """Every text file of the site, as written (HTML, JavaScript, JSON, XML)."""
+        return "\n".join(path.read_text(encoding="utf-8") for path in self.site.rglob("*")
+                         if path.suffix in {".html", ".js", ".json", ".xml", ".css", ".txt"})
+
+
+def copy_project(destination: Path, policies: Path | None = None) -> Path:
+    """A copy of the project's sources; `policies` replaces policies.yaml."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    if policies is not None:
+        shutil.copy2(policies, destination / "policies.yaml")
+    return destination
+
+
+def build_project(project: Path) -> Build:
+    """Run the real `mkdocs build --strict` on `project` and parse every page it wrote."""
+    site = project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    built = Build(project, site, result.returncode, result.stdout + result.stderr)
+    if site.exists():
+        for path in sorted(site.rglob("*.html")):
+            built.pages[str(path.relative_to(site))] = BeautifulSoup(path.read_text(encoding="utf-8"),
+                                                                     "html.parser")
+    return built
+
+
+def build_shop(tmp_path_factory: pytest.TempPathFactory, name: str, policies: Path | None) -> Build:
+    built = build_project(copy_project(tmp_path_factory.mktemp(name), policies))
+    assert built.returncode == 0, built.output
+    return built
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own help centre, built once for the session."""
+    return build_shop(tmp_path_factory, "jjsart", None)
+
+
+@pytest.fixture(scope="session")
+def mutated_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The same content with every policy value changed."""
+    return build_shop(tmp_path_factory, "mutated", SHOPS / "mutated.yaml")
+
+
+@pytest.fixture(scope="session")
+def second_shop(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """Another shop's policies with the same content."""
+    return build_shop(tmp_path_factory, "second", SHOPS / "second-shop.yaml")

@@ -1,0 +1,163 @@
+"""Loading policies.yaml: the shop's values are read, and every mistake gets one clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from helpcentre.errors import DataError
+from helpcentre.policies import load_policies
+from helpcentre.schema import DateRange, Span
+
+POLICIES = (ROOT / "policies.yaml").read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line where `needle` starts in `text`."""
+    assert needle in text, needle
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def changed(old: str, new: str) -> str:
+    """policies.yaml with the one occurrence of `old` replaced by `new`."""
+    assert POLICIES.count(old) == 1, f"{old!r} must occur once in policies.yaml"
+    return POLICIES.replace(old, new)
+
+
+def load_text(tmp_path: Path, text: str | bytes) -> object:
+    path = tmp_path / "policies.yaml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return load_policies(path)
+
+
+def test_the_shops_values_are_read():
+    policies = load_policies(ROOT / "policies.yaml")
+    assert policies["shop.email"] == "info@jjsart.co.uk"
+    assert policies["cancellation.free_cancellation_hours"] == 12
+    assert policies["processing.business_days"] == Span(1, 3)
+    assert policies["processing.working_days"] == (1, 2, 3, 4, 5)
+    assert policies["delivery.zones"][0]["countries"] == ["US"]
+    assert policies["delivery.zones"][1]["countries"] is None
+    assert policies["delivery.peak_seasons"] == [{"from": (11, 20), "to": (12, 31), "extra_days": 5}]
+    assert policies["returns.window_days"] == 14
+    assert policies["refunds.paypal_business_days"] == 0
+
+
+def test_placeholders_render_figures_with_units():
+    values = load_policies(ROOT / "policies.yaml").placeholders()
+    assert values["returns.window_days"] == "14 days"
+    assert values["processing.business_days"] == "1 to 3 business days"
+    assert values["processing.working_days"] == "Monday to Friday"
+    assert values["refunds.paypal_business_days"] == "the same day"
+    assert values["delivery.peak_seasons"] == "from 20 November to 31 December, allow up to 5 extra days"
+    assert "| United States | 18 to 24 days |" in values["delivery.zones"]
+
+
+def test_closure_dates_accept_days_and_ranges(tmp_path):
+    text = changed("  closure_dates: []", "  closure_dates:\n    - 2026-12-24\n"
+                   "    - {from: 2026-12-29, to: 2026-12-31}")
+    policies = load_text(tmp_path, text)
+    assert [len(r.dates()) for r in policies["processing.closure_dates"]] == [1, 3]
+    assert policies.placeholders()["processing.closure_dates"] == (
+        "Thursday 24 December 2026 and Tuesday 29 December 2026 to Thursday 31 December 2026")
+    assert isinstance(policies["processing.closure_dates"][0], DateRange)
+
+
+def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
+    """(case, policies.yaml text, the message it must give)."""
+    window = line_of(POLICIES, "  window_days: 14")
+    return [
+        ("YAML syntax error", changed("  name: JJ's Art", "  name: [JJ's Art"),
+         "policies.yaml:{}: this is not valid YAML".format(line_of(POLICIES, "  email: "))),
+        ("tab in indentation", changed("  name: JJ's Art", "\tname: JJ's Art"),
+         f"policies.yaml:{line_of(POLICIES, '  name: JJ')}: a tab is used for indentation; expected spaces"),
+        ("duplicate key", changed("  window_days: 14", "  window_days: 14\n  window_days: 21"),
+         f"policies.yaml:{window + 1}: returns.window_days: this key appears twice"),
+        ("unknown key, a typo", changed("  window_days: 14", "  windw_days: 14"),
+         f'policies.yaml:{window}: returns.windw_days: unknown key; expected one of window_days, '
+         f'condition, return_postage; did you mean "window_days"?'),
+        ("unknown section", changed("payments:", "paymnets:"),
+         'payments, website; did you mean "payments"?'),
+        ("missing required key", changed("  email: info@jjsart.co.uk\n", ""),
+         "policies.yaml:10: shop.email: this key is missing; expected email: under shop"),
+        ("wrong type: text for a number", changed("  window_days: 14", '  window_days: two weeks'),
+         f'policies.yaml:{window}: returns.window_days: expected a whole number of days, at least 1; '
+         f'got "two weeks"'),
+        ("wrong type: a fraction", changed("  window_days: 14", "  window_days: 14.5"),
+         "returns.window_days: expected a whole number of days, at least 1; got 14.5"),
+        ("wrong type: a list for text", changed("  name: JJ's Art", "  name: [JJ, Art]"),
+         "shop.name: expected text; got a list"),
+        ("wrong type: yes/no for text", changed("    - Maestro", "    - yes"),
+         "payments.methods[2]: expected text; got yes without quotes, which YAML reads as yes/no"),
+        ("zero duration", changed("  free_cancellation_hours: 12", "  free_cancellation_hours: 0"),
+         "cancellation.free_cancellation_hours: expected a whole number of hours, at least 1; got 0"),
+        ("negative duration", changed("  stale_after_business_days: 5", "  stale_after_business_days: -5"),
+         "tracking.stale_after_business_days: expected a whole number of business days, at least 1; got -5"),
+        ("minimum above maximum", changed("    min: 1\n    max: 3", "    min: 5\n    max: 3"),
+         "processing.business_days.max: expected a maximum at least the minimum (5); got 3"),
+        ("unquoted time", changed("  same_day_cutoff: null", "  same_day_cutoff: 14:00"),
+         'processing.same_day_cutoff: expected a time in quotes such as "14:00", or null for none; '
+         "got 14:00 without quotes, which YAML reads as the number 840"),
+        ("impossible time", changed("  same_day_cutoff: null", '  same_day_cutoff: "25:00"'),
+         'processing.same_day_cutoff: expected a time in quotes such as "14:00"'),
+        ("country code NO read as false", changed("  not_shipped_to: []", "  not_shipped_to: [NO]"),
+         'delivery.not_shipped_to[0]: expected a two-letter country code in quotes, such as "US"; '
+         "got NO without quotes, which YAML reads as false"),
+        ("unknown country code", changed('      countries: ["US"]', '      countries: ["XX"]'),
+         'delivery.zones[0].countries[0]: expected a two-letter country code in quotes, such as "US"; got "XX"'),
+        ("invalid email", changed("  email: info@jjsart.co.uk", "  email: info@jjsart"),
+         'shop.email: expected an email address such as help@example.com; got "info@jjsart"'),
+        ("anchor", changed("  window_days: 14", "  window_days: &days 14"),
+         f"policies.yaml:{window}: an anchor (&days) is used; expected each value written out"),
+        ("alias", changed("  card_business_days: 7", "  card_business_days: *days"),
+         "policies.yaml:{}: an alias (*days) is used".format(line_of(POLICIES, "  card_business_days"))),
+        ("empty file", "", "policies.yaml:1: the file is empty; expected YAML content"),
+        ("only comments", "# nothing here\n", "policies.yaml:1: the file is empty"),
+        ("file over 1 MB", POLICIES + "#" * 1_000_001 + "\n",
+         "policies.yaml: the file is larger than 1 MB"),
+        ("not UTF-8", POLICIES.encode("utf-8") + b"\xff\xfe", "policies.yaml: expected UTF-8 text"),
+        ("a list instead of the file's keys", "- shop\n- returns\n", "expected a group of keys: shop, calendar"),
+        ("unknown weekday", changed("[Monday, Tuesday", "[Munday, Tuesday"),
+         "processing.working_days: expected a day of the week such as Monday; got \"Munday\""),
+        ("impossible day of the year", changed("    - from: 20 November", "    - from: 31 November"),
+         'delivery.peak_seasons[0].from: expected a day and month such as "20 November"; got "31 November"'),
+        ("closure date that is not a date", changed("  closure_dates: []", "  closure_dates: [Christmas]"),
+         "processing.closure_dates[0]: expected a date such as 2026-12-24"),
+        ("closure range backwards", changed("  closure_dates: []",
+                                            "  closure_dates: [{from: 2026-12-31, to: 2026-12-24}]"),
+         "processing.closure_dates[0].to: expected a date on or after the from: date"),
+        ("unknown choice", changed("  return_postage: shopper", "  return_postage: customer"),
+         'returns.return_postage: expected one of shopper or shop; got "customer"'),
+        ("unknown time zone", changed("  time_zone: Europe/London", "  time_zone: Europe/Londn"),
+         'calendar.time_zone: expected a time zone name such as Europe/London; got "Europe/Londn"'),
+        ("unknown bank holiday region", changed("    region: ENG", "    region: XYZ"),
+         "calendar.bank_holidays: expected a country and region known to the holidays package"),
+        ("two zones for everywhere else", changed("  not_shipped_to: []",
+                                                  "    - name: Rest\n      transit_days: {min: 1, max: 2}\n"
+                                                  "  not_shipped_to: []"),
+         'delivery.zones[2]: a second zone without countries; expected only one zone for everywhere else'),
+        ("country in a zone and not shipped to", changed("  not_shipped_to: []", '  not_shipped_to: ["US"]'),
+         'delivery.not_shipped_to: US is also in the zone "United States"'),
+        ("empty list where one is needed", changed("    - Visa\n    - Mastercard\n    - Maestro\n"
+                                                   "    - American Express\n    - PayPal\n", "    []\n"),
+         "payments.methods: expected a list of at least 1; got an empty list"),
+    ]
+
+
+@pytest.mark.parametrize("text, message", [case[1:] for case in _bad_inputs()],
+                         ids=[case[0] for case in _bad_inputs()])
+def test_a_mistake_gets_one_clear_message(tmp_path, text, message):
+    with pytest.raises(DataError) as caught:
+        load_text(tmp_path, text)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith("policies.yaml")
+    assert "\n" not in str(caught.value)
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 9) + "]\n" for n in range(8))
+    with pytest.raises(DataError, match=r"policies.yaml:1: an anchor \(&a\) is used"):
+        load_text(tmp_path, bomb)
