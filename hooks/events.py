@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+from markupsafe import Markup
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -19,10 +22,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _help_centre
     project = Path(config.config_file_path).parent
     try:
-        _help_centre = load_help_centre(project / "policies.yaml", Path(config.docs_dir))
+        _help_centre = load_help_centre(project / "policies.yaml", Path(config.docs_dir), project / "calculator")
     except DataError as error:
         raise PluginError(str(error)) from None
-    config.site_name = f"{_help_centre.policies['shop.name']} {config.site_name.lower()}"
+    script = ExtraScriptValue(_help_centre.calculator.script)
+    script.type = "module"
+    config.extra_javascript.append(script)
+    config.extra_css.append(_help_centre.calculator.stylesheet)
+    # Themes print the site name as HTML, sometimes escaping it again: Markup is escaped once.
+    config.site_name = Markup(f"{html.escape(_help_centre.policies['shop.name'])} {config.site_name.lower()}")
     config.extra["contact_email"] = _help_centre.policies["shop.email"]
     return config
 
@@ -30,8 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if f.src_uri.endswith(".yml")]:
         files.remove(file)  # topic sources become pages, they are not published as they are
-    for path, markdown in _help_centre.pages.items():
-        files.append(File.generated(config, path, content=markdown))
+    for path, content in {**_help_centre.pages, **_help_centre.calculator.files}.items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

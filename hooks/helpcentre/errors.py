@@ -7,7 +7,7 @@ class DataError(Exception):
     """A mistake in an input file, located precisely enough for an editor to fix it.
 
     Rendered as ``file:line: key.path: message``, e.g.
-    ``policies.yaml:14: returns.window_days: expected a whole number of days, at least 1; got "two weeks"``.
+    ``policies.yaml:14: returns.window_days: expected a whole number of days, at least 1; got "a fortnight"``.
     """
 
     def __init__(self, file: str, line: int | None, key: str, message: str) -> None:

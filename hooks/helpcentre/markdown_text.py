@@ -23,7 +23,7 @@ def join_words(items: Sequence[str], conjunction: str = "and") -> str:
 
 
 def plural(amount: int, unit: str) -> str:
-    """'1 hour', '12 hours', '5 business days'."""
+    """The amount and its unit, the unit in the plural unless the amount is one."""
     return f"{amount} {unit}" if amount == 1 else f"{amount} {unit}s"
 
 

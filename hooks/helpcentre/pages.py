@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 
 import yaml
@@ -13,7 +14,9 @@ from .placeholders import fill_placeholders
 
 def render_topic_page(topic: Topic, values: Mapping[str, str]) -> str:
     """The page of one topic: each question its own heading, anchored by its id."""
-    front = yaml.safe_dump({"title": topic.title, "description": topic.summary}, allow_unicode=True)
+    # Themes print front matter as HTML, so it is escaped here.
+    front = yaml.safe_dump({"title": html.escape(topic.title), "description": html.escape(topic.summary)},
+                           allow_unicode=True)
     parts = [f"---\n{front}---\n", f"# {md.escape(topic.title)}\n", f"{md.escape(topic.summary)}\n"]
     for question in topic.questions:
         answer = fill_placeholders(question.answer, values, question.answer.file, question.answer.line,

@@ -38,7 +38,7 @@ Renderer = Callable[[Any], str]
 
 @dataclass(frozen=True)
 class Span:
-    """An inclusive range of whole numbers, such as 1 to 3 business days."""
+    """An inclusive range of whole numbers, such as a processing time in business days."""
 
     min: int
     max: int
@@ -179,7 +179,7 @@ class Whole(Field):
 
 
 class Range(Field):
-    """`min` and `max` whole numbers of a unit, shown as '1 to 3 business days'."""
+    """`min` and `max` whole numbers of a unit, shown as "min to max unit"."""
 
     def __init__(self, unit: str) -> None:
         super().__init__()
@@ -200,7 +200,7 @@ class Range(Field):
 
 
 class TimeOfDay(Field):
-    """A 24-hour time such as "14:00" (quoted), or null for none."""
+    """A time of day such as "14:00" (quoted), or null for none."""
 
     EXPECTED = 'a time in quotes such as "14:00", or null for none'
 

@@ -1,0 +1,220 @@
+"""The built site, as a shopper reads it: every policy value shown, links that work, no outside requests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SHOPS, Build, build_project, copy_project
+from helpcentre.content import load_topics
+from helpcentre.policies import Policies, load_policies
+
+CONTENT = ROOT / "content"
+
+
+def visible_texts(rendered: str) -> list[str]:
+    """What a shopper reads of a rendered placeholder: each paragraph, list item or table cell."""
+    fragment = BeautifulSoup(markdown.markdown(rendered, extensions=["tables"]), "html.parser")
+    blocks = fragment.find_all(["li", "td", "th"]) or [fragment]
+    return [" ".join(block.get_text(" ").split()) for block in blocks]
+
+
+def policy_texts(policies: Policies) -> dict[str, list[str]]:
+    """Placeholder name -> the texts of its value that must appear on the site."""
+    return {name: visible_texts(value) for name, value in policies.placeholders().items()}
+
+
+def leaves(values: object, path: str = "") -> dict[str, object]:
+    """Every value of a policies dict by dotted path, lists and records flattened."""
+    if isinstance(values, dict):
+        return {k: v for name, value in values.items() for k, v in leaves(value, f"{path}.{name}").items()}
+    if isinstance(values, list):
+        return {k: v for n, value in enumerate(values) for k, v in leaves(value, f"{path}[{n}]").items()}
+    return {path.lstrip("."): values}
+
+
+def missing_values(built: Build, policies: Policies) -> dict[str, list[str]]:
+    text = built.text()
+    found = {name: [t for t in texts if t not in text] for name, texts in policy_texts(policies).items()}
+    return {name: texts for name, texts in found.items() if texts}
+
+
+def broken_links(built: Build) -> list[str]:
+    """Every internal link or anchor in the built HTML that does not resolve."""
+    anchors = {path: {tag["id"] for tag in page.find_all(id=True)} for path, page in built.pages.items()}
+    broken = []
+    for path, page in built.pages.items():
+        for tag in page.find_all(["a", "link", "script", "img"]):
+            url = tag.get("href") or tag.get("src")
+            if not url or urlsplit(url).scheme or url.startswith("//"):
+                continue
+            parts = urlsplit(url)
+            target = PurePosixPath(path).parent / unquote(parts.path) if parts.path else PurePosixPath(path)
+            target_path = str(PurePosixPath(*_normalised(target.parts)))
+            file = built.site / target_path
+            if file.is_dir() or parts.path.endswith("/"):
+                target_path = str(PurePosixPath(target_path) / "index.html")
+                file = built.site / target_path
+            if not file.exists():
+                broken.append(f"{path}: {url}")
+            elif parts.fragment and target_path in anchors and parts.fragment not in anchors[target_path]:
+                broken.append(f"{path}: {url} (no such anchor)")
+    return broken
+
+
+def _normalised(parts: tuple[str, ...]) -> list[str]:
+    stack: list[str] = []
+    for part in parts:
+        if part == "..":
+            stack.pop()
+        elif part not in (".", ""):
+            stack.append(part)
+    return stack
+
+
+def outside_requests(built: Build) -> list[str]:
+    """Every resource a page would load from another host."""
+    found = []
+    for path, page in built.pages.items():
+        for tag in page.find_all(["script", "link", "img", "iframe", "source", "audio", "video"]):
+            url = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
+            if url and (urlsplit(url).scheme in ("http", "https") or url.startswith("//")):
+                found.append(f"{path}: {url}")
+    return found
+
+
+# The repository's own shop -------------------------------------------------------------------------
+
+def test_the_build_passes_strict_without_warnings(site):
+    assert "WARNING" not in site.output
+    assert site.pages, "the build wrote no pages"
+
+
+def test_every_policy_value_appears_on_a_page(site):
+    assert missing_values(site, load_policies(ROOT / "policies.yaml")) == {}
+
+
+def test_each_question_is_its_own_heading_with_a_stable_anchor(site):
+    for topic in load_topics(CONTENT):
+        page = site.pages[f"{topic.slug}/index.html"]
+        assert page.h1.get_text(strip=True).rstrip("¶") == topic.title
+        for question in topic.questions:
+            heading = page.find(id=question.id)
+            assert heading is not None and heading.name == "h2", question.id
+            assert " ".join(heading.get_text(" ").split()).rstrip("¶ ") == " ".join(question.question.split())
+
+
+def test_the_home_page_links_every_topic_and_the_calculator(site):
+    home = site.pages["index.html"]
+    links = {a["href"].strip("./").rstrip("/") for a in home.select("article a[href]")}
+    assert {topic.slug for topic in load_topics(CONTENT)} <= links
+    assert "order-dates" in links
+
+
+def test_every_page_offers_the_contact_email(site):
+    email = load_policies(ROOT / "policies.yaml")["shop.email"]
+    for path, page in site.pages.items():
+        assert page.select_one(f'a[href="mailto:{email}"]'), path
+
+
+def test_every_link_and_anchor_resolves(site):
+    assert broken_links(site) == []
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    assert outside_requests(site) == []
+    assert "fonts.googleapis.com" not in site.files_text()
+    assert "fonts.gstatic.com" not in site.files_text()
+
+
+def test_topic_sources_are_not_published(site):
+    assert not list(site.site.rglob("*.yml"))
+
+
+def test_delivery_times_are_a_table_built_from_the_zones(site):
+    policies = load_policies(ROOT / "policies.yaml")
+    rows = [[cell.get_text(strip=True) for cell in row.find_all("td")]
+            for row in site.pages["delivery/index.html"].select("table tr") if row.find("td")]
+    assert [row[0] for row in rows] == [zone["name"] for zone in policies["delivery.zones"]]
+
+
+# Every value changed -------------------------------------------------------------------------------
+
+def test_the_mutated_policies_change_every_value():
+    old = leaves(load_policies(ROOT / "policies.yaml").values)
+    new = leaves(load_policies(SHOPS / "mutated.yaml").values)
+    unchanged = {path for path in old if path in new and old[path] == new[path]}
+    assert unchanged == set()
+
+
+def test_after_a_change_every_new_value_appears(mutated_site):
+    assert "WARNING" not in mutated_site.output
+    assert missing_values(mutated_site, load_policies(SHOPS / "mutated.yaml")) == {}
+
+
+def test_after_a_change_no_old_value_remains_anywhere(mutated_site):
+    text = mutated_site.text()
+    files = mutated_site.files_text()
+    stale = []
+    for name, texts in policy_texts(load_policies(ROOT / "policies.yaml")).items():
+        for old in texts:
+            pattern = re.compile(rf"(?<![\w@.]){re.escape(old)}(?![\w])")
+            figure = re.search(r"\d", old) or "@" in old
+            if pattern.search(text) or (figure and pattern.search(files)):
+                stale.append(f"{name}: {old}")
+    assert stale == []
+
+
+# Another shop on the same code ---------------------------------------------------------------------
+
+def test_a_second_shop_builds_with_the_same_content(second_shop):
+    assert "WARNING" not in second_shop.output
+    assert missing_values(second_shop, load_policies(SHOPS / "second-shop.yaml")) == {}
+    assert broken_links(second_shop) == []
+    assert outside_requests(second_shop) == []
+    rows = second_shop.pages["delivery/index.html"].select("table tr")
+    assert len([row for row in rows if row.find("td")]) == 3
+
+
+def test_text_that_looks_like_html_is_shown_not_run(second_shop):
+    text = second_shop.text()
+    assert "</script><script>alert('reason')</script>" in text
+    assert "<img src=x onerror=alert(1)>" in text
+    assert "Brush <b>&</b> Co" in text
+    for path, page in second_shop.pages.items():
+        for script in page.find_all("script"):
+            assert "alert(" not in (script.string or ""), path
+        assert not page.select("img[onerror]"), path
+        assert not page.select('a[href^="http://evil"]'), path
+
+
+# Bad input stops the build -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("policies.yaml", "  window_days: 14", "  window_days: two weeks",
+     'returns.window_days: expected a whole number of days, at least 1; got "two weeks"'),
+    ("content/returns.yml", "{{ returns.window_days }}", "{{ returns.window_dayz }}",
+     'unknown placeholder "{{ returns.window_dayz }}"'),
+    ("content/order-dates.md", "{{ returns.window_days }}", "{{ return.window_days }}",
+     'content/order-dates.md:'),
+    ("content/returns.yml", "questions:", "questions:\n  - id: Bad Id\n    question: Why?\n    answer: Because.",
+     "expected an id of lowercase words and digits joined by hyphens"),
+])
+def test_a_mistake_stops_the_build_with_one_message_and_writes_nothing(tmp_path, file, old, new, message):
+    project = copy_project(tmp_path)
+    path = project / file
+    source = path.read_text(encoding="utf-8")
+    assert old in source
+    path.write_text(source.replace(old, new, 1), encoding="utf-8")
+    built = build_project(project)
+    assert built.returncode != 0
+    assert message in built.output
+    assert "Traceback" not in built.output
+    errors = [line for line in built.output.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and file in errors[0], built.output
+    assert not built.site.exists() or not any(built.site.rglob("*.html"))
