@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from helpcentre import search_index
 from helpcentre.errors import DataError
 from helpcentre.site import HelpCentre, load_help_centre
 
@@ -32,23 +33,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Themes print the site name as HTML, sometimes escaping it again: Markup is escaped once.
     config.site_name = Markup(f"{html.escape(_help_centre.policies['shop.name'])} {config.site_name.lower()}")
     config.extra["contact_email"] = _help_centre.policies["shop.email"]
+    config.nav = config.nav or _help_centre.nav()
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for file in [f for f in files if f.src_uri.endswith(".yml")]:
-        files.remove(file)  # topic sources become pages, they are not published as they are
+    for file in [f for f in files if f.src_uri.endswith(".yml") or f.src_uri in _help_centre.pages]:
+        files.remove(file)  # topic sources become pages; Markdown pages are replaced by their filled copies
     for path, content in {**_help_centre.pages, **_help_centre.calculator.files}.items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri in _help_centre.pages:
-        return markdown  # generated pages are filled when generated
-    source = page.file.content_string
-    first_line = source.count("\n") - markdown.count("\n") + 1  # the body starts after the front matter
-    try:
-        return _help_centre.fill_page(markdown, f"{Path(config.docs_dir).name}/{page.file.src_uri}", first_line)
-    except DataError as error:
-        raise PluginError(str(error)) from None
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if search_index.is_tuned(config.plugins["material/search"].config.fields):
+        return search_index.exclude_checks_from_search(html)
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Runs after Material's search plugin (hooks come after plugins) has written the index.
+    search_index.rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json", _help_centre.topics)

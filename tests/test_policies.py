@@ -50,7 +50,7 @@ def test_placeholders_render_figures_with_units():
     assert values["returns.window_days"] == "14 days"
     assert values["processing.business_days"] == "1 to 3 business days"
     assert values["processing.working_days"] == "Monday to Friday"
-    assert values["refunds.paypal_business_days"] == "the same day"
+    assert values["refunds.paypal_business_days"] == "immediately"
     assert values["delivery.peak_seasons"] == "from 20 November to 31 December, allow up to 5 extra days"
     assert "| United States | 18 to 24 days |" in values["delivery.zones"]
 

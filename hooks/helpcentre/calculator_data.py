@@ -34,6 +34,7 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
                     if first_year <= day.year <= last_year and day.isoweekday() in working)
     return {
         "time_zone": policies["calendar.time_zone"],
+        "time_zone_name": policies["calendar.time_zone_name"],
         "first_date": f"{first_year}-01-01",
         "last_date": f"{last_year}-12-31",
         "working_weekdays": working,

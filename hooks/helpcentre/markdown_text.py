@@ -6,8 +6,8 @@ import html
 import re
 from collections.abc import Sequence
 
-# Characters Python-Markdown treats as syntax, escaped with a backslash ("|" for tables).
-_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=])")
+# The characters Python-Markdown lets a backslash escape ("|" with the tables extension).
+_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def escape(text: str) -> str:

@@ -24,8 +24,8 @@ def _render_cutoff(cutoff: str | None) -> str:
     return f"the same day if you order before {cutoff} on a business day, otherwise on the next business day"
 
 
-def _render_same_day_or_within(days: int) -> str:
-    return "the same day" if days == 0 else f"within {md.plural(days, 'business day')}"
+def _render_immediately_or_within(days: int) -> str:
+    return "immediately" if days == 0 else f"within {md.plural(days, 'business day')}"
 
 
 def _render_zones(zones: list[dict[str, Any]]) -> str:
@@ -95,7 +95,7 @@ SCHEMA = Record({
         "original_delivery_cost": Choice({"kept": "not including the original delivery cost",
                                           "refunded": "including the original delivery cost"}),
         "card_business_days": Whole("business day"),
-        "paypal_business_days": Whole("business day", minimum=0, render=_render_same_day_or_within),
+        "paypal_business_days": Whole("business day", minimum=0, render=_render_immediately_or_within),
     }),
     "payments": Record({"methods": TEXTS}),
     "website": Record({"supported_browsers": TEXTS}),

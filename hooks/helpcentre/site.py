@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .calculator_assets import CalculatorAssets, build_calculator_assets
+from .calculator_data import build_calculator_data, build_year
+from .checks import check_placeholders
 from .content import Topic, load_topics
 from .pages import render_topic_cards, render_topic_page
 from .placeholders import fill_placeholders
@@ -16,18 +19,28 @@ class HelpCentre:
     policies: Policies
     topics: list[Topic]
     placeholders: dict[str, str]
-    pages: dict[str, str] = field(default_factory=dict)  # generated page path -> Markdown
+    calculator: CalculatorAssets
+    pages: dict[str, str] = field(default_factory=dict)  # page path in content/ -> Markdown to build
 
-    def fill_page(self, markdown: str, file: str, first_line: int) -> str:
-        """An editor's Markdown page with its placeholders filled."""
-        return fill_placeholders(markdown, self.placeholders, file, first_line)
+    def nav(self) -> list[str]:
+        """The menu: the home page, the topics in their order, then the other pages."""
+        topics = [topic.page for topic in self.topics]
+        others = sorted(page for page in self.pages if page not in topics and page != "index.md")
+        return ["index.md", *topics, *others]
 
 
-def load_help_centre(policies_file: Path, content_folder: Path) -> HelpCentre:
+def load_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path) -> HelpCentre:
     """Read and check everything; raises `DataError` on the first mistake, before anything is written."""
     policies = load_policies(policies_file)
     topics = load_topics(content_folder)
-    placeholders = {**policies.placeholders(), "site.topics": render_topic_cards(topics)}
-    help_centre = HelpCentre(policies, topics, placeholders)
+    data = build_calculator_data(policies, build_year())
+    placeholders = {**policies.placeholders(), **check_placeholders(data),
+                    "site.topics": render_topic_cards(topics)}
+    calculator = build_calculator_assets(calculator_folder, data)
+    help_centre = HelpCentre(policies, topics, placeholders, calculator)
     help_centre.pages = {topic.page: render_topic_page(topic, placeholders) for topic in topics}
+    for page in sorted(content_folder.rglob("*.md")):  # the editors' own Markdown pages
+        source, name = page.read_text(encoding="utf-8"), page.relative_to(content_folder.parent).as_posix()
+        help_centre.pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(
+            source, placeholders, name, 1)
     return help_centre

@@ -1,0 +1,38 @@
+// How long the engine takes for one answer: the median over many batches, per rule.
+// Not a test. Run: CALCULATOR_DATA=data.json node benchmarks/engine_speed.mjs
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import * as engine from "../calculator/engine.js";
+
+if (!process.env.CALCULATOR_DATA) throw new Error("set CALCULATOR_DATA to the calculator data JSON file");
+const data = JSON.parse(readFileSync(process.env.CALCULATOR_DATA, "utf8"));
+const BATCHES = 200;
+const PER_BATCH = 100;
+
+const rules = {
+  "delivery estimate": () => engine.deliveryEstimate(data, "2026-12-23T15:00:00Z", "US"),
+  "cancellation status": () => engine.cancellationStatus(data, "2026-10-24T20:00:00+01:00", "2026-10-25T08:00:00Z"),
+  "return deadline": () => engine.returnDeadline(data, "2026-12-18"),
+  "refund deadline": () => engine.refundDeadline(data, "2026-12-24"),
+  "credit deadline": () => engine.creditDeadline(data, "2026-12-24", "card"),
+  "tracking status": () => engine.trackingStatus(data, "2026-12-23", "2027-01-05"),
+  "refused input": () => engine.deliveryEstimate(data, "2026-02-30T10:00:00Z", "GB"),
+};
+
+const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
+
+// The first answer on a fresh data object prepares the calendar and the time zone formatter.
+const fresh = structuredClone(data);
+let start = performance.now();
+engine.deliveryEstimate(fresh, "2026-07-06T10:00:00+01:00", "GB");
+console.log(`first answer (cold)       ${((performance.now() - start) * 1000).toFixed(0).padStart(6)} µs`);
+
+for (const [name, rule] of Object.entries(rules)) {
+  const times = [];
+  for (let b = 0; b < BATCHES; b++) {
+    start = performance.now();
+    for (let i = 0; i < PER_BATCH; i++) rule();
+    times.push(((performance.now() - start) * 1000) / PER_BATCH);
+  }
+  console.log(`${name.padEnd(25)} ${median(times).toFixed(2).padStart(6)} µs median per answer`);
+}

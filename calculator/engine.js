@@ -1,0 +1,187 @@
+// Order dates rules engine: the same rules as hooks/helpcentre/order_dates.py.
+// Pure functions, no DOM, no dependencies. Every function takes the calculator
+// data (calculator/README.md) first, takes and gives ISO strings, and
+// never throws for bad input: it answers {error: code} instead.
+// Dates are handled as UTC day numbers (days since 1970-01-01), never local time.
+
+const DAY = 864e5;
+const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+const MOMENT = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?(?:Z|([+-])(\d\d):(\d\d))$/;
+
+class Refusal extends Error {}
+const refuse = (code) => { throw new Refusal(code); };
+
+// Wraps a rule so that a Refusal becomes the answer {error: code}.
+const answer = (rule) => (...args) => {
+  try {
+    return rule(...args);
+  } catch (e) {
+    if (e instanceof Refusal) return { error: e.message };
+    throw e;
+  }
+};
+
+const toIso = (day) => new Date(day * DAY).toISOString().slice(0, 10);
+
+// Day number of a calendar date, or null if there is no such date.
+function dayOf(y, m, d) {
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return y >= 1 && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? t / DAY : null;
+}
+
+function parseDate(text) {
+  const m = typeof text === "string" ? DATE.exec(text) : null;
+  return (m && dayOf(+m[1], +m[2], +m[3])) ?? refuse("invalid_date");
+}
+
+// Milliseconds since the epoch of an ISO moment with Z or an offset.
+function parseMoment(text) {
+  const m = typeof text === "string" ? MOMENT.exec(text) : null;
+  const [y, mo, d, h, min, s = 0, sign, oh = 0, om = 0] = m ? m.slice(1) : [];
+  const day = m ? dayOf(+y, +mo, +d) : null;
+  if (day === null || h > 23 || min > 59 || s > 59 || oh > 23 || om > 59) refuse("invalid_moment");
+  const offset = (sign === "-" ? -1 : 1) * (oh * 60 + +om);
+  return ((day * 1440 + h * 60 + +min - offset) * 60 + +s) * 1000;
+}
+
+const formatters = new Map();
+
+// The shop's wall clock at an instant: {day, seconds} (seconds since midnight).
+function shopClock(data, ms) {
+  const timeZone = data.time_zone;
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
+      hour: "numeric", minute: "numeric", second: "numeric",
+    });
+    formatters.set(timeZone, f);
+  }
+  const p = {};
+  for (const { type, value } of f.formatToParts(ms)) p[type] = +value;
+  return { day: dayOf(p.year, p.month, p.day), seconds: p.hour * 3600 + p.minute * 60 + p.second };
+}
+
+const calendars = new WeakMap();
+
+// Range and business days of the data, prepared once per data object.
+function calendarOf(data) {
+  let c = calendars.get(data);
+  if (!c) {
+    c = {
+      first: parseDate(data.first_date),
+      last: parseDate(data.last_date),
+      closed: new Set(data.closed_dates.map(parseDate)),
+      weekdays: new Set(data.working_weekdays),
+    };
+    calendars.set(data, c);
+  }
+  return c;
+}
+
+function checkRange(data, ...days) {
+  const { first, last } = calendarOf(data);
+  for (const day of days) if (!(day >= first && day <= last)) refuse("out_of_range");
+}
+
+function isBusinessDay(data, day) {
+  const c = calendarOf(data);
+  return c.weekdays.has((((day + 3) % 7) + 7) % 7 + 1) && !c.closed.has(day);
+}
+
+// First business day strictly after day (past the last date every day counts).
+function nextBusinessDay(data, day) {
+  const { last } = calendarOf(data);
+  do day++; while (day <= last && !isBusinessDay(data, day));
+  return day;
+}
+
+function addBusinessDays(data, day, count) {
+  for (let i = 0; i < count; i++) day = nextBusinessDay(data, day);
+  return day;
+}
+
+// Largest extra_days of the peak seasons containing the day, or null.
+function peakExtraDays(data, day) {
+  const md = toIso(day).slice(5);
+  let extra = null;
+  for (const p of data.peak_seasons) {
+    const inside = p.from <= p.to ? md >= p.from && md <= p.to : md >= p.from || md <= p.to;
+    if (inside && !(extra >= p.extra_days)) extra = p.extra_days;
+  }
+  return extra;
+}
+
+function zoneFor(data, country) {
+  if (typeof country !== "string" || !Object.hasOwn(data.countries, country)) refuse("unknown_country");
+  const zone = data.not_shipped_to.includes(country) ? null
+    : data.zones.find((z) => z.countries?.includes(country)) ?? data.zones.find((z) => z.countries == null);
+  return zone ?? refuse("not_shipped");
+}
+
+export const deliveryEstimate = answer((data, orderedAt, destination) => {
+  const ms = parseMoment(orderedAt);
+  const zone = zoneFor(data, destination);
+  const { day, seconds } = shopClock(data, ms);
+  checkRange(data, day);
+  const cutoff = data.same_day_cutoff; // "HH:MM" shop time, or null
+  const beforeCutoff = cutoff != null && seconds < cutoff.slice(0, 2) * 3600 + cutoff.slice(3, 5) * 60;
+  const p1 = beforeCutoff && isBusinessDay(data, day) ? day : nextBusinessDay(data, day);
+  const { min, max } = data.processing_business_days;
+  const ships = [min, max].map((n) => nextBusinessDay(data, addBusinessDays(data, p1, n - 1)));
+  const extra = peakExtraDays(data, day);
+  const arrives = [ships[0] + zone.transit_days.min, ships[1] + zone.transit_days.max + (extra ?? 0)];
+  checkRange(data, ...ships, ...arrives);
+  return { ships: ships.map(toIso), arrives: arrives.map(toIso), peak: extra != null };
+});
+
+export const cancellationStatus = answer((data, orderedAt, now) => {
+  const ordered = parseMoment(orderedAt);
+  const current = parseMoment(now);
+  checkRange(data, shopClock(data, ordered).day, shopClock(data, current).day);
+  if (current < ordered) refuse("before_start");
+  const freeUntil = ordered + data.free_cancellation_hours * 3600e3;
+  checkRange(data, shopClock(data, freeUntil).day);
+  return {
+    free_until: new Date(freeUntil).toISOString().slice(0, 19) + "Z",
+    status: current < freeUntil ? "free" : "contact",
+  };
+});
+
+export const returnDeadline = answer((data, deliveredOn) => {
+  const delivered = parseDate(deliveredOn);
+  checkRange(data, delivered);
+  let due = delivered + data.return_window_days;
+  if (!isBusinessDay(data, due)) due = nextBusinessDay(data, due);
+  checkRange(data, due);
+  return { return_by: toIso(due) };
+});
+
+export const refundDeadline = answer((data, returnReceivedOn) => {
+  const received = parseDate(returnReceivedOn);
+  checkRange(data, received);
+  const due = addBusinessDays(data, received, data.refund_business_days);
+  checkRange(data, due);
+  return { refunded_by: toIso(due) };
+});
+
+export const creditDeadline = answer((data, refundIssuedOn, method) => {
+  const issued = parseDate(refundIssuedOn);
+  const days = data.credit_business_days;
+  if (typeof method !== "string" || !Object.hasOwn(days, method)) refuse("invalid_method");
+  checkRange(data, issued);
+  const due = addBusinessDays(data, issued, days[method]);
+  checkRange(data, due);
+  return { credited_by: toIso(due) };
+});
+
+export const trackingStatus = answer((data, lastUpdateOn, today) => {
+  const last = parseDate(lastUpdateOn);
+  const current = parseDate(today);
+  checkRange(data, last, current);
+  if (current < last) refuse("before_start");
+  const staleFrom = addBusinessDays(data, last, data.tracking_stale_business_days + 1);
+  checkRange(data, staleFrom);
+  return { stale: current >= staleFrom, stale_from: toIso(staleFrom) };
+});

@@ -1,0 +1,43 @@
+"""The calculator's browser files, named by a hash of their content.
+
+A cache can then never serve yesterday's policy data with today's pages: new data means a
+new data file name, hence a new page script (which imports it by name), hence new pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FOLDER = "assets/calculator"
+
+
+def hashed_name(name: str, content: str) -> str:
+    """'page.js' -> 'page.3f2a9c1e.js'."""
+    stem, suffix = name.rsplit(".", 1)
+    return f"{stem}.{hashlib.sha256(content.encode('utf-8')).hexdigest()[:10]}.{suffix}"
+
+
+@dataclass(frozen=True)
+class CalculatorAssets:
+    files: dict[str, str]  # site path -> content
+    script: str  # site path of the page script, the one the pages load (as a module)
+    stylesheet: str
+
+
+def build_calculator_assets(source: Path, data: dict[str, Any]) -> CalculatorAssets:
+    """The calculator's files with hashed names; the page script imports the others by name."""
+    data_js = f"export default {json.dumps(data, sort_keys=True, separators=(',', ':'))};\n"
+    engine_js = (source / "engine.js").read_text(encoding="utf-8")
+    names = {"data.js": hashed_name("data.js", data_js), "engine.js": hashed_name("engine.js", engine_js)}
+    page_js = (source / "page.js").read_text(encoding="utf-8")
+    for plain, hashed in names.items():
+        page_js = page_js.replace(f'"./{plain}"', f'"./{hashed}"')
+    page_css = (source / "page.css").read_text(encoding="utf-8")
+    contents = {"data.js": data_js, "engine.js": engine_js, "page.js": page_js, "page.css": page_css}
+    files = {f"{FOLDER}/{hashed_name(name, content)}": content for name, content in contents.items()}
+    return CalculatorAssets(files, f"{FOLDER}/{hashed_name('page.js', page_js)}",
+                                   f"{FOLDER}/{hashed_name('page.css', page_css)}")

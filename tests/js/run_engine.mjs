@@ -1,0 +1,28 @@
+// Answers a batch of inputs with the engine, for the agreement test in tests/test_order_dates.py.
+// Usage: node tests/js/run_engine.mjs BATCH.json, where BATCH.json is {"data": {...}, "inputs": [...]}
+// and each input has the shape of a case of tests/calculator_cases.json without "expect", e.g.
+// {"kind": "delivery", "ordered_at": "2026-07-06T10:00:00+01:00", "destination": "GB"}.
+// Prints the answers as one JSON array. engine.test.mjs uses answerCase too.
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import * as engine from "../../calculator/engine.js";
+
+const RULES = {
+  delivery: (data, c) => engine.deliveryEstimate(data, c.ordered_at, c.destination),
+  cancellation: (data, c) => engine.cancellationStatus(data, c.ordered_at, c.now),
+  return: (data, c) => engine.returnDeadline(data, c.delivered_on),
+  refund: (data, c) => engine.refundDeadline(data, c.return_received_on),
+  credit: (data, c) => engine.creditDeadline(data, c.refund_issued_on, c.method),
+  tracking: (data, c) => engine.trackingStatus(data, c.last_update_on, c.today),
+};
+
+export function answerCase(data, input) {
+  const rule = RULES[input.kind];
+  if (!rule) throw new Error(`unknown kind ${JSON.stringify(input.kind)}`);
+  return rule(data, input);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { data, inputs } = JSON.parse(readFileSync(process.argv[2], "utf8"));
+  process.stdout.write(JSON.stringify(inputs.map((input) => answerCase(data, input))));
+}
