@@ -6,7 +6,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve build test chromium clean
+.PHONY: serve build test bench system-tools clean
 
 serve: $(VENV)/.installed  ## build and preview at http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -16,11 +16,20 @@ build: $(VENV)/.installed  ## write site/ (only a complete, warning-free build r
 	$(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf site && mv .site-new site
 
-test: $(VENV)/.installed chromium  ## every test: Python, Node and the browser
+test: $(VENV)/.installed node_modules/.installed system-tools  ## every test: lint, Python, Node and the browser
+	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/python -m pytest
 
-chromium:  ## the browser tests drive Debian's Chromium, installed here when it is missing
-	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in the README
+	$(BIN)/python benchmarks/calculator.py
+
+system-tools:  ## Debian's Chromium (browser tests) and a Java runtime (the HTML validator), installed when missing
+	@test -x $(CHROMIUM) && command -v java >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+
+node_modules/.installed: package-lock.json  ## tools the tests run on the site (axe-core, vnu, Lighthouse)
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,4 +37,4 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .site-new .pytest_cache
+	rm -rf $(VENV) node_modules site .site-new .pytest_cache

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator"]
 SHOPS = Path(__file__).parent / "shops"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; Playwright cannot download its own here
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run",
+                 "--lang=en-US"]  # the order of the date fields' parts (month/day/year, AM/PM) the tests type
 
 
 @dataclass
@@ -87,3 +96,43 @@ def mutated_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def second_shop(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """Another shop's policies with the same content."""
     return build_shop(tmp_path_factory, "second", SHOPS / "second-shop.yaml")
+
+
+# The site in a real browser -------------------------------------------------------------------------
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    """The folder over HTTP on 127.0.0.1, on a free port; yields the base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Build) -> Iterator[str]:
+    yield from serve(site.site)
+
+
+@pytest.fixture(scope="session")
+def mutated_url(mutated_site: Build) -> Iterator[str]:
+    yield from serve(mutated_site.site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -8,67 +8,22 @@ Kolkata: the same moment typed as local time must give the same answer everywher
 from __future__ import annotations
 
 import functools
-import http.server
-import os
 import re
-import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Locator, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from conftest import Build
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run",
-                 "--lang=en-US"]  # the order of the date fields' parts (month/day/year, AM/PM) typed below
 ZONES = ["Europe/London", "America/New_York", "Asia/Kolkata"]
 LONDON = ZoneInfo("Europe/London")
 
-# --- the site, served over HTTP, and the browser ------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(folder: Path) -> Iterator[str]:
-    """The folder over HTTP on 127.0.0.1, on a free port; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-@pytest.fixture(scope="session")
-def site_url(site: Build) -> Iterator[str]:
-    yield from serve(site.site)
-
-
-@pytest.fixture(scope="session")
-def mutated_url(mutated_site: Build) -> Iterator[str]:
-    yield from serve(mutated_site.site)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                             args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+# --- a page in the browser --------------------------------------------------------------------
 
 
 Opener = Callable[..., Page]

@@ -7,7 +7,6 @@ import os
 import subprocess
 
 import pytest
-
 from test_order_dates import ROOT, jjsart_data
 
 

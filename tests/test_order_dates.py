@@ -17,6 +17,7 @@ from typing import Any
 
 import holidays
 import pytest
+
 from helpcentre import order_dates
 from helpcentre.calculator_data import build_calculator_data
 from helpcentre.policies import load_policies

@@ -18,7 +18,7 @@ YEARS_AHEAD = 2  # the calculator knows holidays up to two years after the build
 def build_year() -> int:
     """The year of the build: from SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.year
 
 
@@ -47,8 +47,7 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
         ],
         "not_shipped_to": policies["delivery.not_shipped_to"],
         "peak_seasons": [
-            {"from": "%02d-%02d" % season["from"], "to": "%02d-%02d" % season["to"],
-             "extra_days": season["extra_days"]}
+            {"from": _month_day(season["from"]), "to": _month_day(season["to"]), "extra_days": season["extra_days"]}
             for season in policies["delivery.peak_seasons"]
         ],
         "free_cancellation_hours": policies["cancellation.free_cancellation_hours"],
@@ -60,6 +59,11 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
         "countries": dict(sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
                                  key=lambda item: item[1])),
     }
+
+
+def _month_day(day: tuple[int, int]) -> str:
+    """(11, 20) -> "11-20"."""
+    return f"{day[0]:02d}-{day[1]:02d}"
 
 
 def _span(span: Any) -> dict[str, int]:

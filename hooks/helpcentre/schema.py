@@ -305,7 +305,7 @@ class Weekdays(Field):
     def read(self, node: yaml.Node, key: str, file: str) -> tuple[int, ...]:
         names = ListOf(Text(), min_items=1).read(node, key, file)
         numbers = []
-        for item, name in zip(node.value, names):
+        for item, name in zip(node.value, names, strict=True):
             if name.lower() not in WEEKDAYS:
                 raise fail(file, item, key, "a day of the week such as Monday")
             numbers.append(WEEKDAYS[name.lower()])

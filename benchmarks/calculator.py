@@ -1,0 +1,45 @@
+"""The calculator's size and speed: gzipped bytes of its scripts and data, and the engine's time
+per answer (benchmarks/engine_speed.mjs). A benchmark, not a test: run `make bench`."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from helpcentre.calculator_assets import build_calculator_assets  # noqa: E402
+from helpcentre.calculator_data import build_calculator_data, build_year  # noqa: E402
+from helpcentre.policies import load_policies  # noqa: E402
+
+
+def gzipped(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def main() -> None:
+    data = build_calculator_data(load_policies(ROOT / "policies.yaml"), build_year())
+    assets = build_calculator_assets(ROOT / "calculator", data)
+    # "assets/calculator/page.3f2a9c1e.js" -> "page.js"
+    by_kind = {".".join(path.rsplit("/", 1)[1].split(".")[::2]): text for path, text in assets.files.items()}
+    print("gzipped bytes (level 9):")
+    for name in ("engine.js", "page.js", "page.css", "data.js"):
+        print(f"  {name:<10} {gzipped(by_kind[name]):>6}")
+    scripts = gzipped(by_kind["engine.js"]) + gzipped(by_kind["page.js"])
+    print(f"  engine.js + page.js: {scripts} (target under 8192; holiday and country data aside)")
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+        json.dump(data, file)
+    print("\ntime per answer (Node):")
+    subprocess.run(["node", str(ROOT / "benchmarks" / "engine_speed.mjs")], check=True,
+                   env={**os.environ, "CALCULATOR_DATA": file.name})
+    Path(file.name).unlink()
+
+
+if __name__ == "__main__":
+    main()

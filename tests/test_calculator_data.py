@@ -1,0 +1,59 @@
+"""The calculator's data and files: built from policies.yaml, never copied by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from conftest import ROOT
+from helpcentre.calculator_assets import build_calculator_assets
+from helpcentre.calculator_data import build_calculator_data
+from helpcentre.policies import load_policies
+from helpcentre.schema import DateRange
+
+POLICIES = load_policies(ROOT / "policies.yaml")
+
+
+def test_bank_holidays_include_easter_monday_and_substitute_days():
+    closed = build_calculator_data(POLICIES, 2026)["closed_dates"]
+    assert "2026-04-06" in closed  # Easter Monday: England and Wales only, missing without the region
+    assert "2026-12-28" in closed  # Boxing Day falls on a Saturday: the Monday after is the substitute
+    assert "2027-12-27" in closed and "2027-12-28" in closed
+
+
+def test_the_calendar_runs_from_the_first_year_to_two_years_after_the_build():
+    data = build_calculator_data(POLICIES, 2026)
+    assert (data["first_date"], data["last_date"]) == ("2025-01-01", "2028-12-31")
+    assert min(data["closed_dates"]) >= "2025-01-01" and max(data["closed_dates"]) <= "2028-12-31"
+    assert build_calculator_data(POLICIES, 2030)["last_date"] == "2032-12-31"
+
+
+def test_shop_closures_are_closed_days_but_weekends_are_left_to_the_working_days():
+    closures = [DateRange(dt.date(2026, 12, 24), dt.date(2026, 12, 27))]
+    values = {**POLICIES.values, "processing": {**POLICIES.values["processing"], "closure_dates": closures}}
+    closed = build_calculator_data(replace(POLICIES, values=values), 2026)["closed_dates"]
+    assert {"2026-12-24", "2026-12-25"} <= set(closed)
+    assert "2026-12-26" not in closed and "2026-12-27" not in closed  # a Saturday and a Sunday
+
+
+def test_the_figures_come_from_the_policies():
+    data = build_calculator_data(POLICIES, 2026)
+    assert data["free_cancellation_hours"] == POLICIES["cancellation.free_cancellation_hours"]
+    assert data["processing_business_days"] == {"min": 1, "max": 3}
+    assert data["zones"][0] == {"name": "United States", "countries": ["US"], "transit_days": {"min": 18, "max": 24}}
+    assert data["peak_seasons"] == [{"from": "11-20", "to": "12-31", "extra_days": 5}]
+    assert data["countries"]["GB"] == "United Kingdom"
+
+
+def test_asset_names_change_with_the_data_and_the_page_script_imports_them_by_name():
+    first = build_calculator_assets(ROOT / "calculator", build_calculator_data(POLICIES, 2026))
+    second = build_calculator_assets(ROOT / "calculator", build_calculator_data(POLICIES, 2027))
+    assert first.script != second.script  # new data -> new data file -> new page script name
+    assert first.stylesheet == second.stylesheet
+    page = first.files[first.script]
+    imported = set(re.findall(r'from "\./([^"]+)"', page))
+    published = {name.rsplit("/", 1)[1] for name in first.files}
+    assert len(imported) == 2 and imported <= published
+    assert {name.split(".")[0] for name in imported} == {"data", "engine"}
+    assert all(re.fullmatch(r"assets/calculator/\w+\.[0-9a-f]{10}\.(js|css)", name) for name in first.files)
