@@ -12,8 +12,21 @@ import holidays
 from . import markdown_text as md
 from .errors import DataError
 from .schema import (
-    Choice, CountryCode, DateOrRange, DayOfYear, Email, Field, ListOf, Optional, Range, Record,
-    Text, TimeOfDay, TimeZone, Weekdays, Whole,
+    Choice,
+    CountryCode,
+    DateOrRange,
+    DayOfYear,
+    Email,
+    Field,
+    ListOf,
+    Optional,
+    Range,
+    Record,
+    Text,
+    TimeOfDay,
+    TimeZone,
+    Weekdays,
+    Whole,
 )
 from .yaml_source import read_yaml
 
