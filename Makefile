@@ -5,15 +5,18 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
+# Reproducible builds: the site is dated by the last commit (sitemap dates, the calculator's years),
+# unless SOURCE_DATE_EPOCH is set already; the same sources then give the same bytes.
+BUILD_EPOCH = $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null))
 
-.PHONY: serve build test bench system-tools clean
+.PHONY: serve build test bench audit system-tools clean
 
 serve: $(VENV)/.installed  ## build and preview at http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed  ## write site/ (only a complete, warning-free build replaces it)
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
+	$(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH)) $(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf site && mv .site-new site
 
 test: $(VENV)/.installed node_modules/.installed system-tools  ## every test: lint, Python, Node and the browser
@@ -22,6 +25,10 @@ test: $(VENV)/.installed node_modules/.installed system-tools  ## every test: li
 
 bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in the README
 	$(BIN)/python benchmarks/calculator.py
+	$(BIN)/python benchmarks/build_speed.py
+
+audit: $(VENV)/.installed node_modules/.installed system-tools  ## Lighthouse (mobile) over every page, served gzipped on 127.0.0.1
+	$(BIN)/python benchmarks/audit.py
 
 system-tools:  ## Debian's Chromium (browser tests) and a Java runtime (the HTML validator), installed when missing
 	@test -x $(CHROMIUM) && command -v java >/dev/null || { apt-get update -qq && \

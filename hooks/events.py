@@ -9,14 +9,22 @@ from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcentre import search_index
+from helpcentre import csp, search_index, structured_data
 from helpcentre.errors import DataError
 from helpcentre.site import HelpCentre, load_help_centre
 
 _help_centre: HelpCentre
+_previewing = False  # under `mkdocs serve`
+log = get_plugin_logger(__name__)
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _previewing
+    _previewing = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -46,6 +54,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    topic = next((topic for topic in _help_centre.topics if topic.page == page.file.src_uri), None)
+    if topic is not None:  # read by overrides/main.html, which writes it into the page's head
+        page.meta["faq_json_ld"] = Markup(structured_data.faq_json_ld(topic, html, page.canonical_url))
     if search_index.is_tuned(config.plugins["material/search"].config.fields):
         return search_index.exclude_checks_from_search(html)
     return html
@@ -54,3 +65,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs after Material's search plugin (hooks come after plugins) has written the index.
     search_index.rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json", _help_centre.topics)
+    # Last: the policy hashes the inline scripts of the finished HTML and writes itself into every page;
+    # not in the preview, where it would block the live-reload script `mkdocs serve` adds to each page.
+    report = csp.apply_content_security_policy(Path(config.site_dir), write=not _previewing)
+    for page, tags in report.blocked.items():
+        log.warning(f"{page}: the Content-Security-Policy blocks style= and on...= attributes, found in "
+                    f"{', '.join(tags)}; use a class (calculator/page.css) or a script file instead")

@@ -59,12 +59,13 @@ def copy_project(destination: Path, policies: Path | None = None) -> Path:
     return destination
 
 
-def build_project(project: Path) -> Build:
-    """Run the real `mkdocs build --strict` on `project` and parse every page it wrote."""
+def build_project(project: Path, env: dict[str, str] | None = None) -> Build:
+    """Run the real `mkdocs build --strict` on `project` and parse every page it wrote; `env` is added to
+    the environment."""
     site = project / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
     built = Build(project, site, result.returncode, result.stdout + result.stderr)
     if site.exists():

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SHOPS, Build, build_project, copy_project
@@ -44,36 +48,73 @@ def missing_values(built: Build, policies: Policies) -> dict[str, list[str]]:
     return {name: texts for name, texts in found.items() if texts}
 
 
+def site_url(built: Build) -> str:
+    """The site_url of the built project's mkdocs.yml: absolute links to it are links within the site."""
+    return _site_url(built.project / "mkdocs.yml")
+
+
+@functools.cache
+def _site_url(config: Path) -> str:
+    return yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"]
+
+
+_ANCHORS: dict[Path, dict[str, set[str]]] = {}
+
+
+def anchors(built: Build) -> dict[str, set[str]]:
+    """Page path -> the ids of its elements (computed once per built site)."""
+    if built.site not in _ANCHORS:
+        _ANCHORS[built.site] = {path: {tag["id"] for tag in page.find_all(id=True)}
+                                for path, page in built.pages.items()}
+    return _ANCHORS[built.site]
+
+
+def unresolved(built: Build, page: str, url: str) -> str | None:
+    """Why a link written on `page` (a site path) does not resolve, or None when it does or leads
+    to another site. Relative, root-relative and absolute links to site_url are followed; a fragment
+    must be the id of an element of the target page."""
+    home = site_url(built)
+    if url.startswith(home):
+        page, url = "index.html", url[len(home):]
+    parts = urlsplit(url)
+    if parts.scheme or url.startswith("//"):
+        return None
+    if parts.path.startswith("/"):  # root-relative, as on the 404 page (site_url's path is /)
+        target = PurePosixPath(unquote(parts.path).lstrip("/"))
+    else:
+        target = PurePosixPath(page).parent / unquote(parts.path) if parts.path else PurePosixPath(page)
+    normalised = _normalised(target.parts)
+    if normalised is None:
+        return "leads above the site's root"
+    target_path = str(PurePosixPath(*normalised))
+    file = built.site / target_path
+    if file.is_dir() or parts.path.endswith("/"):
+        target_path = str(PurePosixPath(target_path) / "index.html")
+        file = built.site / target_path
+    if not file.is_file():
+        return "no such page"
+    if parts.fragment and target_path in built.pages and unquote(parts.fragment) not in anchors(built)[target_path]:
+        return "no such anchor"
+    return None
+
+
 def broken_links(built: Build) -> list[str]:
-    """Every internal link or anchor in the built HTML that does not resolve."""
-    anchors = {path: {tag["id"] for tag in page.find_all(id=True)} for path, page in built.pages.items()}
+    """Every internal link, anchor, form target or loaded file in the built HTML that does not resolve."""
     broken = []
     for path, page in built.pages.items():
-        for tag in page.find_all(["a", "link", "script", "img"]):
-            url = tag.get("href") or tag.get("src")
-            if not url or urlsplit(url).scheme or url.startswith("//"):
-                continue
-            parts = urlsplit(url)
-            if parts.path.startswith("/"):  # root-relative, as on the 404 page (site_url's path is /)
-                target = PurePosixPath(unquote(parts.path).lstrip("/"))
-            else:
-                target = PurePosixPath(path).parent / unquote(parts.path) if parts.path else PurePosixPath(path)
-            target_path = str(PurePosixPath(*_normalised(target.parts)))
-            file = built.site / target_path
-            if file.is_dir() or parts.path.endswith("/"):
-                target_path = str(PurePosixPath(target_path) / "index.html")
-                file = built.site / target_path
-            if not file.exists():
-                broken.append(f"{path}: {url}")
-            elif parts.fragment and target_path in anchors and parts.fragment not in anchors[target_path]:
-                broken.append(f"{path}: {url} (no such anchor)")
+        for tag in page.find_all(["a", "link", "script", "img", "form", "source", "iframe"]):
+            url = tag.get("href") or tag.get("src") or tag.get("action")
+            if url and (problem := unresolved(built, path, url)):
+                broken.append(f"{path}: {url} ({problem})")
     return broken
 
 
-def _normalised(parts: tuple[str, ...]) -> list[str]:
+def _normalised(parts: tuple[str, ...]) -> list[str] | None:
     stack: list[str] = []
     for part in parts:
         if part == "..":
+            if not stack:
+                return None
             stack.pop()
         elif part not in (".", ""):
             stack.append(part)
@@ -127,7 +168,40 @@ def test_every_page_offers_the_contact_email(site):
 
 
 def test_every_link_and_anchor_resolves(site):
+    assert "404.html" in site.pages
     assert broken_links(site) == []
+
+
+@pytest.mark.parametrize("page, url, problem", [
+    ("returns/index.html", "../refunds/#refund-time", None),
+    ("returns/index.html", "#return-window", None),
+    ("404.html", "/returns/#return-window", None),
+    ("index.html", "https://help.jjsart.co.uk/returns/#return-window", None),
+    ("index.html", "https://example.com/nowhere/", None),  # another site: not ours to check
+    ("returns/index.html", "../refund/", "no such page"),
+    ("returns/index.html", "../refunds/#refund-tim", "no such anchor"),
+    ("returns/index.html", "#nowhere", "no such anchor"),
+    ("404.html", "/assets/missing.js", "no such page"),
+    ("index.html", "https://help.jjsart.co.uk/returnz/", "no such page"),
+    ("index.html", "../../x/", "leads above the site's root"),
+])
+def test_a_broken_link_is_told_apart(site, page, url, problem):
+    assert unresolved(site, page, url) == problem
+
+
+def test_every_search_result_leads_to_a_page_and_its_anchor(site):
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"]
+    broken = [doc["location"] for doc in index["docs"] if unresolved(site, "index.html", doc["location"])]
+    assert broken == []
+
+
+def test_the_sitemap_lists_every_page_and_each_entry_resolves(site):
+    sitemap = ElementTree.parse(site.site / "sitemap.xml")
+    locations = [loc.text.strip() for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert [loc for loc in locations if unresolved(site, "index.html", loc) or not loc.startswith(site_url(site))] == []
+    pages = {path.removesuffix("index.html") for path in site.pages if path != "404.html"}
+    assert {loc.removeprefix(site_url(site)) for loc in locations} == pages
 
 
 def test_no_page_loads_anything_from_another_host(site):

@@ -88,7 +88,9 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
             f"{escape(name)}</option>"
             for code, name in sorted(data["countries"].items(), key=lambda item: _sort_key(item[1]))
         )
-        control = f'<select id="{id_}" name="{escape(field.name)}" {described} required>\n{options}\n</select>'
+        # Not `required`: a country is always selected, and HTML allows `required` on a select only
+        # when its first option is an empty placeholder.
+        control = f'<select id="{id_}" name="{escape(field.name)}" {described}>\n{options}\n</select>'
     else:
         first, last = data["first_date"], data["last_date"]
         if field.kind == "datetime-local":

@@ -54,8 +54,23 @@ SCHEMA = Record({
         "answer": ProseField(),
         "keywords": Optional(ListOf(Text())),
         "related": Optional(ListOf(Slug())),
+        "email": Optional(Record({  # the prefilled email offered below an answer that says "email us"
+            "subject": Text(),
+            "ask_for": Optional(ListOf(Text())),  # details to write in, such as "Order number"
+            "attach": Optional(ListOf(Text())),  # what to attach, such as "Photos of the damaged item"
+        })),
     }), min_items=1),
 })
+_EMAIL_PLACEHOLDER = re.compile(r"\{\{\s*shop\.email\s*\}\}")
+
+
+@dataclass(frozen=True)
+class EmailRequest:
+    """What the shop needs in an email about one question."""
+
+    subject: str
+    ask_for: tuple[str, ...] = ()
+    attach: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +80,7 @@ class Question:
     answer: Located
     keywords: tuple[str, ...]
     related: tuple[Located, ...]
+    email: EmailRequest | None = None
 
 
 @dataclass(frozen=True)
@@ -92,10 +108,23 @@ def _load_topic(path: Path, folder: Path) -> Topic:
     name = str(path.relative_to(folder.parent))
     values = SCHEMA.read(read_yaml(path, name), "", name)
     questions = tuple(
-        Question(q["id"], q["question"], q["answer"], tuple(q["keywords"] or ()), tuple(q["related"] or ()))
+        Question(q["id"], q["question"], q["answer"], tuple(q["keywords"] or ()), tuple(q["related"] or ()),
+                 _email_request(q["email"]))
         for q in values["questions"]
     )
+    for question in questions:
+        if question.email is None and _EMAIL_PLACEHOLDER.search(question.answer):
+            answer = question.answer
+            raise DataError(answer.file, answer.line, answer.key.removesuffix(".answer") + ".email",
+                            "this answer asks shoppers to email us, so it needs the email they should send; "
+                            "expected email: with a subject (and ask_for, attach)")
     return Topic(path.stem, values["title"], values["summary"], values["order"], questions)
+
+
+def _email_request(values: dict | None) -> EmailRequest | None:
+    if values is None:
+        return None
+    return EmailRequest(values["subject"], tuple(values["ask_for"] or ()), tuple(values["attach"] or ()))
 
 
 def _check_ids(topics: list[Topic]) -> None:
@@ -113,3 +142,8 @@ def _check_ids(topics: list[Topic]) -> None:
                 if related not in where or related == question.id:
                     raise DataError(related.file, related.line, related.key, f'"{related}" is not the id '
                                     "of another question; expected the id of a question to link to")
+            if not 2 <= len(set(question.related)) == len(question.related) <= 3:
+                qid = question.id
+                raise DataError(qid.file, qid.line, qid.key.removesuffix(".id") + ".related",
+                                f"{len(question.related)} related questions; expected two or three different "
+                                "ids of the answers a shopper is likely to need next")

@@ -7,22 +7,42 @@ from collections.abc import Mapping, Sequence
 
 import yaml
 
+from . import contact
 from . import markdown_text as md
-from .content import Topic
+from .content import Question, Topic
 from .placeholders import fill_placeholders
 
 
-def render_topic_page(topic: Topic, values: Mapping[str, str]) -> str:
-    """The page of one topic: each question its own heading, anchored by its id."""
+def render_topic_page(topic: Topic, values: Mapping[str, str], *, topics: Sequence[Topic] = (),
+                      email: str | None = None, shop_name: str = "") -> str:
+    """The page of one topic: each question its own heading, anchored by its id.
+
+    With `topics`, each answer ends with links to its related questions; with the shop's `email`, an
+    answer that asks for an email offers it prefilled, and the page ends with "Still need help?".
+    """
     # Themes print front matter as HTML, so it is escaped here.
     front = yaml.safe_dump({"title": html.escape(topic.title), "description": html.escape(topic.summary)},
                            allow_unicode=True)
     parts = [f"---\n{front}---\n", f"# {md.escape(topic.title)}\n", f"{md.escape(topic.summary)}\n"]
+    where = {question.id: (other, question) for other in topics for question in other.questions}
     for question in topic.questions:
         answer = fill_placeholders(question.answer, values, question.answer.file, question.answer.line,
                                    question.answer.key)
         parts.append(f"## {md.escape(question.question)} {{#{question.id}}}\n\n{answer.strip()}\n")
+        if email and question.email:
+            parts.append(contact.render_email_button(question.email, email, shop_name))
+        if question.related and where:
+            parts.append(render_related(question.related, where))
+    if email:
+        parts.append(contact.render_still_need_help(topic, email))
     return "\n".join(parts)
+
+
+def render_related(ids: Sequence[str], where: Mapping[str, tuple[Topic, Question]]) -> str:
+    """Markdown: links to the answers a shopper is likely to need next (left out of search)."""
+    links = "\n".join(f"- [{md.escape(where[qid][1].question)}]({where[qid][0].page}#{qid})" for qid in ids)
+    return (f'<div class="help-related" markdown {contact.NOT_SEARCHED}>\n\n'
+            f"**Related questions**\n\n{links}\n\n</div>\n")
 
 
 def render_topic_cards(topics: Sequence[Topic]) -> str:

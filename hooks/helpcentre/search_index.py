@@ -6,13 +6,15 @@ search/search_index.json: {"config": {"separator", "pipeline", "fields", ...}, "
 result, headed by the page; `tune_search_index` makes each question an entry of its own, with the
 question's keywords in a field of their own, so that a search lands on the answer.
 
-The tuning is on when the search plugin in mkdocs.yml declares the `keywords` field; with stock
-settings (`- search`) the index stays as Material wrote it, which is what benchmarks/search_eval.py
-compares against.
+The separator (`search_separator`) drops the small words that Material's prefix search would match
+against the start of every other word. The tuning is on when the search plugin in mkdocs.yml declares
+the `keywords` field; with stock settings (`- search`) the index stays as Material wrote it, which is
+what benchmarks/search_eval.py compares against.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,10 +25,19 @@ from urllib.parse import urlsplit
 from .content import Question, Topic
 
 KEYWORDS_FIELD = "keywords"
-# Home page, calculator page and topic introductions still come up, but below the answers.
-OTHER_PAGES_BOOST = 0.5
+# Where words split: spaces and punctuation, but not apostrophes ("didn't" stays one word).
+PUNCTUATION = r"""[\s\-,.:;!?()\[\]"“”‘’/&]"""
+# Small words that say nothing about the question. Material searches every word of a query as a prefix
+# ("can" finds cancel, "i" finds item, "or" finds order), so the separator drops these words from the
+# query and the index alike. Question words (why, how, when, ...) stay: they tell "why was my order
+# cancelled" from "cancel my order", and no other word starts with them.
+SMALL_WORDS = (
+    "a an the i me my we our you your it its is am are be been was were do does did can could would should "
+    "will shall may might must to of in on at by for from with into about as or and if so than that this "
+    "these those there here has have had just please"
+).split()
+ZERO_WIDTH_SPACE = "\u200b"
 _APOSTROPHE_WORD = re.compile(r"\b\w+'\w+\b")
-_TAG = re.compile(r"<[^>]*>")
 _CHECK_FORM = '<form class="order-check"'
 
 
@@ -35,28 +46,41 @@ def is_tuned(fields: Mapping[str, Any]) -> bool:
     return KEYWORDS_FIELD in fields
 
 
-def exclude_checks_from_search(html: str) -> str:
+def exclude_checks_from_search(content: str) -> str:
     """Keep the calculator's forms (field labels, 250 country names) out of the search index."""
-    return html.replace(_CHECK_FORM, f"{_CHECK_FORM[:5]} data-search-exclude{_CHECK_FORM[5:]}")
+    return content.replace(_CHECK_FORM, f"{_CHECK_FORM[:5]} data-search-exclude{_CHECK_FORM[5:]}")
+
+
+def search_separator(punctuation: str = PUNCTUATION, small_words: Sequence[str] = SMALL_WORDS) -> str:
+    """The separator for Material's search: punctuation, and any small word that stands alone.
+
+    A JavaScript regular expression (no flags, no lookbehind) that Material's worker applies to the
+    index and to each query; letters are written in both cases because the text is not lowercased yet.
+    """
+    def both_cases(word: str) -> str:
+        return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+    words = "|".join(both_cases(word) for word in sorted(small_words, key=len, reverse=True))
+    return f"(?:{punctuation}+|^)(?:(?:{words})(?={punctuation}|$){punctuation}*)*"
 
 
 def tune_search_index(index: dict[str, Any], topics: Sequence[Topic]) -> dict[str, Any]:
     """The index with each question as its own result and its keywords indexed; unchanged if not tuned."""
     if not is_tuned(index["config"]["fields"]):
         return index
-    questions = {(topic.slug, question.id): question for topic in topics for question in topic.questions}
+    questions = {(topic.slug, question.id): (topic, question) for topic in topics for question in topic.questions}
     docs, found = [], set()
     for doc in index["docs"]:
         key = _question_key(doc["location"])
         if key in questions:
-            docs.append(question_entry(doc, questions[key]))
+            docs.extend(question_entries(doc, *questions[key]))
             found.add(key)
         else:
-            docs.append({**doc, "boost": doc.get("boost", 1) * OTHER_PAGES_BOOST})
+            docs.append(doc)  # the home page, the calculator page, a topic's introduction
     missing = [f"{slug}#{qid}" for slug, qid in questions if (slug, qid) not in found]
     if missing:
         raise ValueError(f"questions missing from the search index: {', '.join(missing)}")
-    return {**index, "docs": docs}
+    return {**index, "config": {**index["config"], "separator": search_separator()}, "docs": docs}
 
 
 def _question_key(location: str) -> tuple[str, str] | None:
@@ -68,30 +92,33 @@ def _question_key(location: str) -> tuple[str, str] | None:
     return page.rsplit("/", 1)[-1], parts.fragment
 
 
-def question_entry(doc: Mapping[str, Any], question: Question) -> dict[str, Any]:
-    """One question as a result of its own, linking to its anchor.
+def question_entries(doc: Mapping[str, Any], topic: Topic, question: Question) -> list[dict[str, Any]]:
+    """One question as a result of its own: a heading naming the topic, then the question and its answer.
 
-    Material groups entries by the part of the location before "#", so each question gets a path
-    of its own: "returns/?h=return-window#return-window". The worker replaces `h` with the words
-    that matched (its search.highlight), so the link a shopper follows is the usual one.
+    Material's worker shows one result per page: the entries whose locations share the part before "#"
+    are grouped under the first of them, which must have no "#". So each question gets a path of its
+    own ("returns/?h=return-window") with an entry that only heads the result: the topic's title,
+    linking to the top of its page, each word behind a zero-width space so that no search matches it.
+    The question itself follows ("returns/?h=return-window#return-window"). The worker replaces `h`
+    with the words that matched (search.highlight), so the links a shopper follows are the usual ones.
     """
     path, _, anchor = doc["location"].partition("#")
-    return {
-        **doc,
-        "location": f"{path}?h={anchor}#{anchor}",
-        KEYWORDS_FIELD: search_keywords(question.keywords, [doc["title"], doc["text"]]),
-    }
+    own_path = f"{path}?h={anchor}"
+    title = " ".join(ZERO_WIDTH_SPACE + word for word in html.escape(topic.title, quote=False).split())
+    heading = {"location": own_path, "title": title, "text": ""}
+    entry = {**doc, "location": f"{own_path}#{anchor}",
+             KEYWORDS_FIELD: search_keywords(question.keywords, question.question)}
+    return [heading, entry]
 
 
-def search_keywords(keywords: Iterable[str], shown: Iterable[str]) -> list[str]:
-    """What the question's `keywords` field holds: its keywords, then the words it shows that have an
-    apostrophe, written without it as shoppers type them ("didnt"), which a prefix search cannot reach."""
+def search_keywords(keywords: Iterable[str], question: str) -> list[str]:
+    """What the question's `keywords` field holds: its keywords, then the question's words that have an
+    apostrophe written without it, as shoppers type them ("didnt"), which a prefix search cannot reach."""
     words = list(dict.fromkeys(keyword.lower() for keyword in keywords))
-    for text in shown:
-        for word in _APOSTROPHE_WORD.findall(_TAG.sub(" ", text).lower()):
-            bare = word.replace("'", "")
-            if bare not in words:
-                words.append(bare)
+    for word in _APOSTROPHE_WORD.findall(question.lower().replace("\u2019", "'")):
+        bare = word.replace("'", "")
+        if bare not in words:
+            words.append(bare)
     return words
 
 

@@ -15,6 +15,8 @@ import yaml
 from .errors import DataError
 
 MAX_BYTES = 1_000_000
+# libyaml's parser when PyYAML has it (the wheels do): the same events, nodes and marks, ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAB_INDENT = re.compile(r"^[ ]*\t")
 
 
@@ -31,7 +33,7 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
     _refuse_tabs(text, name)
     try:
         _refuse_anchors(text, name)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise DataError(name, line, "", f"this is not valid YAML: {error.problem}"
@@ -48,7 +50,7 @@ def _refuse_tabs(text: str, name: str) -> None:
 
 
 def _refuse_anchors(text: str, name: str) -> None:
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_LOADER):
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise DataError(name, line, "", f"an alias (*{event.anchor}) is used; expected each value "

@@ -1,0 +1,323 @@
+"""How fast the help centre builds, and how heavy its pages are. A benchmark, not a test: `make bench`.
+
+Each site is built twice over: by this project (the hook, policies.yaml and content/*.yml) and, as the
+yardstick, by stock MkDocs + Material with no hook, from plain Markdown holding the same pages (the same
+questions as headings, the answers with every value already filled in), with the same theme settings,
+Markdown extensions and search plugin. The difference is what the hook costs.
+
+Sites: (a) this shop; (b) a generated shop of 1,000 questions over 50 topic files, with realistic answers
+that use placeholders; and the generated shop at 250 and 500 questions, to see whether the cost per
+question stays flat. Each figure is the median of 3 runs of `mkdocs build --strict` in a fresh process:
+wall time, and peak memory (ru_maxrss of that child process, from os.wait4).
+
+Page weight: for every page, its HTML plus the CSS and JavaScript it loads (stylesheets, scripts, the
+modules they import, Material's search worker), each gzipped at level 9; then, beside it, what the page
+also fetches on load (the search index, the sitemap for instant navigation, the favicon).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from helpcentre.site import load_help_centre  # noqa: E402
+
+PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator"]
+RUNS = 3
+QUESTIONS_PER_TOPIC = 20
+SIZES = [250, 500, 1000]
+SOURCE_DATE_EPOCH = "1798747200"  # fixed, so that every run builds the same site
+
+# --- a generated shop ---------------------------------------------------------------------------------
+
+SUBJECTS = [
+    "Gift cards", "Framing", "Paint sets", "Brushes", "Canvas and boards", "Paper and sketchbooks", "Workshops",
+    "Trade accounts", "Schools and clubs", "Commissions", "Prints", "Pre-orders", "Back orders", "Bundles",
+    "Easels", "Storage", "Inks", "Pastels", "Clay and sculpting", "Printmaking", "Calligraphy", "Airbrush",
+    "Varnishes", "Studio furniture", "Gift wrapping",
+]
+VERBS = ["return", "exchange", "cancel", "change", "track", "reorder", "collect", "send back", "replace", "upgrade"]
+THINGS = ["a gift card", "a framed print", "a paint set", "an easel", "a sketchbook", "a workshop place",
+          "a bundle", "a pre-order", "a personalised item", "a sale item", "an oversized parcel", "a sample"]
+QUESTIONS = [
+    "How long do I have to {verb} {thing}?", "Can I {verb} {thing} after it has shipped?",
+    "What happens if I want to {verb} {thing}?", "Why can't I {verb} {thing} online?",
+    "When will I hear back if I {verb} {thing}?", "Do you charge to {verb} {thing}?",
+    "Who do I contact to {verb} {thing}?", "Is there a deadline to {verb} {thing} in the sale?",
+]
+SENTENCES = [
+    "You can {verb} {thing} within {{{{ returns.window_days }}}} of the day it was delivered.",
+    "We start processing your request {{{{ processing.same_day_cutoff }}}}, and it usually takes "
+    "{{{{ processing.business_days }}}}.",
+    "Our team works {{{{ processing.working_days }}}}, {{{{ calendar.time_zone_name }}}}, and we're closed on "
+    "{{{{ calendar.bank_holidays }}}}.",
+    "If you change your mind, you can cancel within {{{{ cancellation.free_cancellation_hours }}}} of ordering.",
+    "Tracking details usually appear within {{{{ tracking.appears_within_hours }}}} of dispatch; if nothing moves "
+    "for {{{{ tracking.stale_after_business_days }}}}, tell us and we'll chase the carrier.",
+    "Once we accept it, we refund you within {{{{ refunds.business_days }}}}, "
+    "{{{{ refunds.original_delivery_cost }}}}.",
+    "Card refunds take up to {{{{ refunds.card_business_days }}}} to show; PayPal refunds show "
+    "{{{{ refunds.paypal_business_days }}}}.",
+    "We accept {{{{ payments.methods }}}}, and {thing} can't be paid for in instalments.",
+    "During our busy seasons ({{{{ delivery.peak_seasons }}}}) everything takes a little longer.",
+    "Each item must be {{{{ returns.condition }}}}, and {{{{ returns.return_postage }}}}.",
+    "If {thing} arrives damaged, keep the packaging and send us a photo of the item and the box.",
+    "Most orders are packed by hand in our studio, so we check every piece before it leaves.",
+    "{{{{ shop.name }}}} can't change {thing} once it has been packed, but you can send it back afterwards.",
+    "Write your order number on everything you send, so that we can match it to your account.",
+    "Email {{{{ shop.email }}}} with your order number and we'll sort it out.",
+]
+BLOCKS = ["{{ check.return }}", "{{ check.refund }}", "{{ check.delivery }}", "{{ check.cancellation }}",
+          "{{ check.tracking }}", "{{ check.credit }}", "{{ delivery.zones }}",
+          "{{ cancellation.reasons_shop_may_cancel }}"]
+KEYWORDS = ["return", "refund", "cancel", "delivery", "tracking", "gift", "frame", "paint", "workshop", "sale",
+            "parcel", "late", "damaged", "exchange", "postage", "card", "paypal", "invoice", "order number", "box"]
+
+
+def generate_topics(questions: int, seed: int = 1) -> dict[str, str]:
+    """`questions` questions in topics of QUESTIONS_PER_TOPIC: file name -> YAML, as an editor writes it."""
+    rng = random.Random(seed)
+    count = -(-questions // QUESTIONS_PER_TOPIC)
+    sizes = [questions // count + (n < questions % count) for n in range(count)]
+    names = [f"{SUBJECTS[n % len(SUBJECTS)]}{'' if n < len(SUBJECTS) else ' for studios'}" for n in range(count)]
+    slugs = [re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") for name in names]
+    ids = [[f"{slugs[t]}-{n + 1}" for n in range(sizes[t])] for t in range(count)]
+    files = {}
+    for t in range(count):
+        entries = []
+        for qid in ids[t]:
+            verb, thing = rng.choice(VERBS), rng.choice(THINGS)
+            paragraphs = [" ".join(rng.choice(SENTENCES).format(verb=verb, thing=thing)
+                                   for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(1, 3))]
+            if rng.random() < 0.3:
+                paragraphs.append("\n".join(f"{k + 1}. {rng.choice(SENTENCES).format(verb=verb, thing=thing)}"
+                                            for k in range(rng.randint(2, 4))))
+            if rng.random() < 0.4:
+                other = rng.randrange(count)
+                target = rng.choice(ids[other])
+                paragraphs.append(f"See [the details]({slugs[other]}.md#{target}) for how this works.")
+            if rng.random() < 0.15:
+                paragraphs.append(rng.choice(BLOCKS))
+            others = [other for other in ids[t] if other != qid]
+            entries.append({
+                "id": qid,
+                "question": rng.choice(QUESTIONS).format(verb=verb, thing=thing),
+                "answer": "\n\n".join(paragraphs) + "\n",
+                "keywords": rng.sample(KEYWORDS, rng.randint(6, 12)),
+                "related": rng.sample(others, min(3, len(others))) if len(others) >= 2 else None,
+            })
+            if entries[-1]["related"] is None:
+                del entries[-1]["related"]
+            if "shop.email" in entries[-1]["answer"]:  # an answer that asks for an email says what to send
+                entries[-1]["email"] = {"subject": f"About {thing}", "ask_for": ["Order number"]}
+        topic = {"title": names[t], "order": t + 1,
+                 "summary": f"Questions about {names[t].lower()}: ordering, delivery, returns and refunds.",
+                 "questions": entries}
+        files[f"{slugs[t]}.yml"] = yaml.safe_dump(topic, sort_keys=False, allow_unicode=True, width=100)
+    return files
+
+
+def make_project(folder: Path, questions: int | None) -> Path:
+    """A copy of this project; with `questions`, its topics are replaced by a generated shop's."""
+    folder.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, folder / part)
+    if questions is not None:
+        for topic in (folder / "content").glob("*.yml"):
+            topic.unlink()
+        for name, text in generate_topics(questions).items():
+            (folder / "content" / name).write_text(text, encoding="utf-8")
+        pages = {f"{path.stem}.md" for path in (folder / "content").iterdir()}
+        for page in (folder / "content").glob("*.md"):  # links to this shop's own topics lead home instead
+            page.write_text(re.sub(r"\]\(([a-z-]+)\.md(#[a-z0-9-]+)?\)",
+                                   lambda link: link[0] if f"{link[1]}.md" in pages else "](index.md)",
+                                   page.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+def make_stock(project: Path, folder: Path) -> tuple[Path, int]:
+    """The same pages as plain Markdown, for stock MkDocs + Material (no hook, no overrides), and the
+    number of questions."""
+    centre = load_help_centre(project / "policies.yaml", project / "content", project / "calculator")
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    for page, markdown in centre.pages.items():
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page).write_text(markdown, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    del config["hooks"], config["watch"], config["theme"]["custom_dir"]
+    config.update(docs_dir="docs", site_name=f"{centre.policies['shop.name']} help centre", nav=centre.nav())
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return folder, sum(len(topic.questions) for topic in centre.topics)
+
+
+# --- building -----------------------------------------------------------------------------------------
+
+@dataclass
+class Figures:
+    seconds: float  # wall time, median of RUNS
+    cpu: float  # user + system CPU time of the build process, median of RUNS
+    peak_mb: float  # the build process's peak resident memory, median of RUNS
+
+
+def build_once(project: Path, site: Path) -> tuple[float, float, float]:
+    """One `mkdocs build --strict` in a fresh Python: (wall seconds, CPU seconds, peak MB of that process)."""
+    shutil.rmtree(site, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
+                                  str(site)], cwd=project, env=env, stdout=output, stderr=output)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own resource usage
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            output.seek(0)
+            raise SystemExit(f"{project}: the build failed\n{output.read().decode()}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss: kilobytes on Linux
+
+
+def build_pair(hooked: Path, stock: Path, sites: Path, runs: int = RUNS) -> tuple[Figures, Figures]:
+    """Both projects built `runs` times, taking turns, so that both meet the same machine load."""
+    results: dict[str, list[tuple[float, float, float]]] = {"hook": [], "stock": []}
+    for _ in range(runs):
+        results["hook"].append(build_once(hooked, sites / "site-hook"))
+        results["stock"].append(build_once(stock, sites / "site-stock"))
+    return tuple(Figures(*(statistics.median(run[n] for run in results[kind]) for n in range(3)))
+                 for kind in ("hook", "stock"))
+
+
+# --- page weight --------------------------------------------------------------------------------------
+
+_IMPORT = re.compile(r"""(?:import|from)\s*["'](\.{1,2}/[^"']+)["']""")
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def _local(site: Path, page: PurePosixPath, url: str) -> PurePosixPath | None:
+    if re.match(r"^[a-z]+:|^//", url):
+        return None
+    path = PurePosixPath(url.split("#")[0].split("?")[0])
+    joined = path.relative_to("/") if path.is_absolute() else page.parent / path
+    parts: list[str] = []
+    for part in joined.parts:
+        if part == "..":
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return PurePosixPath(*parts)
+
+
+def page_assets(site: Path, page: PurePosixPath) -> tuple[set[PurePosixPath], set[PurePosixPath]]:
+    """(CSS and JavaScript the page loads, other files it fetches on load), as site paths."""
+    text = (site / page).read_text(encoding="utf-8")
+    code: set[PurePosixPath] = set()
+    for tag in re.findall(r"<(?:link|script)\b[^>]*>", text):
+        url = re.search(r'(?:href|src)="([^"]+)"', tag)
+        if url and (tag.startswith("<script") or 'rel="stylesheet"' in tag):
+            if (path := _local(site, page, url[1])) is not None:
+                code.add(path)
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', text, re.S)[1])
+    code.add(_local(site, page, config["search"]))
+    for script in [path for path in code if path.suffix == ".js"]:  # the modules page.js imports
+        for name in _IMPORT.findall((site / script).read_text(encoding="utf-8")):
+            code.add(_local(site, script, name))
+    fetched = {PurePosixPath("search/search_index.json"), PurePosixPath("sitemap.xml"),
+               PurePosixPath("assets/images/favicon.png")}
+    return code, fetched
+
+
+@dataclass
+class Weight:
+    page: str
+    html: int
+    code: int  # its CSS and JavaScript
+    fetched: int  # search index, sitemap, favicon
+
+    @property
+    def total(self) -> int:
+        return self.html + self.code
+
+
+def heaviest_page(site: Path) -> Weight:
+    weights = []
+    for path in sorted(site.rglob("*.html")):
+        page = PurePosixPath(path.relative_to(site).as_posix())
+        code, fetched = page_assets(site, page)
+        weights.append(Weight(page.as_posix(), gzipped(path.read_bytes()),
+                              sum(gzipped((site / p).read_bytes()) for p in code),
+                              sum(gzipped((site / p).read_bytes()) for p in fetched)))
+    return max(weights, key=lambda weight: weight.total)
+
+
+# --- the report ---------------------------------------------------------------------------------------
+
+def main() -> None:
+    print(f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}; "
+          f"median of {RUNS} builds each, hook and stock taking turns\n")
+    rows: dict[int | None, tuple[int, Figures, Figures]] = {}
+    heaviest: dict[int | None, Weight] = {}
+    with tempfile.TemporaryDirectory() as temporary:
+        for size in [None, *SIZES]:
+            folder = Path(temporary) / str(size or "shop")
+            project = make_project(folder / "hook", size)
+            stock, count = make_stock(project, folder / "stock")
+            rows[size] = (count, *build_pair(project, stock, folder))
+            heaviest[size] = heaviest_page(folder / "site-hook")
+
+    print(f"{'site':<16}{'questions':>9}  {'wall: hook':>10} {'stock':>6} {'ratio':>6}   "
+          f"{'CPU: hook':>9} {'stock':>6} {'ratio':>6}   {'peak MB: hook':>13} {'stock':>6}")
+    for size, (count, hook, stock) in rows.items():
+        print(f"{'this shop' if size is None else 'generated':<16}{count:>9}  "
+              f"{hook.seconds:>9.2f}s {stock.seconds:>5.2f}s {hook.seconds / stock.seconds:>6.2f}   "
+              f"{hook.cpu:>8.2f}s {stock.cpu:>5.2f}s {hook.cpu / stock.cpu:>6.2f}   "
+              f"{hook.peak_mb:>13.0f} {stock.peak_mb:>6.0f}")
+
+    print("\nlinearity (generated shop): each step's cost per added question, in CPU time (steadier than wall time)")
+    for smaller, larger in zip(SIZES, SIZES[1:], strict=False):
+        (n1, h1, s1), (n2, h2, s2) = rows[smaller], rows[larger]
+        print(f"  {n1:>5} -> {n2:>5} questions: hook {1000 * (h2.cpu - h1.cpu) / (n2 - n1):5.2f} ms, "
+              f"stock {1000 * (s2.cpu - s1.cpu) / (n2 - n1):5.2f} ms, "
+              f"the hook's share {1000 * ((h2.cpu - s2.cpu) - (h1.cpu - s1.cpu)) / (n2 - n1):5.2f} ms")
+
+    print("\nheaviest page, gzipped (level 9): HTML + the CSS and JavaScript it loads; "
+          "then with what else it fetches on load (search index, sitemap, favicon)")
+    for size, weight in heaviest.items():
+        print(f"  {rows[size][0]:>5} questions  {weight.page:<46} {weight.total / 1024:5.1f} KB "
+              f"(HTML {weight.html / 1024:4.1f} + CSS/JS {weight.code / 1024:4.1f});  "
+              f"with the rest {(weight.total + weight.fetched) / 1024:5.1f} KB "
+              f"(search index etc. {weight.fetched / 1024:4.1f})")
+
+    _, big, stock_big = rows[SIZES[-1]]
+    print("\ntargets: the hook at most 15% over stock; 1,000 questions under 10 s; linear; every page at most 120 KB")
+    print(f"  hook over stock, 1,000 questions: wall {100 * (big.seconds / stock_big.seconds - 1):+.0f}%, "
+          f"CPU {100 * (big.cpu / stock_big.cpu - 1):+.0f}%")
+    print(f"  1,000 questions: {big.seconds:.2f} s")
+    print(f"  heaviest page: {max(weight.total for weight in heaviest.values()) / 1024:.1f} KB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Search measured on shoppers' questions: the tuned help centre against stock Material for MkDocs.
+
+Builds the project twice into a temporary folder: as it is (tuned), and with stock search settings
+(a plain `- search` in mkdocs.yml: no keywords, Material's own separator and boosts, one result per
+page). Runs every question of tests/search_questions.yml through each site's real search in headless
+Chromium, and through the same index offline with lunr, and prints the share of questions answered by
+the first result and within the first three. A result answers a question when it links to one of the
+question's expected answers (tests/material_search.py explains what a result is).
+
+    .venv/bin/python benchmarks/search_eval.py            # browser and lunr
+    .venv/bin/python benchmarks/search_eval.py --offline  # lunr only, a second or two
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
+
+from material_search import (  # noqa: E402
+    BrowserSearch,
+    EvalQuestion,
+    Figures,
+    MaterialSearch,
+    landings,
+    load_eval_questions,
+    measure,
+)
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, build_project, copy_project  # noqa: E402
+from helpcentre.content import load_topics  # noqa: E402
+
+STOCK_SEARCH = "  - search\n"
+
+
+def use_stock_search(project: Path) -> None:
+    """Replace the search plugin's settings in a project copy's mkdocs.yml with Material's defaults."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    stock, count = re.subn(r"^  - search:\n(?:(?:    .*)?\n)*", STOCK_SEARCH, text, flags=re.MULTILINE)
+    if count != 1:
+        raise SystemExit("mkdocs.yml: could not find the search plugin's settings")
+    config.write_text(stock, encoding="utf-8")
+
+
+def build(folder: Path, stock: bool) -> Path:
+    folder.mkdir()
+    project = copy_project(folder)
+    if stock:
+        use_stock_search(project)
+    built = build_project(project)
+    if built.returncode != 0:
+        raise SystemExit(built.output)
+    return built.site
+
+
+def run(site: Path, questions: list[EvalQuestion], ids: list[str], browser: bool) -> dict[str, Figures]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    offline = MaterialSearch(index)
+    figures = {"lunr": measure(questions, [landings(offline.visible_links(q.query), ids) for q in questions])}
+    if browser:
+        with BrowserSearch.open(site) as search:
+            found = [landings(search.visible_links(q.query), ids) for q in questions]
+        figures["browser"] = measure(questions, found)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--offline", action="store_true", help="lunr only, no browser")
+    args = parser.parse_args()
+
+    topics = load_topics(ROOT / "content")
+    ids = [question.id for topic in topics for question in topic.questions]
+    keywords = {keyword.lower() for topic in topics for question in topic.questions for keyword in question.keywords}
+    questions = load_eval_questions()
+    unseen = [q for q in questions if q.query.lower() not in keywords]
+    subsets = {f"all {len(questions)} questions": questions,
+               f"{len(unseen)} not written as a keyword": unseen}
+
+    started = time.perf_counter()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, stock in (("tuned", False), ("stock Material", True)):
+            site = build(Path(folder) / name.split()[0], stock)
+            for subset, chosen in subsets.items():
+                figures = run(site, chosen, ids, not args.offline)
+                rows.append((name, subset, figures))
+                if name == "tuned" and chosen is questions:
+                    misses = figures.get("browser", figures["lunr"]).misses
+
+    print(f"Search evaluation: {len(questions)} shopper questions (tests/search_questions.yml)")
+    print(f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}, "
+          f"Chromium: {chromium_version() if not args.offline else 'not run'}\n")
+    print("| search | questions | browser: first | browser: top 3 | lunr: first | lunr: top 3 |")
+    print("|---|---|---|---|---|---|")
+    for name, subset, figures in rows:
+        browser = figures.get("browser")
+        cells = [f"{browser.first:.0%}", f"{browser.top3:.0%}"] if browser else ["-", "-"]
+        cells += [f"{figures['lunr'].first:.0%}", f"{figures['lunr'].top3:.0%}"]
+        print(f"| {name} | {subset} | {' | '.join(cells)} |")
+    print("\nTuned, not answered within the first three:")
+    for query, found in misses:
+        print(f"  {query!r}: {', '.join(q or 'a page' for q in found) or 'no results'}")
+    print(f"\n{time.perf_counter() - started:.0f} s")
+
+
+def chromium_version() -> str:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return browser.version
+        finally:
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()

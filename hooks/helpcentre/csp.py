@@ -1,0 +1,153 @@
+"""A strict Content-Security-Policy for the built site, computed from the HTML the build wrote.
+
+Scripts and styles may come only from the site itself, or be one of the inline blocks the site emits
+(Material's small __md_scope, palette and tab scripts), each allowed by the sha256 hash of its text.
+Nothing else runs: an injected `<script>`, an `onclick=` or a `style=` attribute is blocked.
+
+The same policy reaches the browser two ways: as a `_headers` file (Netlify, Cloudflare Pages) and
+as the first element of every page's <head>, a <meta http-equiv> (GitHub Pages cannot send headers).
+A <meta> policy cannot hold `frame-ancestors` (browsers ignore it there), so only the header has it.
+
+JSON blocks (Material's `<script id="__config" type="application/json">`, the FAQ's
+`application/ld+json`) are data: the HTML standard's "prepare the script element" stops at a type
+that is not JavaScript before it asks CSP anything, so they need no hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+HEADERS_FILE = "_headers"
+META_NAME = "Content-Security-Policy"
+
+# The type values that make a <script> run (HTML's "JavaScript MIME type essence match", plus
+# module and importmap); any other type is a data block.
+_RUNNING_TYPES = {"", "module", "importmap", "application/ecmascript", "application/javascript",
+                  "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript",
+                  "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
+                  "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
+                  "text/x-ecmascript", "text/x-javascript"}
+_INLINE = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>""")
+_MAYBE_BLOCKED = re.compile(r"\s(?:style|on[a-z]+)\s*=", re.IGNORECASE)  # a quick look before the full scan
+_HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+_OLD_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+@dataclass(frozen=True)
+class InlineCode:
+    """The inline scripts and styles of a set of pages, as CSP hash sources ('sha256-...')."""
+
+    scripts: frozenset[str] = frozenset()
+    styles: frozenset[str] = frozenset()
+
+    def __or__(self, other: InlineCode) -> InlineCode:
+        return InlineCode(self.scripts | other.scripts, self.styles | other.styles)
+
+
+def hash_source(text: str) -> str:
+    """The CSP source that allows exactly this inline script or style: 'sha256-<base64>'.
+
+    Browsers hash the element's text as parsed (UTF-8), and the parser turns CR LF into LF."""
+    digest = hashlib.sha256(text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _attributes(text: str | None) -> dict[str, str]:
+    found = {}
+    for name, value in _ATTRIBUTE.findall(text or ""):
+        found.setdefault(name.lower(), html.unescape(value.strip("\"'")))
+    return found
+
+
+def find_inline_code(page: str) -> InlineCode:
+    """The hashes of the inline scripts that run and of the inline style blocks on one page."""
+    scripts, styles = set(), set()
+    for tag, attributes, body in _INLINE.findall(page):
+        values = _attributes(attributes)
+        if tag.lower() == "style":
+            styles.add(hash_source(body))
+        elif "src" not in values and values.get("type", "").strip().lower() in _RUNNING_TYPES:
+            scripts.add(hash_source(body))
+    return InlineCode(frozenset(scripts), frozenset(styles))
+
+
+def find_blocked_attributes(page: str) -> list[str]:
+    """The `style=` and `on...=` attributes of a page, which the policy blocks: each as its tag."""
+    if not _MAYBE_BLOCKED.search(page):
+        return []
+    outside_code = _INLINE.sub(lambda match: f"<{match[1]}{match[2] or ''}></{match[1]}>", page)
+    blocked = []
+    for tag in _TAG.finditer(outside_code):
+        names = {name.lower() for name, _ in _ATTRIBUTE.findall(tag[2])}
+        if "style" in names or any(name.startswith("on") for name in names):
+            blocked.append(tag[0] if len(tag[0]) <= 120 else tag[0][:117] + "...")
+    return blocked
+
+
+def content_security_policy(inline: InlineCode, *, header: bool) -> str:
+    """The policy as one line; `header` adds what only an HTTP header can carry (frame-ancestors)."""
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *sorted(inline.scripts)],
+        "style-src": ["'self'", *sorted(inline.styles)],
+        "img-src": ["'self'", "data:"],  # Material's icons are SVG data: URLs in its stylesheet
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],  # the search index, and the pages instant navigation fetches
+        "worker-src": ["'self'"],  # Material's search worker, loaded from its own file
+        "form-action": ["'self'"],  # the 404 page's search form goes to the home page
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+    }
+    if header:
+        directives["frame-ancestors"] = ["'none'"]
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def headers_file(policy: str) -> str:
+    """The `_headers` file of Netlify and Cloudflare Pages: the policy on every path."""
+    return f"/*\n  {META_NAME}: {policy}\n"
+
+
+def add_policy_meta(page: str, policy: str) -> str:
+    """The page with the policy as the first element of its <head> (replacing the one put there before)."""
+    head = _HEAD.search(page)
+    if head is None:
+        raise ValueError("the page has no <head>")
+    rest = page[head.end():]
+    if old := _OLD_META.match(rest):
+        rest = rest[old.end():]
+    content = html.escape(policy, quote=False).replace('"', "&quot;")  # its ' stay as they are: shorter
+    return f'{page[:head.end()]}<meta http-equiv="{META_NAME}" content="{content}">{rest}'
+
+
+@dataclass(frozen=True)
+class PolicyReport:
+    policy: str  # as in <meta>
+    blocked: dict[str, list[str]]  # page path -> attributes the policy blocks
+
+
+def apply_content_security_policy(site: Path, *, write: bool = True) -> PolicyReport:
+    """Hash the inline code of every HTML page of a built site, then write the one policy that allows
+    all of it into each page and into `_headers` (unless not `write`). Pages are read once and
+    rewritten only after all of them are hashed."""
+    texts = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    inline = InlineCode()
+    blocked = {}
+    for path, text in texts.items():
+        inline |= find_inline_code(text)
+        if found := find_blocked_attributes(text):
+            blocked[path.relative_to(site).as_posix()] = found
+    meta_policy = content_security_policy(inline, header=False)
+    if not write:
+        return PolicyReport(meta_policy, blocked)
+    for path, text in texts.items():
+        path.write_text(add_policy_meta(text, meta_policy), encoding="utf-8")
+    (site / HEADERS_FILE).write_text(headers_file(content_security_policy(inline, header=True)), encoding="utf-8")
+    return PolicyReport(meta_policy, blocked)

@@ -1,0 +1,155 @@
+"""What search engines read: FAQPage JSON-LD on each topic page, titles, descriptions, canonical URLs
+and the sitemap."""
+
+from __future__ import annotations
+
+import json
+import re
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SHOPS
+from helpcentre.content import load_topics
+from helpcentre.policies import load_policies
+from helpcentre.structured_data import answer_texts, faq_page, script_json
+
+TOPICS = load_topics(ROOT / "content")
+SITE_URL = "https://help.jjsart.co.uk/"
+
+
+def json_ld(page: BeautifulSoup) -> list[dict]:
+    return [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
+
+
+def shown_answer(page: BeautifulSoup, qid: str) -> str:
+    """What a shopper reads under a question: up to the next heading, without forms and the blocks after it."""
+    lines = []
+    for element in page.find(id=qid).find_next_siblings():
+        if element.name in ("h1", "h2"):
+            break
+        if element.name == "form" or set(element.get("class") or ()) & {"help-email", "help-related", "help-still"}:
+            continue
+        for block in element.find_all(["p", "li", "tr"]) or [element]:
+            if not block.find(["p", "li", "tr"]):
+                lines.append(" ".join(block.get_text().split()))
+    return "\n".join(line for line in lines if line)
+
+
+# Pure functions -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    "</script><script>alert(1)</script>",
+    "<!-- <script>",
+    "Brush <b>&</b> Co",
+    "line\u2028separator\u2029paragraph",
+])
+def test_no_value_can_end_the_script_element(value):
+    text = script_json({"name": value})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"name": value}
+
+
+def test_the_answer_text_is_what_the_page_shows():
+    html = """<h1 id="returns">Returns</h1><p>Intro</p>
+<h2 id="q1">First?<a class="headerlink" href="#q1">¶</a></h2>
+<p>Within <strong>14 days</strong>,
+of delivery.</p>
+<ul>
+<li>unopened</li>
+<li>unused</li>
+</ul>
+<form class="order-check" hidden><p>Check the last day</p><label>Date</label></form>
+<table><tr><th>Destination</th><th>Time</th></tr><tr><td>United States</td><td>18 to 24 days</td></tr></table>
+<div class="help-related" data-search-exclude="data-search-exclude"><p>Related questions</p></div>
+<h2 id="q2">Second?</h2><p>Yes &amp; no.</p>
+<div class="help-still" data-search-exclude><p>Still need help?</p></div>"""
+    assert answer_texts(html, {"q1", "q2"}) == {
+        "q1": "Within 14 days, of delivery.\nunopened\nunused\nDestination Time\nUnited States 18 to 24 days",
+        "q2": "Yes & no.",
+    }
+
+
+def test_a_question_without_its_answer_stops_the_build():
+    topic = TOPICS[0]
+    answers = {question.id: "text" for question in topic.questions[1:]}
+    with pytest.raises(ValueError, match=topic.questions[0].id):
+        faq_page(topic, answers)
+
+
+# The built site -----------------------------------------------------------------------------------
+
+def test_each_topic_page_is_an_faq_page_of_its_questions_and_answers_as_shown(site):
+    for topic in TOPICS:
+        page = site.pages[f"{topic.slug}/index.html"]
+        scripts = page.find_all("script", type="application/ld+json")
+        assert len(scripts) == 1, topic.slug
+        [data] = json_ld(page)
+        assert data["@context"] == "https://schema.org" and data["@type"] == "FAQPage"
+        assert data["url"] == f"{SITE_URL}{topic.slug}/"
+        assert [q["name"] for q in data["mainEntity"]] == [q.question for q in topic.questions]
+        for entity, question in zip(data["mainEntity"], topic.questions, strict=True):
+            assert entity["@type"] == "Question" and entity["acceptedAnswer"]["@type"] == "Answer"
+            text = entity["acceptedAnswer"]["text"]
+            assert text == shown_answer(page, question.id), question.id
+            assert "{{" not in text and "Related questions" not in text and "Email us:" not in text
+
+
+def test_the_answers_carry_the_figures_filled_in(site):
+    policies = load_policies(ROOT / "policies.yaml")
+    answers = {entity["name"]: entity["acceptedAnswer"]["text"]
+               for topic in TOPICS for entity in json_ld(site.pages[f"{topic.slug}/index.html"])[0]["mainEntity"]}
+    assert f"within {policies['returns.window_days']} days" in answers["How long do I have to return an item?"]
+    assert policies["shop.email"] in answers["My order arrived damaged. What should I do?"]
+    assert "United States 18 to 24 days" in answers["When will my order arrive?"]
+
+
+def test_other_pages_carry_no_faq_data(site):
+    for path, page in site.pages.items():
+        if path.split("/")[0] not in {topic.slug for topic in TOPICS}:
+            assert json_ld(page) == [], path
+
+
+def test_text_that_could_end_the_script_stays_data(second_shop):
+    raw = [script.string for page in second_shop.pages.values()
+           for script in page.find_all("script", type="application/ld+json")]
+    assert raw and not any(re.search(r"</|<!--|<script", text, re.IGNORECASE) for text in raw)
+    texts = [entity["acceptedAnswer"]["text"] for page in second_shop.pages.values()
+             for data in json_ld(page) for entity in data["mainEntity"]]
+    assert any("</script><script>alert('reason')</script>" in text for text in texts)
+
+
+def test_every_page_has_a_meaningful_title_and_description(site):
+    titles, descriptions = set(), set()
+    for path, page in site.pages.items():
+        title = page.title.get_text(strip=True)
+        description = page.find("meta", attrs={"name": "description"})["content"].strip()
+        assert title.endswith("JJ's Art help centre") and len(description.split()) >= 8, path
+        titles.add(title)
+        descriptions.add(description)
+    for topic in TOPICS:
+        page = site.pages[f"{topic.slug}/index.html"]
+        assert page.find("meta", attrs={"name": "description"})["content"] == topic.summary
+        assert page.title.get_text(strip=True) == f"{topic.title} - JJ's Art help centre"
+    assert len(titles) == len(site.pages)  # no two pages share a title
+
+
+def test_every_page_has_its_canonical_url_and_is_in_the_sitemap(site):
+    urls = {loc.text for loc in ElementTree.parse(site.site / "sitemap.xml").getroot().iter(
+        "{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    canonical = set()
+    for path, page in site.pages.items():
+        if path == "404.html":
+            continue
+        expected = SITE_URL + path.removesuffix("index.html")
+        assert page.find("link", rel="canonical")["href"] == expected, path
+        canonical.add(expected)
+    assert urls == canonical
+
+
+def test_another_shop_gets_its_own_shop_in_the_faq_data(second_shop):
+    email = load_policies(SHOPS / "second-shop.yaml")["shop.email"]
+    texts = [entity["acceptedAnswer"]["text"] for page in second_shop.pages.values()
+             for data in json_ld(page) for entity in data["mainEntity"]]
+    assert any(email in text for text in texts)
