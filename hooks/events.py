@@ -57,8 +57,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     topic = next((topic for topic in _help_centre.topics if topic.page == page.file.src_uri), None)
     if topic is not None:  # read by overrides/main.html, which writes it into the page's head
         page.meta["faq_json_ld"] = Markup(structured_data.faq_json_ld(topic, html, page.canonical_url))
-    if search_index.is_tuned(config.plugins["material/search"].config.fields):
-        return search_index.exclude_checks_from_search(html)
     return html
 
 

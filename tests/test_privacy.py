@@ -59,7 +59,7 @@ def test_every_page_a_search_and_a_check_ask_no_other_host(visit, site: Build, s
     page.goto(site_url, wait_until="networkidle")
     page.keyboard.press("/")
     page.keyboard.type("refund")
-    page.locator("li.md-search-result__item a[href*='#']").first.click()
+    page.locator("li.md-search-result__item a[href*='h=refund#']").first.click()  # a result for the whole word
     page.wait_for_load_state("networkidle")
     page.goto(site_url + "order-dates/")
     form = page.locator('form.order-check[data-check="return"]')

@@ -58,8 +58,8 @@ def check_placeholders(data: Mapping[str, Any]) -> dict[str, str]:
 def render_check(kind: str, title: str, fields: list[Field], data: Mapping[str, Any]) -> str:
     """One hidden form; a raw HTML block for Python-Markdown (blank lines around, none inside)."""
     lines = [
-        f'<form class="order-check" data-check="{escape(kind)}" aria-labelledby="check-{escape(kind)}-title"'
-        " hidden novalidate>",
+        f'<form class="order-check" data-search-exclude data-check="{escape(kind)}"'  # search: not the forms'
+        f' aria-labelledby="check-{escape(kind)}-title" hidden novalidate>',  # labels and country names
         f'<p class="order-check-title" id="check-{escape(kind)}-title">{escape(title)}</p>',
         *(render_field(kind, field, data) for field in fields),
         '<button type="submit" class="md-button md-button--primary">Check</button>',

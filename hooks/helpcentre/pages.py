@@ -13,13 +13,10 @@ from .content import Question, Topic
 from .placeholders import fill_placeholders
 
 
-def render_topic_page(topic: Topic, values: Mapping[str, str], *, topics: Sequence[Topic] = (),
-                      email: str | None = None, shop_name: str = "") -> str:
-    """The page of one topic: each question its own heading, anchored by its id.
-
-    With `topics`, each answer ends with links to its related questions; with the shop's `email`, an
-    answer that asks for an email offers it prefilled, and the page ends with "Still need help?".
-    """
+def render_topic_page(topic: Topic, topics: Sequence[Topic], values: Mapping[str, str], email: str,
+                      shop_name: str) -> str:
+    """The page of one topic: each question its own heading, anchored by its id, followed by a prefilled
+    email where the answer asks for one and links to related answers; "Still need help?" at the end."""
     # Themes print front matter as HTML, so it is escaped here.
     front = yaml.safe_dump({"title": html.escape(topic.title), "description": html.escape(topic.summary)},
                            allow_unicode=True)
@@ -29,12 +26,11 @@ def render_topic_page(topic: Topic, values: Mapping[str, str], *, topics: Sequen
         answer = fill_placeholders(question.answer, values, question.answer.file, question.answer.line,
                                    question.answer.key)
         parts.append(f"## {md.escape(question.question)} {{#{question.id}}}\n\n{answer.strip()}\n")
-        if email and question.email:
+        if question.email:
             parts.append(contact.render_email_button(question.email, email, shop_name))
-        if question.related and where:
+        if question.related:
             parts.append(render_related(question.related, where))
-    if email:
-        parts.append(contact.render_still_need_help(topic, email))
+    parts.append(contact.render_still_need_help(topic, email))
     return "\n".join(parts)
 
 

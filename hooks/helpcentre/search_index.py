@@ -38,17 +38,11 @@ SMALL_WORDS = (
 ).split()
 ZERO_WIDTH_SPACE = "\u200b"
 _APOSTROPHE_WORD = re.compile(r"\b\w+'\w+\b")
-_CHECK_FORM = '<form class="order-check"'
 
 
 def is_tuned(fields: Mapping[str, Any]) -> bool:
     """Whether the search plugin's `fields` ask for the tuned index."""
     return KEYWORDS_FIELD in fields
-
-
-def exclude_checks_from_search(content: str) -> str:
-    """Keep the calculator's forms (field labels, 250 country names) out of the search index."""
-    return content.replace(_CHECK_FORM, f"{_CHECK_FORM[:5]} data-search-exclude{_CHECK_FORM[5:]}")
 
 
 def search_separator(punctuation: str = PUNCTUATION, small_words: Sequence[str] = SMALL_WORDS) -> str:

@@ -38,9 +38,8 @@ def load_help_centre(policies_file: Path, content_folder: Path, calculator_folde
                     "site.topics": render_topic_cards(topics)}
     calculator = build_calculator_assets(calculator_folder, data)
     help_centre = HelpCentre(policies, topics, placeholders, calculator)
-    help_centre.pages = {topic.page: render_topic_page(topic, placeholders, topics=topics,
-                                                       email=policies["shop.email"],
-                                                       shop_name=policies["shop.name"])
+    email, shop_name = policies["shop.email"], policies["shop.name"]
+    help_centre.pages = {topic.page: render_topic_page(topic, topics, placeholders, email, shop_name)
                          for topic in topics}
     for page in sorted(content_folder.rglob("*.md")):  # the editors' own Markdown pages
         source, name = page.read_text(encoding="utf-8"), page.relative_to(content_folder.parent).as_posix()
