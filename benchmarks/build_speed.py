@@ -35,11 +35,11 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
+from conftest import copy_project  # noqa: E402
 from helpcentre.site import load_help_centre  # noqa: E402
 
-PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator"]
 RUNS = 3
 QUESTIONS_PER_TOPIC = 20
 SIZES = [250, 500, 1000]
@@ -137,12 +137,7 @@ def generate_topics(questions: int, seed: int = 1) -> dict[str, str]:
 def make_project(folder: Path, questions: int | None) -> Path:
     """A copy of this project; with `questions`, its topics are replaced by a generated shop's."""
     folder.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, folder / part)
+    copy_project(folder)
     if questions is not None:
         for topic in (folder / "content").glob("*.yml"):
             topic.unlink()
