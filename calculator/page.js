@@ -62,15 +62,12 @@ function beforeEarlier(name, iso) {
   return "";
 }
 
-// A prefilled email to the shop, whose address the page footer gives; plain words without it.
+// A prefilled email to the shop (its address comes with the policies, in data.js).
 function emailUs(subject, ...lines) {
-  const footer = document.querySelector('.help-contact a[href^="mailto:"]');
-  if (!footer) return "email us";
-  const address = footer.getAttribute("href").slice(7).split("?")[0];
   const link = document.createElement("a");
-  link.href = `mailto:${address}?subject=${encodeURIComponent(subject)}` +
+  link.href = `mailto:${data.email}?subject=${encodeURIComponent(subject)}` +
     `&body=${encodeURIComponent(["Hello,", "", ...lines, "", "Thank you"].join("\r\n"))}`;
-  link.textContent = `Email us at ${footer.textContent.trim()}`;
+  link.textContent = `Email us at ${data.email}`;
   return link;
 }
 const ADD = "(please add)";

@@ -6,9 +6,10 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from conftest import ROOT
+from conftest import ROOT, SHOPS
 from helpcentre.calculator_assets import build_calculator_assets
 from helpcentre.calculator_data import build_calculator_data
+from helpcentre.checks import check_placeholders
 from helpcentre.policies import load_policies
 from helpcentre.schema import DateRange
 
@@ -57,3 +58,12 @@ def test_asset_names_change_with_the_data_and_the_page_script_imports_them_by_na
     assert len(imported) == 2 and imported <= published
     assert {name.split(".")[0] for name in imported} == {"data", "engine"}
     assert all(re.fullmatch(r"assets/calculator/\w+\.[0-9a-f]{10}\.(js|css)", name) for name in first.files)
+
+
+def test_the_country_list_starts_at_the_shops_own_country_and_emails_go_to_the_shop():
+    for policies_file, home in ((ROOT / "policies.yaml", "GB"), (SHOPS / "second-shop.yaml", "IE")):
+        policies = load_policies(policies_file)
+        data = build_calculator_data(policies, 2026)
+        assert data["email"] == policies["shop.email"]
+        delivery = check_placeholders(data)["check.delivery"]
+        assert re.findall(r'<option value="(\w+)" selected>', delivery) == [home]

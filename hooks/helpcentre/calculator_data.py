@@ -35,6 +35,8 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
     return {
         "time_zone": policies["calendar.time_zone"],
         "time_zone_name": policies["calendar.time_zone_name"],
+        "email": policies["shop.email"],  # for the prefilled emails of "email us" answers
+        "home_country": region["country"],  # the shop's own country, chosen first in the country list
         "first_date": f"{first_year}-01-01",
         "last_date": f"{last_year}-12-31",
         "working_weekdays": working,

@@ -14,7 +14,6 @@ from typing import Any
 from unicodedata import normalize
 
 METHOD_NAMES = {"card": "Card", "paypal": "PayPal"}  # engine method -> how shoppers call it
-PRESELECTED_COUNTRY = "GB"
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
                 f"{radios}\n{error}\n</fieldset>")
     if field.kind == "country":
         options = "\n".join(
-            f'<option value="{escape(code)}"{" selected" if code == PRESELECTED_COUNTRY else ""}>'
+            f'<option value="{escape(code)}"{" selected" if code == data["home_country"] else ""}>'
             f"{escape(name)}</option>"
             for code, name in sorted(data["countries"].items(), key=lambda item: _sort_key(item[1]))
         )
