@@ -20,6 +20,28 @@ from playwright.sync_api import Browser, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator"]
 SHOPS = Path(__file__).parent / "shops"
+# A small topic file for the content tests: three answers that link to each other, and one more.
+PROBLEMS_TOPIC = """title: Problems
+summary: Problems.
+order: 1
+questions:
+  - id: damaged-item
+    question: Damaged?
+    answer: Tell us.
+    related: [faulty-item, wrong-item]
+  - id: faulty-item
+    question: Faulty?
+    answer: Tell us.
+    related: [damaged-item, wrong-item]
+  - id: wrong-item
+    question: Wrong?
+    answer: Tell us.
+    related: [damaged-item, faulty-item]
+  - id: lost-item
+    question: Lost?
+    answer: Tell us.
+    related: [damaged-item, faulty-item]
+"""
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; Playwright cannot download its own here
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run",

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import PROBLEMS_TOPIC, ROOT
 from helpcentre.contact import email_body, mailto
 from helpcentre.content import EmailRequest, load_topics
 from helpcentre.errors import DataError
@@ -111,24 +111,9 @@ def test_the_not_found_page_offers_search_and_the_email(site):
 def test_an_answer_that_says_email_us_without_an_email_stops_the_build(tmp_path):
     folder = tmp_path / "content"
     folder.mkdir()
-    (folder / "problems.yml").write_text("""title: Problems
-summary: Problems.
-order: 1
-questions:
-  - id: damaged-item
-    question: Damaged?
-    answer: |
-      Email us at {{ shop.email }}.
-    related: [faulty-item, wrong-item]
-  - id: faulty-item
-    question: Faulty?
-    answer: Tell us.
-    related: [damaged-item, wrong-item]
-  - id: wrong-item
-    question: Wrong?
-    answer: Tell us.
-    related: [damaged-item, faulty-item]
-""", encoding="utf-8")
+    asks_for_email = PROBLEMS_TOPIC.replace("    answer: Tell us.\n",
+                                            "    answer: |\n      Email us at {{ shop.email }}.\n", 1)
+    (folder / "problems.yml").write_text(asks_for_email, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_topics(folder)
     assert str(caught.value).startswith("content/problems.yml:8: questions[0].email: this answer asks shoppers "

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import PROBLEMS_TOPIC, ROOT
 from helpcentre.content import load_topics
 from helpcentre.errors import DataError
 
@@ -59,29 +59,6 @@ def test_the_related_links_lead_to_their_answers(site):
                 assert heading is not None and heading.name == "h2", (question.id, target)
 
 
-RELATED = """title: Problems
-summary: Problems.
-order: 1
-questions:
-  - id: damaged-item
-    question: Damaged?
-    answer: Tell us.
-    related: [faulty-item, wrong-item]
-  - id: faulty-item
-    question: Faulty?
-    answer: Tell us.
-    related: [damaged-item, wrong-item]
-  - id: wrong-item
-    question: Wrong?
-    answer: Tell us.
-    related: [damaged-item, faulty-item]
-  - id: lost-item
-    question: Lost?
-    answer: Tell us.
-    related: [damaged-item, faulty-item]
-"""
-
-
 @pytest.mark.parametrize("old, new, message", [
     ("[faulty-item, wrong-item]", "[faulty-item, wrng-item]",
      'content/problems.yml:8: questions[0].related[1]: "wrng-item" is not the id of another question'),
@@ -99,8 +76,8 @@ questions:
 def test_related_questions_are_checked_when_the_site_is_built(tmp_path, old, new, message):
     folder = tmp_path / "content"
     folder.mkdir()
-    assert old in RELATED
-    (folder / "problems.yml").write_text(RELATED.replace(old, new, 1), encoding="utf-8")
+    assert old in PROBLEMS_TOPIC
+    (folder / "problems.yml").write_text(PROBLEMS_TOPIC.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_topics(folder)
     assert str(caught.value).startswith(message)
