@@ -15,9 +15,11 @@ from mkdocs.structure.pages import Page
 
 from helpcentre import csp, search_index, structured_data
 from helpcentre.errors import DataError
+from helpcentre.preview_error import error_page_paths, render_error_page
 from helpcentre.site import HelpCentre, load_help_centre
 
 _help_centre: HelpCentre
+_mistakes: DataError | None = None  # in the preview, what the error page shows instead of the site
 _previewing = False  # under `mkdocs serve`
 log = get_plugin_logger(__name__)
 
@@ -28,12 +30,19 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _help_centre
+    global _help_centre, _mistakes
     project = Path(config.config_file_path).parent
     try:
-        _help_centre = load_help_centre(project / "policies.yaml", Path(config.docs_dir), project / "calculator")
+        _help_centre, _mistakes = load_help_centre(project / "policies.yaml", Path(config.docs_dir),
+                                                   project / "calculator"), None
     except DataError as error:
-        raise PluginError(str(error)) from None
+        if not _previewing:
+            raise PluginError(str(error)) from None
+        _mistakes = error  # the preview keeps answering, with the error page (a build would hang it)
+        log.info(f"The preview shows these mistakes until they are fixed:\n{error}")
+        return config
+    for note in _help_centre.notes:  # hints and advice: information, never a warning that fails --strict
+        log.info(str(note))
     script = ExtraScriptValue(_help_centre.calculator.script)
     script.type = "module"
     config.extra_javascript.append(script)
@@ -46,6 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _mistakes is not None:
+        return _error_pages(files, config, _mistakes)
     for file in [f for f in files if f.src_uri.endswith(".yml") or f.src_uri in _help_centre.pages]:
         files.remove(file)  # topic sources become pages; Markdown pages are replaced by their filled copies
     for path, content in {**_help_centre.pages, **_help_centre.calculator.files}.items():
@@ -53,7 +64,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _error_pages(files: Files, config: MkDocsConfig, mistakes: DataError) -> Files:
+    """Every page the editor may be looking at, as the error page; the theme's files stay."""
+    for file in [f for f in files if f.src_uri.endswith((".yml", ".md"))]:
+        files.remove(file)
+    page = render_error_page(mistakes.findings, Path(config.config_file_path).parent)
+    for path in error_page_paths(Path(config.docs_dir)):
+        files.append(File.generated(config, path, content=page))
+    return files
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _mistakes is not None:
+        return html
     topic = next((topic for topic in _help_centre.topics if topic.page == page.file.src_uri), None)
     if topic is not None:  # read by overrides/main.html, which writes it into the page's head
         page.meta["faq_json_ld"] = Markup(structured_data.faq_json_ld(topic, html, page.canonical_url))
@@ -61,6 +84,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _mistakes is not None:
+        return
     # Runs after Material's search plugin (hooks come after plugins) has written the index.
     search_index.rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json", _help_centre.topics)
     # Last: the policy hashes the inline scripts of the finished HTML and writes itself into every page;

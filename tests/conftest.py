@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,11 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; Playwrig
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run",
                  "--lang=en-US"]  # the order of the date fields' parts (month/day/year, AM/PM) the tests type
+
+
+def without_columns(error: Exception) -> str:
+    """An error's messages with the columns left out (`file:line: key: ...`): the tables check the line."""
+    return re.sub(r"^([^\s:]+:\d+):\d+:", r"\1:", str(error), flags=re.MULTILINE)
 
 
 @dataclass

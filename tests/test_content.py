@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, without_columns
 from helpcentre.content import load_topics
 from helpcentre.errors import DataError
 
@@ -56,7 +56,7 @@ def test_a_mistake_in_a_topic_names_file_line_and_key(tmp_path, text, message):
     (folder / "returns.yml").write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_topics(folder)
-    assert message in str(caught.value)
+    assert message in without_columns(caught.value)
 
 
 def test_an_id_used_in_two_files_is_refused(tmp_path):
@@ -65,6 +65,6 @@ def test_an_id_used_in_two_files_is_refused(tmp_path):
     (folder / "extra.yml").write_text(
         "title: Extra\nsummary: More.\norder: 99\nquestions:\n  - id: return-window\n    question: Q?\n"
         "    answer: A.\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r'content/extra.yml:5: questions\[0\].id: the id "return-window" '
+    with pytest.raises(DataError, match=r'content/extra.yml:5:(\d+:)? questions\[0\].id: the id "return-window" '
                                         r"is also used in returns.yml"):
         load_topics(folder)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, without_columns
 from helpcentre.errors import DataError
 from helpcentre.policies import load_policies
 from helpcentre.schema import DateRange, Span
@@ -151,7 +151,7 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
 def test_a_mistake_gets_one_clear_message(tmp_path, text, message):
     with pytest.raises(DataError) as caught:
         load_text(tmp_path, text)
-    assert message in str(caught.value)
+    assert message in without_columns(caught.value)
     assert str(caught.value).startswith("policies.yaml")
     assert "\n" not in str(caught.value)
 
@@ -159,5 +159,5 @@ def test_a_mistake_gets_one_clear_message(tmp_path, text, message):
 def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 9) + "]\n" for n in range(8))
-    with pytest.raises(DataError, match=r"policies.yaml:1: an anchor \(&a\) is used"):
+    with pytest.raises(DataError, match=r"policies.yaml:1:(\d+:)? an anchor \(&a\) is used"):
         load_text(tmp_path, bomb)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from .errors import DataError, Findings
 from .schema import ListOf, Markdown, Optional, Record, Text, Whole, fail
 from .yaml_source import read_yaml
 
@@ -18,13 +18,19 @@ class Located(str):
 
     file: str
     line: int
+    column: int
     key: str
+
+    def error(self, message: str, key: str | None = None) -> DataError:
+        """A mistake about this text, at the place it was written."""
+        return DataError(self.file, self.line, self.key if key is None else key, message, self.column)
 
 
 def _located(text: str, node: yaml.Node, key: str, file: str) -> Located:
     located = Located(text)
     block = node.style in ("|", ">")  # a block scalar's text starts on the next line
     located.file, located.line, located.key = file, node.start_mark.line + 1 + block, key
+    located.column = node.start_mark.column + 1
     return located
 
 
@@ -50,7 +56,7 @@ SCHEMA = Record({
     "order": Whole(),
     "questions": ListOf(Record({
         "id": Slug(),
-        "question": Text(),
+        "question": ProseField(),
         "answer": ProseField(),
         "keywords": Optional(ListOf(Text())),
         "related": Optional(ListOf(Slug())),
@@ -76,7 +82,7 @@ class EmailRequest:
 @dataclass(frozen=True)
 class Question:
     id: Located
-    question: str
+    question: Located
     answer: Located
     keywords: tuple[str, ...]
     related: tuple[Located, ...]
@@ -98,8 +104,12 @@ class Topic:
 
 def load_topics(folder: Path) -> list[Topic]:
     """Read every topic file in `folder`, in menu order; ids must be unique and links must exist."""
-    topics = sorted((_load_topic(path, folder) for path in sorted(folder.glob("*.yml"))),
-                    key=lambda topic: (topic.order, topic.slug))
+    found, topics = Findings(), []
+    for path in sorted(folder.glob("*.yml")):
+        with found.attempt():  # a mistake in one file does not hide those in the others
+            topics.append(_load_topic(path, folder))
+    found.raise_errors()  # links are checked once every file reads: an unreadable file has ids too
+    topics.sort(key=lambda topic: (topic.order, topic.slug))
     _check_ids(topics)
     return topics
 
@@ -112,12 +122,14 @@ def _load_topic(path: Path, folder: Path) -> Topic:
                  _email_request(q["email"]))
         for q in values["questions"]
     )
+    found = Findings()
     for question in questions:
         if question.email is None and _EMAIL_PLACEHOLDER.search(question.answer):
             answer = question.answer
-            raise DataError(answer.file, answer.line, answer.key.removesuffix(".answer") + ".email",
-                            "this answer asks shoppers to email us, so it needs the email they should send; "
-                            "expected email: with a subject (and ask_for, attach)")
+            found.add(answer.error("this answer asks shoppers to email us, so it needs the email they should "
+                                   "send; expected email: with a subject (and ask_for, attach)",
+                                   answer.key.removesuffix(".answer") + ".email"))
+    found.raise_errors()
     return Topic(path.stem, values["title"], values["summary"], values["order"], questions)
 
 
@@ -128,22 +140,22 @@ def _email_request(values: dict | None) -> EmailRequest | None:
 
 
 def _check_ids(topics: list[Topic]) -> None:
-    where: dict[str, Topic] = {}
+    found, where = Findings(), {}
     for topic in topics:
         for question in topic.questions:
             qid = question.id
             if qid in where:
-                raise DataError(qid.file, qid.line, qid.key, f'the id "{qid}" is also used in '
-                                f"{where[qid].slug}.yml; expected each id once")
-            where[qid] = topic
+                found.add(qid.error(f'the id "{qid}" is also used in {where[qid].slug}.yml; expected each id once'))
+            where.setdefault(qid, topic)
     for topic in topics:
         for question in topic.questions:
             for related in question.related:
                 if related not in where or related == question.id:
-                    raise DataError(related.file, related.line, related.key, f'"{related}" is not the id '
-                                    "of another question; expected the id of a question to link to")
+                    found.add(related.error(f'"{related}" is not the id of another question; expected the id '
+                                            "of a question to link to"))
             if not 2 <= len(set(question.related)) == len(question.related) <= 3:
                 qid = question.id
-                raise DataError(qid.file, qid.line, qid.key.removesuffix(".id") + ".related",
-                                f"{len(question.related)} related questions; expected two or three different "
-                                "ids of the answers a shopper is likely to need next")
+                found.add(qid.error(f"{len(question.related)} related questions; expected two or three different "
+                                    "ids of the answers a shopper is likely to need next",
+                                    qid.key.removesuffix(".id") + ".related"))
+    found.raise_errors()

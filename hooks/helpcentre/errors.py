@@ -1,22 +1,109 @@
-"""The one error type for bad input: policies.yaml or a content file an editor got wrong."""
+"""The one message format of every check: a finding in an input file, and the error that stops the build.
+
+Every check (reading policies.yaml and the topic files, the rules for answers and pages, the copy
+glossary, the policy advice) reports `Finding`s. The build, the preview's error page, `make check`
+and the pull-request annotations all print the same findings in the same words.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Literal
 
-class DataError(Exception):
-    """A mistake in an input file, located precisely enough for an editor to fix it.
+Severity = Literal["error", "hint", "advice"]  # an error stops the build; a hint or advice never does
 
-    Rendered as ``file:line: key.path: message``, e.g.
-    ``policies.yaml:14: returns.window_days: expected a whole number of days, at least 1; got "a fortnight"``.
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in an input file, located precisely enough for an editor to act on it.
+
+    Shown as ``file:line:column: key: message``, e.g.
+    ``policies.yaml:14:16: returns.window_days: expected a whole number of days, at least 1; got "a fortnight"``.
     """
 
-    def __init__(self, file: str, line: int | None, key: str, message: str) -> None:
-        self.file = file
-        self.line = line
-        self.key = key
-        self.message = message
-        super().__init__(str(self))
+    file: str
+    line: int | None
+    key: str
+    message: str
+    column: int | None = None
+    severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = self.file
+        if self.line:
+            where += f":{self.line}" + (f":{self.column}" if self.column else "")
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+    def workflow_command(self) -> str:
+        """The finding as a GitHub Actions workflow command: shown on the pull request's changed line."""
+        level = {"error": "error", "hint": "warning", "advice": "notice"}[self.severity]
+        where = {"file": self.file, "line": self.line, "col": self.column, "title": self.key or self.file}
+        properties = ",".join(f"{name}={_escape(str(value), True)}" for name, value in where.items() if value)
+        return f"::{level} {properties}::{_escape(self.message, False)}"
+
+    def order(self) -> tuple[str, int, int, str, str]:
+        """Sorted by file, then line and column: the order an editor reads them in."""
+        return self.file, self.line or 0, self.column or 0, self.key, self.message
+
+
+def _escape(text: str, is_property: bool) -> str:
+    """GitHub's escaping of workflow command data (and, for properties, of ':' and ',')."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
+
+
+class DataError(Exception):
+    """One or more mistakes in the input files; the build stops with all of them."""
+
+    findings: tuple[Finding, ...]
+
+    def __init__(self, file: str, line: int | None, key: str, message: str, column: int | None = None) -> None:
+        self.findings = (Finding(file, line, key, message, column),)
+        super().__init__(str(self))
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> DataError:
+        """One error carrying several findings, in reading order."""
+        error = cls.__new__(cls)
+        error.findings = tuple(sorted(set(findings), key=Finding.order))
+        Exception.__init__(error, str(error))
+        return error
+
+    def __str__(self) -> str:
+        return "\n".join(str(finding) for finding in self.findings)
+
+
+class Findings:
+    """Collects the findings of independent checks, so that one pass reports every mistake at once."""
+
+    def __init__(self) -> None:
+        self.found: list[Finding] = []
+
+    @contextmanager
+    def attempt(self) -> Iterator[None]:
+        """Run a check that may raise `DataError`; its findings are kept and the next check runs."""
+        try:
+            yield
+        except DataError as error:
+            self.found.extend(error.findings)
+
+    def add(self, item: Finding | DataError) -> None:
+        self.found.extend(item.findings if isinstance(item, DataError) else [item])
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.found.extend(findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return sorted({f for f in self.found if f.severity == "error"}, key=Finding.order)
+
+    @property
+    def notes(self) -> list[Finding]:
+        """The hints and advice: shown to the editor, never a reason to stop."""
+        return sorted({f for f in self.found if f.severity != "error"}, key=Finding.order)
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise DataError.of(self.errors)

@@ -10,6 +10,7 @@ import yaml
 from . import contact
 from . import markdown_text as md
 from .content import Question, Topic
+from .errors import Findings
 from .placeholders import fill_placeholders
 
 
@@ -22,14 +23,19 @@ def render_topic_page(topic: Topic, topics: Sequence[Topic], values: Mapping[str
                            allow_unicode=True)
     parts = [f"---\n{front}---\n", f"# {md.escape(topic.title)}\n", f"{md.escape(topic.summary)}\n"]
     where = {question.id: (other, question) for other in topics for question in other.questions}
+    found = Findings()
     for question in topic.questions:
-        answer = fill_placeholders(question.answer, values, question.answer.file, question.answer.line,
-                                   question.answer.key)
+        with found.attempt():
+            answer = fill_placeholders(question.answer, values, question.answer.file, question.answer.line,
+                                       question.answer.key)
+        if found.errors:
+            continue  # every question is still read, for its own mistakes
         parts.append(f"## {md.escape(question.question)} {{#{question.id}}}\n\n{answer.strip()}\n")
         if question.email:
             parts.append(contact.render_email_button(question.email, email, shop_name))
         if question.related:
             parts.append(render_related(question.related, where))
+    found.raise_errors()
     parts.append(contact.render_still_need_help(topic, email))
     return "\n".join(parts)
 

@@ -6,13 +6,15 @@ import difflib
 import re
 from collections.abc import Mapping
 
-from .errors import DataError
+from .errors import DataError, Findings
 
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 
 
 def fill_placeholders(text: str, values: Mapping[str, str], file: str, first_line: int, key: str = "") -> str:
-    """`text` with every placeholder replaced by its value; `first_line` is the file line of `text`."""
+    """`text` with every placeholder replaced by its value; `first_line` is the file line of `text`.
+    Raises `DataError` naming every unknown placeholder."""
+    found = Findings()
 
     def value_of(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -21,7 +23,10 @@ def fill_placeholders(text: str, values: Mapping[str, str], file: str, first_lin
         line = first_line + text.count("\n", 0, match.start())
         close = difflib.get_close_matches(name, values, n=1)
         hint = f'; did you mean "{{{{ {close[0]} }}}}"?' if close else ""
-        raise DataError(file, line, key, f'unknown placeholder "{match.group(0)}"; expected one of the '
-                        f"names listed in the README (policy values from policies.yaml){hint}")
+        found.add(DataError(file, line, key, f'unknown placeholder "{match.group(0)}"; expected one of the '
+                            f"names listed in the README (policy values from policies.yaml){hint}"))
+        return match.group(0)
 
-    return PLACEHOLDER.sub(value_of, text)
+    filled = PLACEHOLDER.sub(value_of, text)
+    found.raise_errors()
+    return filled

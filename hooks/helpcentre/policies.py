@@ -10,7 +10,7 @@ from typing import Any
 import holidays
 
 from . import markdown_text as md
-from .errors import DataError
+from .errors import Findings
 from .schema import (
     Choice,
     CountryCode,
@@ -27,6 +27,7 @@ from .schema import (
     TimeZone,
     Weekdays,
     Whole,
+    error_at,
 )
 from .yaml_source import read_yaml
 
@@ -133,6 +134,11 @@ class Policies:
         return {path: field.render(self[path]) for path, field in _leaves(SCHEMA, "")}
 
 
+def placeholder_names() -> list[str]:
+    """The name of every policy placeholder, known without reading any policies."""
+    return [path for path, _ in _leaves(SCHEMA, "")]
+
+
 def _leaves(record: Record, prefix: str) -> Iterator[tuple[str, Field]]:
     """Each placeholder of a record: its path and its field (records two deep are flattened)."""
     for name, field in record.fields.items():
@@ -148,8 +154,11 @@ def load_policies(path: Path) -> Policies:
     name = path.name
     node = read_yaml(path, name)
     values = SCHEMA.read(node, "", name)
-    _check_zones(values, node, name)
-    _check_bank_holidays(values, node, name)
+    found = Findings()  # the file reads as the schema says: the checks across values each report their own
+    for check in (_check_zones, _check_bank_holidays):
+        with found.attempt():
+            check(values, node, name)
+    found.raise_errors()
     return Policies(values)
 
 
@@ -169,21 +178,19 @@ def _check_zones(values: dict[str, Any], root: Any, name: str) -> None:
         key = f"delivery.zones[{n}]"
         if zone["countries"] is None:
             if catch_all is not None:
-                raise DataError(name, zone_nodes[n].start_mark.line + 1, key,
-                                f"a second zone without countries; expected only one zone for everywhere "
-                                f"else (\"{catch_all}\" is already)")
+                raise error_at(name, zone_nodes[n], key, f"a second zone without countries; expected only one "
+                               f"zone for everywhere else (\"{catch_all}\" is already)")
             catch_all = zone["name"]
             continue
         for code in zone["countries"]:
             if code in seen:
-                raise DataError(name, zone_nodes[n].start_mark.line + 1, f"{key}.countries",
-                                f"{code} is also in the zone \"{seen[code]}\"; expected each country in one zone")
+                raise error_at(name, zone_nodes[n], f"{key}.countries",
+                               f"{code} is also in the zone \"{seen[code]}\"; expected each country in one zone")
             seen[code] = zone["name"]
     for code in values["delivery"]["not_shipped_to"]:
         if code in seen:
-            raise DataError(name, _node_at(root, "delivery.not_shipped_to").start_mark.line + 1,
-                            "delivery.not_shipped_to",
-                            f"{code} is also in the zone \"{seen[code]}\"; expected a country we do not ship to")
+            raise error_at(name, _node_at(root, "delivery.not_shipped_to"), "delivery.not_shipped_to",
+                           f"{code} is also in the zone \"{seen[code]}\"; expected a country we do not ship to")
 
 
 def _check_bank_holidays(values: dict[str, Any], root: Any, name: str) -> None:
@@ -192,6 +199,6 @@ def _check_bank_holidays(values: dict[str, Any], root: Any, name: str) -> None:
         holidays.country_holidays(region["country"], subdiv=region["region"])
     except NotImplementedError as error:
         node = _node_at(root, "calendar.bank_holidays")
-        raise DataError(name, node.start_mark.line + 1, "calendar.bank_holidays",
-                        f"expected a country and region known to the holidays package, such as GB and ENG; "
-                        f"got {region['country']} and {region['region']}") from error
+        raise error_at(name, node, "calendar.bank_holidays",
+                       f"expected a country and region known to the holidays package, such as GB and ENG; "
+                       f"got {region['country']} and {region['region']}") from error

@@ -21,7 +21,7 @@ import pycountry
 import yaml
 
 from . import markdown_text as md
-from .errors import DataError
+from .errors import DataError, Findings
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -71,7 +71,12 @@ class Field:
 
 def fail(file: str, node: yaml.Node, key: str, expected: str, got: str | None = None) -> DataError:
     """The error for a value that is not what `expected` says."""
-    return DataError(file, node.start_mark.line + 1, key, f"expected {expected}; got {got or shown(node)}")
+    return error_at(file, node, key, f"expected {expected}; got {got or shown(node)}")
+
+
+def error_at(file: str, node: yaml.Node, key: str, message: str) -> DataError:
+    """A mistake at the line and column where `node` is written."""
+    return DataError(file, node.start_mark.line + 1, key, message, node.start_mark.column + 1)
 
 
 def shown(node: yaml.Node) -> str:
@@ -340,7 +345,12 @@ class ListOf(Field):
             raise fail(file, node, key, "a list" + (" (use [] for none)" if not self.min_items else ""))
         if len(node.value) < self.min_items:
             raise fail(file, node, key, f"a list of at least {self.min_items}", "an empty list")
-        return [self.item.read(item, f"{key}[{n}]", file) for n, item in enumerate(node.value)]
+        found, items = Findings(), []
+        for n, item in enumerate(node.value):
+            with found.attempt():
+                items.append(self.item.read(item, f"{key}[{n}]", file))
+        found.raise_errors()
+        return items
 
     def render(self, value: list[Any]) -> str:
         return md.join_words([self.item.render(v) for v in value]) if value else self.empty
@@ -373,22 +383,26 @@ class Record(Field):
         if not isinstance(node, yaml.MappingNode):
             raise fail(file, node, key, "a group of keys: " + ", ".join(self.fields))
         values: dict[str, Any] = {}
+        found, seen, misspelt = Findings(), set(), set()
         for key_node, value_node in node.value:
             name = key_node.value if isinstance(key_node, yaml.ScalarNode) else shown(key_node)
             path = f"{key}.{name}" if key else name
-            if name in values:
-                raise DataError(file, key_node.start_mark.line + 1, path,
-                                "this key appears twice; expected each key once")
-            if name not in self.fields:
-                raise DataError(file, key_node.start_mark.line + 1, path, self._unknown(name))
-            values[name] = self.fields[name].read(value_node, path, file)
+            with found.attempt():
+                if name in seen:
+                    raise error_at(file, key_node, path, "this key appears twice; expected each key once")
+                seen.add(name)
+                if name not in self.fields:
+                    misspelt.update(difflib.get_close_matches(name, self.fields, n=1))
+                    raise error_at(file, key_node, path, self._unknown(name))
+                values[name] = self.fields[name].read(value_node, path, file)
         for name, field in self.fields.items():
-            if name not in values:
+            if name not in seen and name not in misspelt:  # a misspelt key is one mistake, not two
                 if not isinstance(field, Optional):
                     path = f"{key}.{name}" if key else name
-                    raise DataError(file, node.start_mark.line + 1, path,
-                                    f"this key is missing; expected {name}: under {key or 'the top level'}")
+                    found.add(error_at(file, node, path,
+                                       f"this key is missing; expected {name}: under {key or 'the top level'}"))
                 values[name] = None
+        found.raise_errors()
         return values
 
     def _unknown(self, name: str) -> str:

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from .calculator_assets import CalculatorAssets, build_calculator_assets
 from .calculator_data import build_calculator_data, build_year
-from .checks import check_placeholders
+from .checks import CHECKS, check_placeholders
 from .content import Topic, load_topics
+from .errors import Finding, Findings
 from .pages import render_topic_cards, render_topic_page
 from .placeholders import fill_placeholders
-from .policies import Policies, load_policies
+from .policies import Policies, load_policies, placeholder_names
+from .text_rules import check_text
 
 
 @dataclass
@@ -21,6 +23,7 @@ class HelpCentre:
     placeholders: dict[str, str]
     calculator: CalculatorAssets
     pages: dict[str, str] = field(default_factory=dict)  # page path in content/ -> Markdown to build
+    notes: list[Finding] = field(default_factory=list)  # hints and advice for the editor; never stop the build
 
     def nav(self) -> list[str]:
         """The menu: the home page, the topics in their order, then the other pages."""
@@ -30,19 +33,44 @@ class HelpCentre:
 
 
 def load_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path) -> HelpCentre:
-    """Read and check everything; raises `DataError` on the first mistake, before anything is written."""
-    policies = load_policies(policies_file)
-    topics = load_topics(content_folder)
-    data = build_calculator_data(policies, build_year())
-    placeholders = {**policies.placeholders(), **check_placeholders(data),
-                    "site.topics": render_topic_cards(topics)}
-    calculator = build_calculator_assets(calculator_folder, data)
-    help_centre = HelpCentre(policies, topics, placeholders, calculator)
-    email, shop_name = policies["shop.email"], policies["shop.name"]
-    help_centre.pages = {topic.page: render_topic_page(topic, topics, placeholders, email, shop_name)
-                         for topic in topics}
+    """Read and check everything; raises `DataError` with every mistake found, before anything is written."""
+    help_centre, found = review_help_centre(policies_file, content_folder, calculator_folder)
+    found.raise_errors()
+    assert help_centre is not None  # there is one whenever nothing was found wrong
+    help_centre.notes = found.notes
+    return help_centre
+
+
+def review_help_centre(policies_file: Path, content_folder: Path,
+                       calculator_folder: Path) -> tuple[HelpCentre | None, Findings]:
+    """Every check in one pass: what they found, and the help centre (None if anything is wrong)."""
+    found = Findings()
+    policies = topics = None
+    with found.attempt():
+        policies = load_policies(policies_file)
+    with found.attempt():
+        topics = load_topics(content_folder)
+    if policies is None:  # the pages are still checked, against the names of the placeholders
+        placeholders = dict.fromkeys([*placeholder_names(), *(f"check.{kind}" for kind in CHECKS), "site.topics"], "")
+        email = shop_name = ""
+    else:
+        data = build_calculator_data(policies, build_year())
+        placeholders = {**policies.placeholders(), **check_placeholders(data),
+                        "site.topics": render_topic_cards(topics or [])}
+        email, shop_name = policies["shop.email"], policies["shop.name"]
+    pages: dict[str, str] = {}
+    for topic in topics or []:
+        for question in topic.questions:
+            for text in (question.question, question.answer):
+                found.extend(check_text(text, text.file, text.line, text.key, placeholders))
+        with found.attempt():
+            pages[topic.page] = render_topic_page(topic, topics, placeholders, email, shop_name)
     for page in sorted(content_folder.rglob("*.md")):  # the editors' own Markdown pages
         source, name = page.read_text(encoding="utf-8"), page.relative_to(content_folder.parent).as_posix()
-        help_centre.pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(
-            source, placeholders, name, 1)
-    return help_centre
+        found.extend(check_text(source, name, 1, "", placeholders))
+        with found.attempt():
+            pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(source, placeholders, name, 1)
+    if found.errors or policies is None or topics is None:
+        return None, found
+    calculator = build_calculator_assets(calculator_folder, data)
+    return HelpCentre(policies, topics, placeholders, calculator, pages), found

@@ -35,9 +35,10 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
         _refuse_anchors(text, name)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        raise DataError(name, line, "", f"this is not valid YAML: {error.problem}"
-                        + (f" ({error.context})" if error.context else "")) from error
+        mark = error.problem_mark
+        raise DataError(name, mark.line + 1 if mark else None, "", f"this is not valid YAML: {error.problem}"
+                        + (f" ({error.context})" if error.context else ""),
+                        mark.column + 1 if mark else None) from error
     if node is None:
         raise DataError(name, 1, "", "the file is empty; expected YAML content")
     return node
@@ -46,15 +47,16 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
 def _refuse_tabs(text: str, name: str) -> None:
     for number, line in enumerate(text.splitlines(), start=1):
         if _TAB_INDENT.match(line):
-            raise DataError(name, number, "", "a tab is used for indentation; expected spaces only")
+            raise DataError(name, number, "", "a tab is used for indentation; expected spaces only",
+                            line.index("\t") + 1)
 
 
 def _refuse_anchors(text: str, name: str) -> None:
     for event in yaml.parse(text, Loader=_LOADER):
-        line = event.start_mark.line + 1
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
         if isinstance(event, yaml.AliasEvent):
             raise DataError(name, line, "", f"an alias (*{event.anchor}) is used; expected each value "
-                            "written out (anchors and aliases are not allowed)")
+                            "written out (anchors and aliases are not allowed)", column)
         if getattr(event, "anchor", None):
             raise DataError(name, line, "", f"an anchor (&{event.anchor}) is used; expected each value "
-                            "written out (anchors and aliases are not allowed)")
+                            "written out (anchors and aliases are not allowed)", column)
