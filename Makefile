@@ -9,7 +9,7 @@ export CHROMIUM
 # unless SOURCE_DATE_EPOCH is set already; the same sources then give the same bytes.
 BUILD_EPOCH = $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null))
 
-.PHONY: serve build test bench audit system-tools clean
+.PHONY: serve build check test bench audit screenshots system-tools clean
 
 serve: $(VENV)/.installed  ## build and preview at http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -19,8 +19,11 @@ build: $(VENV)/.installed  ## write site/ (only a complete, warning-free build r
 	$(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH)) $(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf site && mv .site-new site
 
+check: $(VENV)/.installed  ## every mistake in policies.yaml and content/ at once, without building (file:line:column)
+	@PYTHONPATH=hooks $(BIN)/python -m helpcentre check
+
 test: $(VENV)/.installed node_modules/.installed system-tools  ## every test: lint, Python, Node and the browser
-	$(BIN)/ruff check hooks tests benchmarks
+	$(BIN)/ruff check hooks tests benchmarks tools
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in the README
@@ -29,6 +32,9 @@ bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as
 
 audit: $(VENV)/.installed node_modules/.installed system-tools  ## Lighthouse (mobile) over every page, served gzipped on 127.0.0.1
 	$(BIN)/python benchmarks/audit.py
+
+screenshots: $(VENV)/.installed system-tools  ## the README's pictures of the site and of the preview's error page
+	$(BIN)/python tools/screenshots.py
 
 system-tools:  ## Debian's Chromium (browser tests) and a Java runtime (the HTML validator), installed when missing
 	@test -x $(CHROMIUM) && command -v java >/dev/null || { apt-get update -qq && \

@@ -7,10 +7,15 @@ import http.server
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,6 +151,32 @@ def serve(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def previewing(project: Path) -> Iterator[str]:
+    """`mkdocs serve` (what `make serve` runs) in `project`, on a free port; yields its address. On the way
+    out, the preview must not have printed a traceback."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    address, deadline = f"http://127.0.0.1:{port}/", time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(address, timeout=5).close()
+            break
+        except (urllib.error.URLError, ConnectionError):
+            assert server.poll() is None and time.monotonic() < deadline, "the preview did not start"
+            time.sleep(0.3)
+    try:
+        yield address
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=30)[1]
+        assert "Traceback" not in log, log
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ def render_error_page(findings: Sequence[Finding], project: Path) -> str:
     """Markdown of the page: every finding with its source lines. Everything shown is escaped."""
     count = f"{len(findings)} mistakes" if len(findings) != 1 else "a mistake"
     items = "\n".join(_render_finding(finding, project) for finding in findings)
-    return ("---\ntitle: Fix the mistakes to see the help centre\n---\n\n"
+    return ("---\ntitle: Fix the mistakes to see the help centre\nhide: [navigation, toc]\n---\n\n"
             f'<div class="help-preview-error" role="alert">\n'
             f"<h1>The help centre has {count}</h1>\n"
             "<p>Fix each one below and save the file: this page comes back by itself with your change. "

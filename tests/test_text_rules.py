@@ -1,0 +1,64 @@
+"""Rules for the text editors write: a policy figure or the shop's email typed into an answer or a page is
+refused by the build (and so by the preview and `make check`), with its line and the placeholder to use."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, build_project, copy_project, without_columns
+from helpcentre.policies import load_policies
+from helpcentre.text_rules import check_text
+
+VALUES = load_policies(ROOT / "policies.yaml").placeholders()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Returns must reach us within 14 days.", '"14 days" is a figure typed into the text; expected a placeholder '
+     "from policies.yaml, so that the page changes when the policy does; did you mean {{ returns.window_days }}?"),
+    ("You have a 14-day window.", "did you mean {{ returns.window_days }}?"),
+    ("Processing takes 1 to 3 business days.", "did you mean {{ processing.business_days }}?"),
+    ("Within thirty days.", '"thirty days" is a figure typed into the text; expected a placeholder from '
+     "policies.yaml, so that the page changes when the policy does"),
+    ("Email info@jjsart.co.uk today.", '"info@jjsart.co.uk" is an email address typed into the text; expected '
+     "{{ shop.email }}"),
+])
+def test_a_typed_figure_or_email_is_refused_with_the_placeholder_to_use(text, message):
+    [finding] = check_text(text, "content/returns.yml", 7, "questions[0].answer", VALUES)
+    assert str(finding).startswith("content/returns.yml:7: questions[0].answer: ")
+    assert message in finding.message
+
+
+def test_a_figure_that_matches_no_policy_value_names_no_placeholder():
+    [finding] = check_text("Within 30 days.", "content/returns.yml", 7, "questions[0].answer", VALUES)
+    assert "did you mean" not in finding.message
+
+
+def test_placeholders_and_words_without_figures_are_fine():
+    assert check_text("Within {{ returns.window_days }}, or several weeks; write to help@example.com.",
+                      "content/returns.yml", 7, "questions[0].answer", VALUES) == []
+
+
+def test_the_line_is_the_line_of_the_figure():
+    text = "First line.\n\nWithin 30 days.\n"
+    assert [f.line for f in check_text(text, "content/returns.yml", 7, "", VALUES)] == [9]
+
+
+def test_the_build_refuses_a_figure_typed_into_an_answer_and_a_page(tmp_path):
+    project = copy_project(tmp_path)
+    returns = project / "content" / "returns.yml"
+    returns.write_text(returns.read_text(encoding="utf-8").replace(
+        "within {{ returns.window_days }} of the day", "within 30 days of the day", 1), encoding="utf-8")
+    page = project / "content" / "order-dates.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nWrite to info@jjsart.co.uk.\n", encoding="utf-8")
+    built = build_project(project)
+    assert built.returncode != 0
+    answer_line = returns.read_text(encoding="utf-8").splitlines().index(
+        "      Your return must reach us within 30 days of the day you received your order. If the last day falls "
+        "on a day we're closed, you have until our next business day. We can't accept returns that arrive after "
+        "that.") + 1
+    page_line = len(page.read_text(encoding="utf-8").splitlines())
+    output = without_columns(built.output)
+    assert f'content/returns.yml:{answer_line}: questions[0].answer: "30 days" is a figure typed' in output
+    assert f'content/order-dates.md:{page_line}: "info@jjsart.co.uk" is an email address typed' in output
+    assert "Traceback" not in built.output
+    assert not (project / "site" / "index.html").exists()
