@@ -28,6 +28,7 @@ test: $(VENV)/.installed node_modules/.installed system-tools  ## every test: li
 
 bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in the README
 	$(BIN)/python benchmarks/calculator.py
+	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/build_speed.py
 
 audit: $(VENV)/.installed node_modules/.installed system-tools  ## Lighthouse (mobile) over every page, served gzipped on 127.0.0.1
