@@ -26,6 +26,10 @@ test: $(VENV)/.installed node_modules/.installed system-tools  ## every test: li
 	$(BIN)/ruff check hooks tests benchmarks tools
 	$(BIN)/python -m pytest
 
+.PHONY: schemas
+schemas: $(VENV)/.installed  ## write schemas/*.schema.json (for editors' YAML extensions) from the field types; commit them
+	PYTHONPATH=hooks $(BIN)/python -m helpcentre.json_schema
+
 bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in the README
 	$(BIN)/python benchmarks/calculator.py
 	$(BIN)/python benchmarks/check_speed.py

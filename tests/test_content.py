@@ -35,21 +35,26 @@ questions:
 """
 
 
-@pytest.mark.parametrize("text, message", [
-    (TOPIC.replace("order: 1", "ordr: 1"),
+BAD_TOPICS = [  # (case, topic file text, the message it must give); tests/test_json_schema.py reads it too
+    ("unknown key", TOPIC.replace("order: 1", "ordr: 1"),
      'content/returns.yml:3: ordr: unknown key; expected one of title, summary, order, questions; '
      'did you mean "order"?'),
-    (TOPIC.replace("    answer: No.\n", ""), "content/returns.yml:10: questions[1].answer: this key is missing"),
-    (TOPIC.replace("id: other", "id: Other Thing").replace("[other]", "[return-window]"),
+    ("missing key", TOPIC.replace("    answer: No.\n", ""),
+     "content/returns.yml:10: questions[1].answer: this key is missing"),
+    ("id not lowercase words", TOPIC.replace("id: other", "id: Other Thing").replace("[other]", "[return-window]"),
      "content/returns.yml:10: questions[1].id: expected an id of lowercase words and digits joined by hyphens"),
-    (TOPIC.replace("id: other", "id: return-window"),
+    ("id used twice", TOPIC.replace("id: other", "id: return-window"),
      'content/returns.yml:10: questions[1].id: the id "return-window" is also used in returns.yml'),
-    (TOPIC.replace("[other]", "[othr]"),
+    ("related id that does not exist", TOPIC.replace("[other]", "[othr]"),
      'content/returns.yml:9: questions[0].related[0]: "othr" is not the id of another question'),
-    (TOPIC.replace("questions:\n", "questions: []\n").split("  - id")[0],
+    ("no questions", TOPIC.replace("questions:\n", "questions: []\n").split("  - id")[0],
      "content/returns.yml:4: questions: expected a list of at least 1; got an empty list"),
-    (TOPIC.replace("  - id: other", "\t- id: other"), "content/returns.yml:10: a tab is used for indentation"),
-])
+    ("tab in indentation", TOPIC.replace("  - id: other", "\t- id: other"),
+     "content/returns.yml:10: a tab is used for indentation"),
+]
+
+
+@pytest.mark.parametrize("text, message", [case[1:] for case in BAD_TOPICS], ids=[case[0] for case in BAD_TOPICS])
 def test_a_mistake_in_a_topic_names_file_line_and_key(tmp_path, text, message):
     folder = tmp_path / "content"
     folder.mkdir()

@@ -81,7 +81,8 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("unknown section", changed("payments:", "paymnets:"),
          'payments, website; did you mean "payments"?'),
         ("missing required key", changed("  email: info@jjsart.co.uk\n", ""),
-         "policies.yaml:10: shop.email: this key is missing; expected email: under shop"),
+         f"policies.yaml:{line_of(POLICIES, '  name: JJ')}: shop.email: this key is missing; "
+         "expected email: under shop"),
         ("wrong type: text for a number", changed("  window_days: 14", '  window_days: two weeks'),
          f'policies.yaml:{window}: returns.window_days: expected a whole number of days, at least 1; '
          f'got "two weeks"'),

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import DataError, Findings
-from .schema import ListOf, Markdown, Optional, Record, Text, Whole, fail
+from .schema import JsonSchema, ListOf, Markdown, Optional, Record, Text, Whole, fail
 from .yaml_source import read_yaml
 
 
@@ -42,31 +42,44 @@ class ProseField(Markdown):
 class Slug(Text):
     """A question id: lowercase words joined by hyphens, used as the link anchor."""
 
+    EXPECTED = "an id of lowercase words and digits joined by hyphens, such as cancel-an-order"
+    PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         value = super().read(node, key, file)
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
-            raise fail(file, node, key, "an id of lowercase words and digits joined by hyphens, "
-                       "such as cancel-an-order")
+        if not re.fullmatch(self.PATTERN, value):
+            raise fail(file, node, key, self.EXPECTED)
         return _located(value, node, key, file)
 
+    def json_schema(self) -> JsonSchema:
+        return self._described({"type": "string", "pattern": f"^(?:{self.PATTERN})$",
+                                "patternErrorMessage": f"Expected {self.EXPECTED}."})
 
+
+# The descriptions are what editors read when they hover over a key (the JSON Schema, see json_schema.py).
 SCHEMA = Record({
-    "title": Text(),
-    "summary": Text(),
-    "order": Whole(),
+    "title": Text(description="the topic's name: the page title and its place in the menu"),
+    "summary": Text(description="one sentence, shown on the home page and to search engines"),
+    "order": Whole(description="the topic's place in the menu (1 comes first)"),
     "questions": ListOf(Record({
-        "id": Slug(),
-        "question": ProseField(),
-        "answer": ProseField(),
-        "keywords": Optional(ListOf(Text())),
-        "related": Optional(ListOf(Slug())),
-        "email": Optional(Record({  # the prefilled email offered below an answer that says "email us"
-            "subject": Text(),
-            "ask_for": Optional(ListOf(Text())),  # details to write in, such as "Order number"
-            "attach": Optional(ListOf(Text())),  # what to attach, such as "Photos of the damaged item"
-        })),
-    }), min_items=1),
-})
+        "id": Slug(description="the link anchor of the answer: lowercase words joined by hyphens; "
+                               "never change it, links to it would break"),
+        "question": ProseField(description="the question, as a shopper would ask it"),
+        "answer": ProseField(description="the answer, in Markdown; policy values are placeholders such as "
+                                         "{{ returns.window_days }}, never typed in"),
+        "keywords": Optional(ListOf(Text(), description="what shoppers type to find this question "
+                                                        "(synonyms, everyday words, misspellings); not shown")),
+        "related": Optional(ListOf(Slug(), description="two or three ids of the answers to read next")),
+        "email": Optional(Record({
+            "subject": Text(description="the email's subject"),
+            "ask_for": Optional(ListOf(Text(), description='details to write in, such as "Order number"')),
+            "attach": Optional(ListOf(Text(), description='what to attach, such as "Photos of the damaged '
+                                                          'item"')),
+        }, description="the prefilled email offered below an answer that asks shoppers to email us "
+                       "(needed when the answer uses {{ shop.email }})")),
+    }, description="one question and its answer"), min_items=1, description="the topic's questions, in the "
+                                                                             "order of the page"),
+}, description="one topic of the help centre: a page of questions and answers")
 _EMAIL_PLACEHOLDER = re.compile(r"\{\{\s*shop\.email\s*\}\}")
 
 

@@ -56,64 +56,95 @@ def _render_bank_holidays(region: dict[str, str]) -> str:
     return f"{md.escape(region['name'])} bank holidays"
 
 
-TRANSIT = Range("day")
+TRANSIT = Range("day", description="the delivery time once shipped")
 DAY = DayOfYear()
-TEXTS = ListOf(Text(), min_items=1)
 
+
+def _texts(description: str) -> ListOf:
+    return ListOf(Text(), min_items=1, description=description)
+
+
+# The descriptions are what editors read when they hover over a key (the JSON Schema, see json_schema.py);
+# they use the words of the README's placeholder table.
 SCHEMA = Record({
     "shop": Record({
-        "name": Text(),
-        "email": Email(),
-    }),
+        "name": Text(description="the shop's name"),
+        "email": Email(description="the shop's email address, shown as a link"),
+    }, description="the shop"),
     "calendar": Record({
-        "time_zone": TimeZone(),
-        "time_zone_name": Text(),
-        "bank_holidays": Record({"country": Text(), "region": Optional(Text()), "name": Text()},
-                                render=_render_bank_holidays),
-        "first_year": Whole(minimum=2000, maximum=2100),
-    }),
+        "time_zone": TimeZone(description="the shop's time zone: order dates and cut-off times use its clock"),
+        "time_zone_name": Text(description="what shoppers call the shop's time zone, such as UK time"),
+        "bank_holidays": Record({
+            "country": Text(description="the country whose bank holidays close the shop, as a code such as GB"),
+            "region": Optional(Text(description="the region's code in the holidays package, such as ENG, "
+                                                "or null for the whole country")),
+            "name": Text(description="whose bank holidays they are, in words, such as England and Wales"),
+        }, render=_render_bank_holidays, description="whose bank holidays close the shop"),
+        "first_year": Whole(minimum=2000, maximum=2100, description="the first year the calculator covers"),
+    }, description="the shop's clock and closed days"),
     "cancellation": Record({
-        "free_cancellation_hours": Whole("hour"),
-        "duplicate_order_hours": Whole("hour"),
+        "free_cancellation_hours": Whole("hour", description="how long shoppers can cancel without asking, "
+                                                             "counted from the moment of ordering"),
+        "duplicate_order_hours": Whole("hour", description="a duplicate order is cancelled within this time "
+                                                           "of the shopper's email"),
         "reasons_shop_may_cancel": ListOf(Text(), min_items=1,
-                                          render=lambda reasons: md.bullet_list([md.escape(r) for r in reasons])),
-    }),
+                                          render=lambda reasons: md.bullet_list([md.escape(r) for r in reasons]),
+                                          description="why the shop may cancel an order: shown as a bulleted "
+                                                      "list (on a line of its own)"),
+    }, description="cancelling an order"),
     "processing": Record({
-        "working_days": Weekdays(),
-        "business_days": Range("business day"),
-        "same_day_cutoff": TimeOfDay(render=_render_cutoff),
-        "closure_dates": ListOf(DateOrRange()),
-    }),
+        "working_days": Weekdays(description='the days the shop works, shown as e.g. "Monday to Friday"'),
+        "business_days": Range("business day", description="the time to prepare an order before it ships"),
+        "same_day_cutoff": TimeOfDay(render=_render_cutoff, description='orders before this time start processing '
+                                     'that day; completes "We start processing your order ..."'),
+        "closure_dates": ListOf(DateOrRange(), description='the shop\'s extra closed days, or [] ("none at the '
+                                                           'moment")'),
+    }, description="preparing an order before it ships"),
     "delivery": Record({
         "zones": ListOf(Record({
-            "name": Text(),
-            "countries": Optional(ListOf(CountryCode(), min_items=1)),
+            "name": Text(description="the destination, as the table shows it"),
+            "countries": Optional(ListOf(CountryCode(), min_items=1,
+                                         description="the zone's countries; left out in the one zone that "
+                                                     "covers everywhere else")),
             "transit_days": TRANSIT,
-        }), min_items=1, render=_render_zones),
-        "not_shipped_to": ListOf(CountryCode()),
-        "peak_seasons": ListOf(Record({"from": DAY, "to": DAY, "extra_days": Whole("day")},
-                                      render=_render_peak_season), empty="none"),
-    }),
+        }), min_items=1, render=_render_zones, description="the table of delivery times per destination "
+                                                           "(on a line of its own)"),
+        "not_shipped_to": ListOf(CountryCode(), description="countries we don't ship to"),
+        "peak_seasons": ListOf(Record({"from": DayOfYear(description="the first day of the season"),
+                                       "to": DayOfYear(description="the last day of the season"),
+                                       "extra_days": Whole("day", description="the extra delivery days to allow")},
+                                      render=_render_peak_season), empty="none",
+                               description="the busy seasons and their extra days"),
+    }, description="delivery times and destinations"),
     "tracking": Record({
-        "appears_within_hours": Whole("hour"),
-        "stale_after_business_days": Whole("business day"),
-    }),
+        "appears_within_hours": Whole("hour", description="how long after shipping the tracking shows"),
+        "stale_after_business_days": Whole("business day", description="tracking without news for longer "
+                                                                       "than this is stuck"),
+    }, description="tracking a parcel"),
     "returns": Record({
-        "window_days": Whole("day"),
-        "condition": TEXTS,
+        "window_days": Whole("day", description="the return must reach us within this many days of delivery"),
+        "condition": _texts("the condition a return must be in"),
         "return_postage": Choice({"shopper": "you pay for the return postage",
-                                  "shop": "we pay for the return postage"}),
-    }),
+                                  "shop": "we pay for the return postage"},
+                                 description="who pays the postage of a return"),
+    }, description="returning an order"),
     "refunds": Record({
-        "business_days": Whole("business day"),
+        "business_days": Whole("business day", description="the refund time, from the day the return "
+                                                           "reaches us"),
         "original_delivery_cost": Choice({"kept": "not including the original delivery cost",
-                                          "refunded": "including the original delivery cost"}),
-        "card_business_days": Whole("business day"),
-        "paypal_business_days": Whole("business day", minimum=0, render=_render_immediately_or_within),
-    }),
-    "payments": Record({"methods": TEXTS}),
-    "website": Record({"supported_browsers": TEXTS}),
-})
+                                          "refunded": "including the original delivery cost"},
+                                         description="whether the refund includes the original delivery cost"),
+        "card_business_days": Whole("business day", description="the time for a card refund to show on the "
+                                                                 "statement"),
+        "paypal_business_days": Whole("business day", minimum=0, render=_render_immediately_or_within,
+                                      description="the time for a PayPal refund to show; 0 means immediately"),
+    }, description="refunds"),
+    "payments": Record({"methods": _texts("the payment methods we take, shown as a list in words")},
+                       description="payments"),
+    "website": Record({"supported_browsers": _texts("the browsers the website works in, shown as a list in "
+                                                    "words")},
+                      description="the shop's website"),
+}, description="the shop's policy values, written once; answers use them through placeholders")
 
 
 @dataclass(frozen=True)

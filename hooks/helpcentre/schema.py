@@ -2,7 +2,9 @@
 
 A schema is a tree of fields (`Record`, `ListOf` and leaves). Reading walks the YAML node
 tree with it, so every mistake is reported with its file, line and key path, and an
-editor reads what was expected and what was found.
+editor reads what was expected and what was found. Each field also describes itself as a
+JSON Schema (`json_schema`), which editors' YAML extensions use for completion, hover text
+and inline errors (hooks/helpcentre/json_schema.py writes the files).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import importlib.resources
 import json
 import re
 import zoneinfo
@@ -34,6 +37,7 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name, start=1)}
 
 Renderer = Callable[[Any], str]
+JsonSchema = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -56,17 +60,55 @@ class DateRange:
 
 
 class Field:
-    """Base of all fields. `render` overrides how the value is shown on pages."""
+    """Base of all fields. `render` overrides how the value is shown on pages; `description` says
+    what the value means, for editors (the hover text of their YAML extension)."""
 
-    def __init__(self, render: Renderer | None = None) -> None:
+    EXPECTED = ""  # what a valid value looks like, in the words of the error messages
+
+    def __init__(self, render: Renderer | None = None, description: str = "") -> None:
         if render is not None:
             self.render = render  # type: ignore[method-assign]
+        self.description = description
 
     def read(self, node: yaml.Node, key: str, file: str) -> Any:
         raise NotImplementedError
 
     def render(self, value: Any) -> str:
         return md.escape(str(value))
+
+    def expected(self) -> str:
+        return self.EXPECTED
+
+    def json_schema(self) -> JsonSchema:
+        """This field as a JSON Schema (Draft 2020-12) fragment, with its description."""
+        raise NotImplementedError(f"{type(self).__name__} has no json_schema(): give it one, as the other field "
+                                  "types have, so that `make schemas` can describe it to editors")
+
+    def _described(self, schema: JsonSchema) -> JsonSchema:
+        """`schema` with the description first: what the value means, then what it must look like."""
+        text = " ".join(_sentence(part) for part in (self.description, self.expected() and
+                                                     "expected " + self.expected()) if part)
+        return {"description": text, **schema} if text else schema
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")
+
+
+def _anchored(pattern: str) -> str:
+    """A regular expression for the whole string, as JSON Schema's `pattern` (which searches) needs."""
+    return f"^(?:{pattern})$"
+
+
+def _string(pattern: str | None = None, message: str = "") -> JsonSchema:
+    """A string schema; `message` is shown by VS Code's YAML extension when `pattern` does not match."""
+    schema: JsonSchema = {"type": "string"}
+    if pattern is not None:
+        schema["pattern"] = pattern
+        if message:
+            schema["patternErrorMessage"] = _sentence(message)
+    return schema
 
 
 def fail(file: str, node: yaml.Node, key: str, expected: str, got: str | None = None) -> DataError:
@@ -116,6 +158,9 @@ class Text(Field):
             raise fail(file, node, key, "some text")
         return node.value.strip()
 
+    def json_schema(self) -> JsonSchema:
+        return self._described(_string(r"\S", "expected some text"))
+
 
 class Markdown(Text):
     """A block of Markdown written by an editor (placeholders are filled in later)."""
@@ -127,15 +172,24 @@ class Markdown(Text):
 class Choice(Text):
     """One of a few words, each shown as its own phrase."""
 
-    def __init__(self, phrases: Mapping[str, str]) -> None:
-        super().__init__()
+    def __init__(self, phrases: Mapping[str, str], description: str = "") -> None:
+        super().__init__(description=description)
         self.phrases = dict(phrases)
+
+    def expected(self) -> str:
+        return "one of " + md.join_words(list(self.phrases), "or")
 
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         value = super().read(node, key, file)
         if value not in self.phrases:
-            raise fail(file, node, key, "one of " + md.join_words(list(self.phrases), "or"))
+            raise fail(file, node, key, self.expected())
         return value
+
+    def json_schema(self) -> JsonSchema:
+        schema = self._described({"type": "string", "enum": list(self.phrases),
+                                  "enumDescriptions": [_sentence(phrase) for phrase in self.phrases.values()]})
+        meanings = "; ".join(f'"{word}": {phrase}' for word, phrase in self.phrases.items())
+        return {"description": f"{schema.pop('description', '')} {_sentence(meanings)}".strip(), **schema}
 
     def render(self, value: str) -> str:
         return md.escape(self.phrases[value])
@@ -144,14 +198,18 @@ class Choice(Text):
 class Email(Text):
     """An email address, shown as a link."""
 
-    _PATTERN = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                          r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+    EXPECTED = "an email address such as help@example.com"
+    _PATTERN = re.compile(r"^(?!.*\.\.)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                          r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")  # no ".." anywhere
 
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         value = super().read(node, key, file)
-        if not self._PATTERN.match(value) or ".." in value:
-            raise fail(file, node, key, "an email address such as help@example.com")
+        if not self._PATTERN.match(value):
+            raise fail(file, node, key, self.EXPECTED)
         return value
+
+    def json_schema(self) -> JsonSchema:
+        return self._described(_string(self._PATTERN.pattern, "expected " + self.EXPECTED))
 
     def render(self, value: str) -> str:
         return f"[{md.escape(value)}](mailto:{value})"
@@ -161,8 +219,8 @@ class Whole(Field):
     """A whole number, optionally of a unit ("day", "business day", "hour")."""
 
     def __init__(self, unit: str = "", minimum: int = 1, maximum: int | None = None,
-                 render: Renderer | None = None) -> None:
-        super().__init__(render)
+                 render: Renderer | None = None, description: str = "") -> None:
+        super().__init__(render, description)
         self.unit, self.minimum, self.maximum = unit, minimum, maximum
 
     def expected(self) -> str:
@@ -182,14 +240,19 @@ class Whole(Field):
     def render(self, value: int) -> str:
         return md.plural(value, self.unit) if self.unit else str(value)
 
+    def json_schema(self) -> JsonSchema:
+        bounds = {"minimum": self.minimum} | ({"maximum": self.maximum} if self.maximum is not None else {})
+        return self._described({"type": "integer", **bounds})
+
 
 class Range(Field):
     """`min` and `max` whole numbers of a unit, shown as "min to max unit"."""
 
-    def __init__(self, unit: str) -> None:
-        super().__init__()
+    def __init__(self, unit: str, description: str = "") -> None:
+        super().__init__(description=description)
         self.unit = unit
-        self.record = Record({"min": Whole(unit), "max": Whole(unit)})
+        self.record = Record({"min": Whole(unit, description=f"the fewest {unit}s"),
+                              "max": Whole(unit, description=f"the most {unit}s (at least min)")})
 
     def read(self, node: yaml.Node, key: str, file: str) -> Span:
         values = self.record.read(node, key, file)
@@ -203,14 +266,21 @@ class Range(Field):
             return md.plural(value.max, self.unit)
         return f"{value.min} to {md.plural(value.max, self.unit)}"
 
+    def expected(self) -> str:
+        return f"min: and max: whole numbers of {self.unit}s"
+
+    def json_schema(self) -> JsonSchema:
+        return {**self._described({}), **self.record.json_schema()}
+
 
 class TimeOfDay(Field):
     """A time of day such as "14:00" (quoted), or null for none."""
 
     EXPECTED = 'a time in quotes such as "14:00", or null for none'
+    PATTERN = r"([01][0-9]|2[0-3]):([0-5][0-9])"
 
-    def __init__(self, render: Renderer | None = None) -> None:
-        super().__init__(render)
+    def __init__(self, render: Renderer | None = None, description: str = "") -> None:
+        super().__init__(render, description)
 
     def read(self, node: yaml.Node, key: str, file: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL:
@@ -221,10 +291,14 @@ class TimeOfDay(Field):
                        f"{yaml.safe_load(node.value)}")
         if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
             raise fail(file, node, key, self.EXPECTED)
-        match = re.fullmatch(r"([01][0-9]|2[0-3]):([0-5][0-9])", node.value.strip())
+        match = re.fullmatch(self.PATTERN, node.value.strip())
         if not match:
             raise fail(file, node, key, self.EXPECTED)
         return match.group(0)
+
+    def json_schema(self) -> JsonSchema:
+        return self._described({**_string(_anchored(self.PATTERN), "expected " + self.EXPECTED),
+                                "type": ["string", "null"]})
 
 
 class CountryCode(Field):
@@ -244,6 +318,10 @@ class CountryCode(Field):
 
     def render(self, value: str) -> str:
         return md.escape(country_name(value) or value)
+
+    def json_schema(self) -> JsonSchema:
+        codes = sorted(country.alpha_2 for country in pycountry.countries)
+        return self._described({"type": "string", "enum": codes})
 
 
 def country_name(code: str) -> str | None:
@@ -272,10 +350,45 @@ class DayOfYear(Text):
     def render(self, value: tuple[int, int]) -> str:
         return f"{value[1]} {calendar.month_name[value[0]]}"
 
+    def json_schema(self) -> JsonSchema:
+        return self._described(_string(self.pattern(), "expected " + self.EXPECTED))
+
+    @staticmethod
+    def pattern() -> str:
+        """Every day that read() accepts, month names as the site writes them: '31 November' does not match."""
+        days = {29: "0?[1-9]|[12][0-9]", 30: "30", 31: "31"}
+        choices = []
+        for last, numbers in days.items():
+            months = [calendar.month_name[m] for m in MONTHS.values() if calendar.monthrange(2024, m)[1] >= last]
+            choices.append(f"(?:{numbers}) (?:{'|'.join(months)})")
+        return _anchored("|".join(choices))
+
 
 def long_date(day: dt.date) -> str:
     """'Thursday 24 December 2026'."""
     return f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+class Date(Field):
+    """A calendar date written 2026-12-24 (without quotes)."""
+
+    EXPECTED = "a date such as 2026-12-24"
+
+    def read(self, node: yaml.Node, key: str, file: str) -> dt.date:
+        return self.read_as(node, key, file, self.EXPECTED)
+
+    @staticmethod
+    def read_as(node: yaml.Node, key: str, file: str, expected: str) -> dt.date:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != TIMESTAMP:
+            raise fail(file, node, key, expected)
+        try:
+            return dt.date.fromisoformat(node.value)
+        except ValueError as error:
+            raise fail(file, node, key, expected) from error
+
+    def json_schema(self) -> JsonSchema:
+        return self._described({**_string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "expected " + self.EXPECTED),
+                                "format": "date"})
 
 
 class DateOrRange(Field):
@@ -283,20 +396,23 @@ class DateOrRange(Field):
 
     EXPECTED = "a date such as 2026-12-24, or from: and to: dates"
 
+    def __init__(self, render: Renderer | None = None, description: str = "") -> None:
+        super().__init__(render, description)
+        self.range = Record({"from": Date(description="the first day"),
+                             "to": Date(description="the last day (on or after from)")})
+
     def read(self, node: yaml.Node, key: str, file: str) -> DateRange:
         if isinstance(node, yaml.MappingNode):
-            both = Record({"from": DateOrRange(), "to": DateOrRange()}).read(node, key, file)
-            start, end = both["from"].start, both["to"].start
+            both = self.range.read(node, key, file)
+            start, end = both["from"], both["to"]
             if end < start:
                 raise fail(file, node, f"{key}.to", "a date on or after the from: date")
             return DateRange(start, end)
-        if not isinstance(node, yaml.ScalarNode) or node.tag != TIMESTAMP:
-            raise fail(file, node, key, self.EXPECTED)
-        try:
-            day = dt.date.fromisoformat(node.value)
-        except ValueError as error:
-            raise fail(file, node, key, self.EXPECTED) from error
+        day = Date.read_as(node, key, file, self.EXPECTED)
         return DateRange(day, day)
+
+    def json_schema(self) -> JsonSchema:
+        return self._described({"anyOf": [Date().json_schema(), self.range.json_schema()]})
 
     def render(self, value: DateRange) -> str:
         if value.start == value.end:
@@ -306,6 +422,8 @@ class DateOrRange(Field):
 
 class Weekdays(Field):
     """A list of weekday names; read as ISO weekday numbers (1 = Monday)."""
+
+    EXPECTED = "a list of days of the week such as [Monday, Tuesday]"
 
     def read(self, node: yaml.Node, key: str, file: str) -> tuple[int, ...]:
         names = ListOf(Text(), min_items=1).read(node, key, file)
@@ -321,23 +439,35 @@ class Weekdays(Field):
         consecutive = len(value) > 2 and value == tuple(range(value[0], value[-1] + 1))
         return f"{names[0]} to {names[-1]}" if consecutive else md.join_words(names)
 
+    def json_schema(self) -> JsonSchema:  # the names as pages show them (reading also accepts "monday")
+        return self._described({"type": "array", "minItems": 1,
+                                "items": {"type": "string", "enum": list(calendar.day_name)}})
+
 
 class TimeZone(Text):
     """An IANA time zone name such as Europe/London."""
 
+    EXPECTED = "a time zone name such as Europe/London"
+
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         value = super().read(node, key, file)
         if value not in zoneinfo.available_timezones():
-            raise fail(file, node, key, "a time zone name such as Europe/London")
+            raise fail(file, node, key, self.EXPECTED)
         return value
+
+    def json_schema(self) -> JsonSchema:
+        # The zones of the pinned tzdata package (the machine's own zone files may add a few old names):
+        # the same list on every machine, so the generated schema does not depend on where it is made.
+        zones = importlib.resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+        return self._described({"type": "string", "enum": sorted(zones)})
 
 
 class ListOf(Field):
     """A YAML list of one field type. Shown inline ('a, b and c'), or by `render`."""
 
     def __init__(self, item: Field, min_items: int = 0, empty: str = "none at the moment",
-                 render: Renderer | None = None) -> None:
-        super().__init__(render)
+                 render: Renderer | None = None, description: str = "") -> None:
+        super().__init__(render, description)
         self.item, self.min_items, self.empty = item, min_items, empty
 
     def read(self, node: yaml.Node, key: str, file: str) -> list[Any]:
@@ -355,12 +485,16 @@ class ListOf(Field):
     def render(self, value: list[Any]) -> str:
         return md.join_words([self.item.render(v) for v in value]) if value else self.empty
 
+    def json_schema(self) -> JsonSchema:
+        least = {"minItems": self.min_items} if self.min_items else {}
+        return self._described({"type": "array", **least, "items": self.item.json_schema()})
+
 
 class Optional(Field):
     """A field that may be left out (or null)."""
 
-    def __init__(self, field: Field) -> None:
-        super().__init__()
+    def __init__(self, field: Field, description: str = "") -> None:
+        super().__init__(description=description)
         self.field = field
 
     def read(self, node: yaml.Node, key: str, file: str) -> Any:
@@ -371,13 +505,33 @@ class Optional(Field):
     def render(self, value: Any) -> str:
         return "" if value is None else self.field.render(value)
 
+    def json_schema(self) -> JsonSchema:
+        """The field's schema, also allowing null (a Record does not require the key)."""
+        schema = self.field.json_schema()
+        inner = schema.pop("description", "")
+        description = _sentence(self.description) + (f" {inner}" if inner else "") if self.description else inner
+        if isinstance(schema.get("type"), str) and "enum" not in schema:
+            schema = {**schema, "type": [schema["type"], "null"]}
+        else:
+            schema = {"anyOf": [schema, {"type": "null"}]}
+        return {"description": description, **schema} if description else schema
+
 
 class Record(Field):
     """A YAML mapping with known keys: unknown, missing and duplicate keys are errors."""
 
-    def __init__(self, fields: Mapping[str, Field], render: Renderer | None = None) -> None:
-        super().__init__(render)
+    def __init__(self, fields: Mapping[str, Field], render: Renderer | None = None, description: str = "") -> None:
+        super().__init__(render, description)
         self.fields = dict(fields)
+
+    def json_schema(self) -> JsonSchema:
+        required = [name for name, field in self.fields.items() if not isinstance(field, Optional)]
+        return self._described({
+            "type": "object",
+            "properties": {name: field.json_schema() for name, field in self.fields.items()},
+            "required": required,
+            "additionalProperties": False,
+        })
 
     def read(self, node: yaml.Node, key: str, file: str) -> dict[str, Any]:
         if not isinstance(node, yaml.MappingNode):
