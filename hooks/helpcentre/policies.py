@@ -27,6 +27,7 @@ from .schema import (
     TimeZone,
     Weekdays,
     Whole,
+    YesNo,
     error_at,
 )
 from .yaml_source import read_yaml
@@ -113,7 +114,16 @@ SCHEMA = Record({
     }),
     "payments": Record({"methods": TEXTS}),
     "website": Record({"supported_browsers": TEXTS}),
+    # For the check against consumer law (consumer_law.py, README "Policy advice"); never shown as such.
+    "consumer_law": Optional(Record({
+        "made_to_order": Optional(Choice({"none": "none of our goods are made to order",
+                                          "some": "some of our goods are made to order",
+                                          "all": "all our goods are made to order"})),
+        "rights_answer": Optional(YesNo()),  # true adds "Your legal rights" to the returns topic
+        "acknowledged": Optional(ListOf(Record({"id": Text(), "reason": Text()}))),
+    })),
 })
+NOT_PLACEHOLDERS = {"consumer_law"}  # settings of the generator, not values shown to shoppers
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,8 @@ def _leaves(record: Record, prefix: str) -> Iterator[tuple[str, Field]]:
     """Each placeholder of a record: its path and its field (records two deep are flattened)."""
     for name, field in record.fields.items():
         path = f"{prefix}.{name}" if prefix else name
+        if path in NOT_PLACEHOLDERS:
+            continue
         if isinstance(field, Record) and "render" not in vars(field):
             yield from _leaves(field, path)
         else:

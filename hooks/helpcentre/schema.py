@@ -409,3 +409,15 @@ class Record(Field):
         close = difflib.get_close_matches(name, self.fields, n=1)
         hint = f'; did you mean "{close[0]}"?' if close else ""
         return f"unknown key; expected one of {', '.join(self.fields)}{hint}"
+
+
+class YesNo(Field):
+    """true or false: a switch, such as an opt-in."""
+
+    def read(self, node: yaml.Node, key: str, file: str) -> bool:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL:
+            raise fail(file, node, key, "true or false")
+        return bool(yaml.safe_load(node.value))
+
+    def render(self, value: bool) -> str:
+        return "yes" if value else "no"
