@@ -21,14 +21,27 @@ from typing import Any
 import yaml
 
 from . import markdown_text as md
+from .calculator_data import YEARS_AHEAD
 from .content import Located, Question, Topic
 from .errors import Finding, Findings
-from .calculator_data import YEARS_AHEAD
 from .order_dates import add_business_days
 from .policies import SCHEMA as POLICY_SCHEMA
 from .policies import Policies
-from .schema import Choice, CountryCode, Field, ListOf, Optional, Record, Text, Whole, YesNo, country_name, \
-    error_at, fail, long_date
+from .schema import (
+    Choice,
+    CountryCode,
+    Field,
+    ListOf,
+    Optional,
+    Record,
+    Text,
+    Whole,
+    YesNo,
+    country_name,
+    error_at,
+    fail,
+    long_date,
+)
 from .yaml_source import read_yaml
 
 COMPARISONS = ("at_least", "at_most", "is", "none_of")
