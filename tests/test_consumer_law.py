@@ -17,6 +17,7 @@ from helpcentre.__main__ import main
 from helpcentre.calculator_data import build_calculator_data
 from helpcentre.consumer_law import load_law, longest_span
 from helpcentre.errors import DataError, Finding
+from helpcentre.order_dates import add_business_days
 from helpcentre.policies import load_policies
 from helpcentre.site import review_help_centre
 
@@ -146,6 +147,17 @@ def test_the_refund_time_is_read_in_calendar_days_on_the_shops_calendar():
     assert longest_span(data, 28)[0] > 14 + 28
 
 
+@pytest.mark.parametrize("shop", [ROOT / "policies.yaml", SHOPS / "second-shop.yaml"])
+def test_the_longest_refund_time_agrees_with_the_calculators_business_days(shop):
+    data = build_calculator_data(load_policies(shop), 2026)
+    last = dt.date.fromisoformat(data["last_date"])
+    for count in (0, 1, 6, 28):
+        starts = [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range((last - dt.date(2026, 1, 1)).days)]
+        spans = [((end - start).days, start) for start in starts
+                 if (end := add_business_days(data, start, count)) <= last]
+        assert longest_span(data, count) == max(spans, key=lambda span: (span[0], -span[1].toordinal()))
+
+
 # Never a failure ---------------------------------------------------------------------------------------
 
 def test_advice_never_changes_the_exit_status_of_the_check(capsys, monkeypatch):
@@ -190,6 +202,8 @@ def test_the_legal_rights_answer_is_on_the_returns_page_when_asked_for(compliant
     assert law.made_to_order["for_shoppers"] not in text  # the shop declared none of its goods made to order
     assert "information, not legal advice" in text
     assert "your-legal-rights" in (compliant_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    faq = page.find("script", type="application/ld+json").string
+    assert "What are my legal rights to cancel and return an order?" in faq
     assert broken_links(compliant_site) == []
     assert "WARNING" not in compliant_site.output
 

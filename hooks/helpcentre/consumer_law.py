@@ -9,6 +9,7 @@ plain-English summary of their rights, added to the returns topic when the shop 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import difflib
@@ -22,9 +23,9 @@ import yaml
 
 from . import markdown_text as md
 from .calculator_data import YEARS_AHEAD
-from .content import Located, Question, Topic
-from .errors import Finding, Findings
-from .order_dates import add_business_days
+from .content import Located, Question, Slug, Topic
+from .errors import Finding, Findings, Severity
+from .order_dates import is_business_day
 from .policies import SCHEMA as POLICY_SCHEMA
 from .policies import Policies
 from .schema import (
@@ -82,7 +83,7 @@ LAW_SCHEMA = Record({
     "status": Text(),
     "made_to_order": Record({"regulation": Text(), "address": Address(), "law": Text(), "for_shoppers": Text()}),
     "rules": ListOf(RULE, min_items=1),
-    "rights_answer": Record({"id": Text(), "question": Text(), "intro": Text(), "outro": Text(),
+    "rights_answer": Record({"id": Slug(), "question": Text(), "intro": Text(), "outro": Text(),
                              "keywords": ListOf(Text(), min_items=1)}),
 })
 
@@ -248,9 +249,9 @@ def review_consumer_law(policies: Policies, policies_file: Path, law_folder: Pat
     return law, findings
 
 
-def _finding(file: str, root: yaml.Node, key: str, severity: str, message: str) -> Finding:
+def _finding(file: str, root: yaml.Node, key: str, severity: Severity, message: str) -> Finding:
     node = _node(root, key)
-    return Finding(file, node.start_mark.line + 1, key, message, node.start_mark.column + 1, severity)  # type: ignore[arg-type]
+    return Finding(file, node.start_mark.line + 1, key, message, node.start_mark.column + 1, severity)
 
 
 def _advice(law: Law, rule: Rule, shown: str, made_to_order: str | None) -> str:
@@ -291,20 +292,22 @@ def _shortfall(rule: Rule, policies: Policies, calendar: dict[str, Any]) -> Shor
 
 
 def longest_span(calendar: dict[str, Any], business_days: int) -> tuple[int, dt.date]:
-    """The most calendar days that a number of business days can take on the shop's calendar, from this year
-    to the end of the calculator's range, and the first day it does so from."""
+    """The most calendar days that a number of business days can take on the shop's calendar (the
+    calculator's `add_business_days`), from this year to the end of the calculator's range, and the first
+    day it does so from."""
+    last = dt.date.fromisoformat(calendar["last_date"])
+    first = max(dt.date.fromisoformat(calendar["first_date"]), dt.date(last.year - YEARS_AHEAD, 1, 1))
     data = {**calendar, "closed_dates": set(calendar["closed_dates"])}
-    last = dt.date.fromisoformat(data["last_date"])
-    first = max(dt.date.fromisoformat(data["first_date"]), dt.date(last.year - YEARS_AHEAD, 1, 1))
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    open_days = [day for day in days if is_business_day(data, day)]
     best = (0, first)
-    day = first
-    while True:
-        end = add_business_days(data, day, business_days)
-        if end > last:
+    for day in days if business_days else []:  # 0 business days is the same day
+        n = bisect.bisect_right(open_days, day) + business_days - 1  # the business_days-th open day after day
+        if n >= len(open_days):
             return best
-        if (end - day).days > best[0]:
-            best = ((end - day).days, day)
-        day += dt.timedelta(days=1)
+        if (open_days[n] - day).days > best[0]:
+            best = ((open_days[n] - day).days, day)
+    return best
 
 
 # The shopper's side ---------------------------------------------------------------------------------
