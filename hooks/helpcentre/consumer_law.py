@@ -301,7 +301,7 @@ def longest_span(calendar: dict[str, Any], business_days: int) -> tuple[int, dt.
     days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
     open_days = [day for day in days if is_business_day(data, day)]
     best = (0, first)
-    for day in days if business_days else []:  # 0 business days is the same day
+    for day in days if business_days else []:  # a count of zero: the same day, a span of 0
         n = bisect.bisect_right(open_days, day) + business_days - 1  # the business_days-th open day after day
         if n >= len(open_days):
             return best

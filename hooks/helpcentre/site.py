@@ -73,7 +73,7 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
         found.extend(check_text(source, name, 1, "", placeholders))
         with found.attempt():
             pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(source, placeholders, name, 1)
-    if policies is not None:  # advice against the consumer law of the shop's country; never an error of the shop's
+    if policies is not None:  # advice: the policies against the consumer law of the shop's country (consumer_law.py)
         with found.attempt():
             law, advice = review_consumer_law(policies, policies_file, law_folder or policies_file.parent / "law",
                                               data)
