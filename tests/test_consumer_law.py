@@ -127,12 +127,32 @@ def test_declaring_made_to_order_goods_changes_the_advice(tmp_path, made_to_orde
         assert sentence is None or sentence in note.message
 
 
-def test_a_country_without_a_law_file_gets_one_line_saying_so(tmp_path):
-    text = (SHOPS / "second-shop.yaml").read_text(encoding="utf-8")
+@pytest.mark.parametrize(("shop", "more"), [
+    ("second-shop.yaml", ""),
+    ("mutated.yaml", "; consumer_law.rights_answer has nothing to summarise"),  # it asks for the answer
+])
+def test_a_country_without_a_law_file_gets_one_line_saying_so(tmp_path, shop, more):
+    text = (SHOPS / shop).read_text(encoding="utf-8")
     notes = notes_of(text, tmp_path)
     assert [without_columns(note) for note in notes] == [
         f"policies.yaml:{line_of(text, '    country: IE')}: calendar.bank_holidays.country: no statutory check is "
-        'available for Ireland (IE): there is no law/IE.yaml (README, "Policy advice", says how to add one)']
+        f'available for Ireland (IE): there is no law/IE.yaml (README, "Policy advice", says how to add one){more}']
+    project = tmp_path / "project"
+    centre, _ = review_help_centre(project / "policies.yaml", project / "content", project / "calculator")
+    assert "your-legal-rights" not in centre.pages["returns.md"]
+
+
+@pytest.mark.parametrize(("made_to_order", "excluded"), [("none", False), ("some", True), (None, True)])
+def test_the_legal_rights_answer_says_when_made_to_order_goods_are_excluded(tmp_path, made_to_order, excluded):
+    text = (SHOPS / "compliant.yaml").read_text(encoding="utf-8").replace(
+        "  made_to_order: none\n", f"  made_to_order: {made_to_order}\n" if made_to_order else "")
+    notes_of(text, tmp_path)
+    project = tmp_path / "project"
+    centre, _ = review_help_centre(project / "policies.yaml", project / "content", project / "calculator")
+    page = centre.pages["returns.md"]
+    assert "## What are my legal rights to cancel and return an order? {#your-legal-rights}" in page
+    sentence = load_law(ROOT / "law" / "GB.yaml", "law/GB.yaml").made_to_order["for_shoppers"]
+    assert (" ".join(sentence.split()) in " ".join(page.split())) is excluded
 
 
 def test_the_refund_time_is_read_in_calendar_days_on_the_shops_calendar():
