@@ -79,7 +79,7 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
          f'policies.yaml:{window}: returns.windw_days: unknown key; expected one of window_days, '
          f'condition, return_postage; did you mean "window_days"?'),
         ("unknown section", changed("payments:", "paymnets:"),
-         'payments, website; did you mean "payments"?'),
+         'payments, website, consumer_law; did you mean "payments"?'),
         ("missing required key", changed("  email: info@jjsart.co.uk\n", ""),
          f"policies.yaml:{line_of(POLICIES, '  name: JJ')}: shop.email: this key is missing; "
          "expected email: under shop"),

@@ -27,6 +27,7 @@ from .schema import (
     TimeZone,
     Weekdays,
     Whole,
+    YesNo,
     error_at,
 )
 from .yaml_source import read_yaml
@@ -144,7 +145,23 @@ SCHEMA = Record({
     "website": Record({"supported_browsers": _texts("the browsers the website works in, shown as a list in "
                                                     "words")},
                       description="the shop's website"),
+    # For the check against consumer law (consumer_law.py, README "Policy advice"); never shown as such.
+    "consumer_law": Optional(Record({
+        "made_to_order": Optional(Choice({"none": "none of our goods are made to order",
+                                          "some": "some of our goods are made to order",
+                                          "all": "all our goods are made to order"},
+                                         description="whether any goods are made to the shopper's "
+                                                     "specifications or personalised (none, some or all)")),
+        "rights_answer": Optional(YesNo(description="true adds a \"Your legal rights\" answer to the returns "
+                                                    "topic, written from the law file")),
+        "acknowledged": Optional(ListOf(Record({
+            "id": Text(description="the id of a piece of advice the shop has read and decided on"),
+            "reason": Text(description="why the shop keeps its policy as it is"),
+        }, description="a piece of advice the shop has read"), description="advice the shop has read and "
+                                                                            "decided on: shown as one line")),
+    }, description="the check of the policy against consumer law; never shown to shoppers")),
 }, description="the shop's policy values, written once; answers use them through placeholders")
+NOT_PLACEHOLDERS = {"consumer_law"}  # settings of the generator, not values shown to shoppers
 
 
 @dataclass(frozen=True)
@@ -174,6 +191,8 @@ def _leaves(record: Record, prefix: str) -> Iterator[tuple[str, Field]]:
     """Each placeholder of a record: its path and its field (records two deep are flattened)."""
     for name, field in record.fields.items():
         path = f"{prefix}.{name}" if prefix else name
+        if path in NOT_PLACEHOLDERS:
+            continue
         if isinstance(field, Record) and "render" not in vars(field):
             yield from _leaves(field, path)
         else:

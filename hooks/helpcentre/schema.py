@@ -563,3 +563,20 @@ class Record(Field):
         close = difflib.get_close_matches(name, self.fields, n=1)
         hint = f'; did you mean "{close[0]}"?' if close else ""
         return f"unknown key; expected one of {', '.join(self.fields)}{hint}"
+
+
+class YesNo(Field):
+    """true or false: a switch, such as an opt-in."""
+
+    EXPECTED = "true or false"
+
+    def read(self, node: yaml.Node, key: str, file: str) -> bool:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL:
+            raise fail(file, node, key, self.EXPECTED)
+        return bool(yaml.safe_load(node.value))
+
+    def json_schema(self) -> JsonSchema:
+        return self._described({"type": "boolean"})
+
+    def render(self, value: bool) -> str:
+        return "yes" if value else "no"

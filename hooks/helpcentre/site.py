@@ -8,6 +8,7 @@ from pathlib import Path
 from .calculator_assets import CalculatorAssets, build_calculator_assets
 from .calculator_data import build_calculator_data, build_year
 from .checks import CHECKS, check_placeholders
+from .consumer_law import add_rights_answer, review_consumer_law
 from .content import Topic, load_topics
 from .errors import Finding, Findings
 from .pages import render_topic_cards, render_topic_page
@@ -41,9 +42,11 @@ def load_help_centre(policies_file: Path, content_folder: Path, calculator_folde
     return help_centre
 
 
-def review_help_centre(policies_file: Path, content_folder: Path,
-                       calculator_folder: Path) -> tuple[HelpCentre | None, Findings]:
-    """Every check in one pass: what they found, and the help centre (None if anything is wrong)."""
+def review_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path,
+                       law_folder: Path | None = None) -> tuple[HelpCentre | None, Findings]:
+    """Every check in one pass: what they found, and the help centre (None if anything is wrong).
+
+    `law_folder` holds the consumer law of each country (default: law/ beside policies.yaml)."""
     found = Findings()
     policies = topics = None
     with found.attempt():
@@ -70,6 +73,17 @@ def review_help_centre(policies_file: Path, content_folder: Path,
         found.extend(check_text(source, name, 1, "", placeholders))
         with found.attempt():
             pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(source, placeholders, name, 1)
+    if policies is not None:  # advice: the policies against the consumer law of the shop's country (consumer_law.py)
+        with found.attempt():
+            law, advice = review_consumer_law(policies, policies_file, law_folder or policies_file.parent / "law",
+                                              data)
+            found.extend(advice)
+            if topics is not None:
+                with_rights, hints = add_rights_answer(topics, law, policies, policies_file)
+                found.extend(hints)
+                for topic in (topic for topic in with_rights if topic not in topics):
+                    pages[topic.page] = render_topic_page(topic, with_rights, placeholders, email, shop_name)
+                topics = with_rights
     if found.errors or policies is None or topics is None:
         return None, found
     calculator = build_calculator_assets(calculator_folder, data)
