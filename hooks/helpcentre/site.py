@@ -10,6 +10,7 @@ from .calculator_data import build_calculator_data, build_year
 from .checks import CHECKS, check_placeholders
 from .content import Topic, load_topics
 from .errors import Finding, Findings
+from .links import check_links, page_anchors
 from .pages import render_topic_cards, render_topic_page
 from .placeholders import fill_placeholders
 from .policies import Policies, load_policies, placeholder_names
@@ -59,15 +60,26 @@ def review_help_centre(policies_file: Path, content_folder: Path,
                         "site.topics": render_topic_cards(topics or [])}
         email, shop_name = policies["shop.email"], policies["shop.name"]
     pages: dict[str, str] = {}
+    if policies is not None:
+        found.extend(policies.notes)
+    sources = {page.relative_to(content_folder).as_posix(): page.read_text(encoding="utf-8")
+               for page in sorted(content_folder.rglob("*.md"))}
+    anchors = {**{topic.page: {q.id for q in topic.questions} for topic in topics or []},
+               **{page: page_anchors(source) for page, source in sources.items()}}
+    files = {path.relative_to(content_folder).as_posix() for path in content_folder.rglob("*") if path.is_file()}
     for topic in topics or []:
         for question in topic.questions:
             for text in (question.question, question.answer):
                 found.extend(check_text(text, text.file, text.line, text.key, placeholders))
+                found.extend(check_links(text, topic.page, text.file, text.line, text.key, anchors, files))
         with found.attempt():
             pages[topic.page] = render_topic_page(topic, topics, placeholders, email, shop_name)
     for page in sorted(content_folder.rglob("*.md")):  # the editors' own Markdown pages
         source, name = page.read_text(encoding="utf-8"), page.relative_to(content_folder.parent).as_posix()
         found.extend(check_text(source, name, 1, "", placeholders))
+        if topics is not None:  # until every topic reads, its answers' ids are not known
+            found.extend(check_links(source, page.relative_to(content_folder).as_posix(), name, 1, "", anchors,
+                                     files))
         with found.attempt():
             pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(source, placeholders, name, 1)
     if found.errors or policies is None or topics is None:
