@@ -64,6 +64,7 @@ class Mistake:
     needle: str | None  # text on the line the editor must change; None for a file's name
     content: str = ""  # the text of a created file
     remove: str = ""  # a file the editor renamed (to `file`)
+    encoding: str = "utf-8"  # how the editor's program saved the file
 
 
 CHANGES, REFUNDS, POLICIES = "content/changes.yml", "content/refunds.yml", "policies.yaml"
@@ -121,6 +122,8 @@ MISTAKES = [
     Mistake("a topic and a page at one address", "content/order-dates.yml", None,
             "the topic and the page content/order-dates.md would both be the page /order-dates/", None,
             content="\n".join(line.replace("-item", "-item-x") for line in PROBLEMS_TOPIC.splitlines()) + "\n"),
+    Mistake("a page not saved as UTF-8", "content/order-dates.md", lambda text: text + "\nOur café’s hours.\n",
+            "expected UTF-8 text; the file has bytes that are not: save it again as UTF-8", None, encoding="cp1252"),
     # YAML syntax in an editor's words, at the line to change
     Mistake("a quote never closed", CHANGES,
             in_question("add-item", "question", '    question: "Can I add an item to my order?'),
@@ -151,6 +154,11 @@ MISTAKES = [
     Mistake("a list never closed", CHANGES, replaced("ask_for: [Order number, Items to remove]",
                                                      "ask_for: [Order number, Items to remove"),
             "a list opened with [ on line {line} is not closed with ]", "ask_for: [Order number, Items to remove"),
+    Mistake("a # inside a list", CHANGES,
+            replaced("    keywords: [add item, ", "    keywords: [add item, order #1234, "),
+            'a list opened with [ on line {line} is not closed with ]; if an item contains a comma, a colon or a '
+            'bracket, put that item in quotes ("...") (" #" starts a comment, so an item containing # also needs '
+            "quotes)", "order #1234"),
     Mistake("a tab", CHANGES, replaced("  - id: add-item", "\t- id: add-item"),
             "a tab is used for indentation; expected spaces only", "- id: add-item"),
     # Values: accept what is meant, or say exactly what to change
@@ -225,7 +233,7 @@ def _project(root: Path, mistake: Mistake) -> Path:
     elif mistake.edit is None:
         path.write_text(mistake.content, encoding="utf-8")
     else:
-        path.write_text(mistake.edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+        path.write_text(mistake.edit(path.read_text(encoding="utf-8")), encoding=mistake.encoding)
     return project
 
 

@@ -243,6 +243,9 @@ def check_content_files(folder: Path) -> list[Finding]:
             found.append(Finding(name, None, "", f"only topics (.yml), pages (.md) and pictures belong in "
                                  f"{folder.name}/; the build would publish this file as it is: move it out "
                                  f"of {folder.name}/"))
+        elif suffix == ".md" and not _is_utf8(path):
+            found.append(Finding(name, None, "", "expected UTF-8 text; the file has bytes that are not: save it "
+                                 "again as UTF-8 (in most editors, under Save As or Encoding)"))
         elif suffix in (".yml", ".md") and not _PAGE_NAME.fullmatch(path.stem):
             address = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "page"
             found.append(Finding(name, None, "", "the file name becomes the page's address, so it must be "
@@ -255,3 +258,11 @@ def check_content_files(folder: Path) -> list[Finding]:
                                  f"the topic and the page {folder.name}/{path.stem}.md would both be the page "
                                  f"/{path.stem}/; rename one of them"))
     return found
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

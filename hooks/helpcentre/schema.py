@@ -71,14 +71,14 @@ class Field:
 
 def fail(file: str, node: yaml.Node, key: str, expected: str, got: str | None = None) -> DataError:
     """The error for a value that is not what `expected` says."""
-    return error_at(file, node, key, f"expected {expected}; got {got or shown(node)}{_curly_hint(node)}")
+    if got is None and _curly(node):  # as a word processor types them: to YAML they are part of the value
+        got = (f"{node.value} in curly quotes, which YAML keeps as part of the text; use straight quotes: "
+               f"{_straight(node.value)}")
+    return error_at(file, node, key, f"expected {expected}; got {got or shown(node)}")
 
 
-def _curly_hint(node: yaml.Node) -> str:
-    """Curly quotes (as a word processor types them) are not quotes to YAML: they are part of the value."""
-    if isinstance(node, yaml.ScalarNode) and not node.style and re.search(r"^[“”‘’„]|[“”‘’]$", node.value):
-        return f" in curly quotes, which YAML keeps as part of the text; use straight quotes: {_straight(node.value)}"
-    return ""
+def _curly(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style and bool(re.search(r"^[“”‘’„]|[“”‘’]$", node.value))
 
 
 def _straight(value: str) -> str:

@@ -62,8 +62,8 @@ def review_help_centre(policies_file: Path, content_folder: Path,
     pages: dict[str, str] = {}
     if policies is not None:
         found.extend(policies.notes)
-    sources = {page.relative_to(content_folder).as_posix(): page.read_text(encoding="utf-8")
-               for page in sorted(content_folder.rglob("*.md"))}
+    sources = {page.relative_to(content_folder).as_posix(): page.read_text(encoding="utf-8", errors="replace")
+               for page in sorted(content_folder.rglob("*.md"))}  # a page that is not UTF-8 is named by content
     anchors = {**{topic.page: {q.id for q in topic.questions} for topic in topics or []},
                **{page: page_anchors(source) for page, source in sources.items()}}
     files = {path.relative_to(content_folder).as_posix() for path in content_folder.rglob("*") if path.is_file()}
@@ -74,14 +74,13 @@ def review_help_centre(policies_file: Path, content_folder: Path,
                 found.extend(check_links(text, topic.page, text.file, text.line, text.key, anchors, files))
         with found.attempt():
             pages[topic.page] = render_topic_page(topic, topics, placeholders, email, shop_name)
-    for page in sorted(content_folder.rglob("*.md")):  # the editors' own Markdown pages
-        source, name = page.read_text(encoding="utf-8"), page.relative_to(content_folder.parent).as_posix()
+    for page, source in sources.items():  # the editors' own Markdown pages
+        name = f"{content_folder.name}/{page}"
         found.extend(check_text(source, name, 1, "", placeholders))
         if topics is not None:  # until every topic reads, its answers' ids are not known
-            found.extend(check_links(source, page.relative_to(content_folder).as_posix(), name, 1, "", anchors,
-                                     files))
+            found.extend(check_links(source, page, name, 1, "", anchors, files))
         with found.attempt():
-            pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(source, placeholders, name, 1)
+            pages[page] = fill_placeholders(source, placeholders, name, 1)
     if found.errors or policies is None or topics is None:
         return None, found
     calculator = build_calculator_assets(calculator_folder, data)

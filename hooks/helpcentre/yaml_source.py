@@ -70,9 +70,11 @@ def syntax_error(text: str, name: str, error: yaml.MarkedYAMLError) -> DataError
         opened = error.context_mark
         bracket = "[" if "sequence" in context else "{"
         closing = "]" if bracket == "[" else "}"
+        comment = ' (" #" starts a comment, so an item containing # also needs quotes)' if " #" in lines[
+            opened.line] else ""
         return DataError(name, opened.line + 1, "", f"a list opened with {bracket} on line {opened.line + 1} is "
                          f"not closed with {closing}; if an item contains a comma, a colon or a bracket, put that "
-                         'item in quotes ("...")', opened.column + 1)
+                         f'item in quotes ("..."){comment}', opened.column + 1)
     if (error.problem or "").startswith("mapping values are not allowed"):
         before = line[:mark.column]
         if _BARE_KEY.match(before):  # the key itself is where YAML expected more of the text above
