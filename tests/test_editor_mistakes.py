@@ -347,6 +347,19 @@ def test_two_single_closure_days_a_few_days_apart_get_a_hint_and_still_build(tmp
     assert "Hints and advice" in checked.stdout and "2027-01-02 are two single days" in checked.stdout
 
 
+def test_everywhere_else_before_other_zones_gets_a_hint(tmp_path):
+    project = copy_project(tmp_path)
+    policies = project / "policies.yaml"
+    text = policies.read_text(encoding="utf-8")
+    us = text[text.index("    - name: United States"):text.index("    - name: Everywhere else")]
+    rest = text[text.index("    - name: Everywhere else"):text.index("  not_shipped_to:")]
+    text = text.replace(us + rest, rest + us)
+    policies.write_text(text, encoding="utf-8")
+    help_centre = load_help_centre(policies, project / "content", project / "calculator")
+    assert [(n.line, n.severity) for n in help_centre.notes] == [(line_of(text, "    - name: Everywhere else"), "hint")]
+    assert "move it to the end of the list" in help_centre.notes[0].message
+
+
 def test_each_email_body_line_is_one_whole_item(tmp_path):
     """Every prefilled email asks for whole details: each line of its body is one item as written, none is
     the end of another split off by a comma."""

@@ -162,6 +162,7 @@ def load_policies(path: Path) -> Policies:
         with found.attempt():
             check(values, node, name)
     found.extend(_closure_hints(values, node, name))
+    found.extend(_zone_hints(values, node, name))
     found.raise_errors()
     return Policies(values, tuple(found.notes))
 
@@ -234,3 +235,14 @@ def _closure_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding
                                  f"is closed from one to the other, write a range: {{from: {first}, to: {second}}}",
                                  node.start_mark.column + 1, severity="hint"))
     return hints
+
+
+def _zone_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
+    """The zone for everywhere else reads best last: the delivery table lists the zones in their order."""
+    zones = values["delivery"]["zones"]
+    nodes = _node_at(root, "delivery.zones").value
+    return [Finding(name, nodes[n].start_mark.line + 1, f"delivery.zones[{n}]",
+                    f'"{zone["name"]}" covers everywhere else, and the delivery table lists the zones in the order '
+                    "written: move it to the end of the list, so it reads last", nodes[n].start_mark.column + 1,
+                    severity="hint")
+            for n, zone in enumerate(zones[:-1]) if zone["countries"] is None]
