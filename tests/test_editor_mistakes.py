@@ -194,6 +194,13 @@ MISTAKES = [
             answer_starts("add-item", "      See [refunds](returns.md#refund-time).\n\n"),
             "the answer with id refund-time is on refunds.md, not returns.md: link to refunds.md#refund-time",
             "(returns.md#refund-time)"),
+    Mistake("a space inside a link", CHANGES,
+            answer_starts("add-item", "      See [refunds] (refunds.md#refund-time).\n\n"),
+            '"[refunds] (" has a space between ] and (, so it would be published as typed, not as a link; remove '
+            "the space", "[refunds] (refunds.md"),
+    Mistake("a link never closed", CHANGES,
+            answer_starts("add-item", "      See [refunds](refunds.md#refund-time.\n\n"),
+            'is a link with no closing ")", so it would be published as typed', "[refunds](refunds.md#refund-time."),
     Mistake("a link to an address", "content/index.md", replaced("(order-dates.md)", "(/order-dates/)"),
             'link to "/order-dates/": link to the page\'s file, such as order-dates.md', "(/order-dates/)"),
     # The mistakes the older tables have, in the shop's own files

@@ -31,6 +31,8 @@ _BRACED_NAME = re.compile(r"(\{*)[ \t]*(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)
 _WHOLE_PLACEHOLDER = re.compile(r"\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}\}")  # one well-formed placeholder
 _LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]+[.)])[ \t]")
 _FENCE = re.compile(r"(?:```|~~~)")
+_SPACED_LINK = re.compile(r"\[[^\]\n]+\][ \t]+\((?=[^)\s]*(?:\.md|#|://|mailto:)[^)\s]*\))")  # [text] (page.md)
+_UNCLOSED_LINK = re.compile(r"\[[^\]\n]+\]\([^)\n]*$", re.MULTILINE)  # [text](page.md with no ")"
 
 Rule = Callable[[str, Mapping[str, str]], Iterator[tuple[int, str]]]  # (offset in the text, message) per finding
 
@@ -57,6 +59,16 @@ def _stray_braces(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, s
         elif name in values and not _WHOLE_PLACEHOLDER.fullmatch(written):
             yield match.start(2), (f'"{name}" would be published as written; to show its value, write it as a '
                                    f"placeholder: {{{{ {name} }}}}")
+
+
+def _broken_link_syntax(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+    """A link written almost right is published as its brackets and address."""
+    for match in _SPACED_LINK.finditer(text):
+        yield match.start(), (f'"{match.group(0)}" has a space between ] and (, so it would be published as '
+                              "typed, not as a link; remove the space")
+    for match in _UNCLOSED_LINK.finditer(text):
+        yield match.start(), (f'"{match.group(0)}" is a link with no closing ")", so it would be published as '
+                              'typed; end the address with ")"')
 
 
 def _indented_code(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
@@ -110,5 +122,6 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-RULES: list[Rule] = [_typed_figures, _typed_emails, _indented_code]  # on the text with placeholders blanked
-SOURCE_RULES: list[Rule] = [_stray_braces]  # on the text as written
+# On the text with its placeholders blanked out, and on the text as written.
+RULES: list[Rule] = [_typed_figures, _typed_emails, _indented_code, _broken_link_syntax]
+SOURCE_RULES: list[Rule] = [_stray_braces]
