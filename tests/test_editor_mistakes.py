@@ -24,8 +24,12 @@ from helpcentre.content import load_topics
 from helpcentre.site import load_help_centre, review_help_centre
 
 
-def line_of(text: str, needle: str) -> int:
-    """The line (from 1) where `needle` first occurs in `text`."""
+def line_of(text: str, needle: str | re.Pattern[str]) -> int:
+    """The line (from 1) where `needle` (text, or a pattern) first occurs in `text`."""
+    if isinstance(needle, re.Pattern):
+        found = needle.search(text)
+        assert found, needle
+        return text[: found.start()].count("\n") + 1
     assert needle in text, needle
     return text[: text.index(needle)].count("\n") + 1
 
@@ -38,13 +42,19 @@ def replaced(old: str, new: str) -> Callable[[str], str]:
     return edit
 
 
-def in_question(qid: str, key: str, new_line: str) -> Callable[[str], str]:
-    """An edit replacing the `key:` line of the question `qid` (a topic file) with `new_line`."""
+def in_question(qid: str, key: str, new_line: str | Callable[[str], str]) -> Callable[[str], str]:
+    """An edit of the (first) `key:` line of the question `qid` in a topic file: `new_line`, or what it makes
+    of the line. Edits name a question by its id and a key, so that rewording an answer leaves them right."""
     def edit(text: str) -> str:
         start = text.index(f"  - id: {qid}\n")
-        match = re.compile(rf"^    {key}:.*$", re.MULTILINE).search(text, start)
-        return text[: match.start()] + new_line + text[match.end():]
+        match = re.compile(rf"^ +{key}:.*$", re.MULTILINE).search(text, start)
+        line = new_line(match.group(0)) if callable(new_line) else new_line
+        return text[: match.start()] + line + text[match.end():]
     return edit
+
+
+def indented(spaces: int) -> Callable[[str], str]:
+    return lambda line: " " * spaces + line
 
 
 def answer_starts(qid: str, lines: str) -> Callable[[str], str]:
@@ -61,7 +71,7 @@ class Mistake:
     file: str  # the file edited (or created), relative to the project
     edit: Callable[[str], str] | None  # the edit of its text; None: the file is created with `content`
     fragment: str  # what the editor reads
-    needle: str | None  # text on the line the editor must change; None for a file's name
+    needle: str | re.Pattern[str] | None  # on the line the editor must change (None: it is the file's name)
     content: str = ""  # the text of a created file
     remove: str = ""  # a file the editor renamed (to `file`)
     encoding: str = "utf-8"  # how the editor's program saved the file
@@ -80,13 +90,12 @@ MISTAKES = [
             '"refunds.business_days" would be published as written; to show its value, write it as a placeholder: '
             "{{ refunds.business_days }}", "It takes refunds.business_days."),
     Mistake("keywords indented into the answer", CHANGES,
-            replaced("    keywords: [add item,", "      keywords: [add item,"),
+            in_question("add-item", "keywords", indented(2)),
             '"keywords:" is inside the answer: it is indented as far as the answer\'s text, so shoppers would read '
-            "it; move it left, to line up with answer:", "      keywords: [add item,"),
+            "it; move it left, to line up with answer:", "      keywords: ["),
     Mistake("related indented into the answer", CHANGES,
-            replaced("    related: [remove-item, shipping-costs", "      related: [remove-item, shipping-costs"),
-            "check the indentation of lines {previous} and {line}: line {line} does not line up",
-            "      related: [remove-item, shipping-costs"),
+            in_question("add-item", "related", indented(2)),
+            "check the indentation of lines {previous} and {line}: line {line} does not line up", "      related: ["),
     Mistake("paragraph indented into a code box", CHANGES,
             answer_starts("add-item", "      Sorry.\n\n          See [remove an item](changes.md#remove-item).\n\n"),
             "this paragraph is indented 4 spaces, so it would show as a code box with its Markdown as typed",
@@ -96,8 +105,9 @@ MISTAKES = [
             'the text is cut off at "#1234?": in YAML, " #" starts a comment, so only "Can I add an item to '
             'order" would be published; put the question in quotes: question: "Can I add an item to order #1234?"',
             "order #1234?"),
-    Mistake("title cut off at a comment", CHANGES, replaced("title: Changing an order", "title: Changing # an order"),
-            "put the title in quotes", "title: Changing # an order"),
+    Mistake("title cut off at a comment", CHANGES,
+            lambda text: re.sub(r"^title: (.*)$", r"title: \1 # draft", text, count=1, flags=re.MULTILINE),
+            "put the title in quotes", re.compile(r"^title: .* # draft$", re.MULTILINE)),
     Mistake("a comma splits an email detail in two", CHANGES,
             replaced('ask_for: [Order number, "New delivery address, in full"]',
                      "ask_for: [Order number, New delivery address, in full]"),
@@ -138,9 +148,9 @@ MISTAKES = [
             'text containing ": " must be in quotes; write it as question: "Billing: can I change my details?"',
             "Billing: can I"),
     Mistake("a key indented one space too far", CHANGES,
-            replaced("      subject: Remove an item from my order", "       subject: Remove an item from my order"),
+            in_question("remove-item", "subject", indented(1)),
             "check the indentation of lines {line} and {next}: line {line} is indented by an odd number of spaces",
-            "       subject: Remove an item"),
+            "       subject: "),
     Mistake("a key indented further than its group", CHANGES,
             in_question("remove-item", "related", "     related: [cancel-an-order, processing-time, add-item]"),
             "check the indentation of lines {previous} and {line}: line {line} does not line up with the lines "
@@ -151,11 +161,10 @@ MISTAKES = [
             in_question("add-item", "question", '    question: "Add" an item to my order?'),
             "this text starts with a quote (\"), so YAML expects it to end there; put the whole text in the other "
             "quotes: '\"Add\" an item to my order?'", '"Add" an item'),
-    Mistake("a list never closed", CHANGES, replaced("ask_for: [Order number, Items to remove]",
-                                                     "ask_for: [Order number, Items to remove"),
-            "a list opened with [ on line {line} is not closed with ]", "ask_for: [Order number, Items to remove"),
+    Mistake("a list never closed", CHANGES, in_question("remove-item", "ask_for", lambda line: line.rstrip(" ]")),
+            "a list opened with [ on line {line} is not closed with ]", re.compile(r"ask_for: \[[^\]\n]*$", re.M)),
     Mistake("a # inside a list", CHANGES,
-            replaced("    keywords: [add item, ", "    keywords: [add item, order #1234, "),
+            in_question("add-item", "keywords", lambda line: line.replace("[", "[order #1234, ", 1)),
             'a list opened with [ on line {line} is not closed with ]; if an item contains a comma, a colon or a '
             'bracket, put that item in quotes ("...") (" #" starts a comment, so an item containing # also needs '
             "quotes)", "order #1234"),
@@ -201,7 +210,7 @@ MISTAKES = [
     Mistake("a link never closed", CHANGES,
             answer_starts("add-item", "      See [refunds](refunds.md#refund-time.\n\n"),
             'is a link with no closing ")", so it would be published as typed', "[refunds](refunds.md#refund-time."),
-    Mistake("a link to an address", "content/index.md", replaced("(order-dates.md)", "(/order-dates/)"),
+    Mistake("a link to an address", "content/index.md", lambda text: text + "\nSee [the dates](/order-dates/).\n",
             'link to "/order-dates/": link to the page\'s file, such as order-dates.md', "(/order-dates/)"),
     # The mistakes the older tables have, in the shop's own files
     Mistake("questions counted from one", REFUNDS,
