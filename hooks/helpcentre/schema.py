@@ -143,9 +143,10 @@ class Text(Field):
         comment = getattr(node, "trailing_comment", None)
         if comment and (self.comments_cut_off or re.match(r"#[^\s#]", comment)):
             name = key.replace(", ", ".").rsplit(".", 1)[-1]
+            whole = _straight(node.value + " " + comment)
+            fix = f"the item in quotes: - {whole}" if name.endswith("]") else f"the {name} in quotes: {name}: {whole}"
             raise error_at(file, node, key, f'the text is cut off at "{comment}": in YAML, " #" starts a comment, '
-                           f'so only "{node.value}" would be published; put the {name} in quotes: '
-                           f"{name}: {_straight(node.value + ' ' + comment)}")
+                           f'so only "{node.value}" would be published; put {fix}')
         return node.value.strip()
 
 
