@@ -117,5 +117,6 @@ def test_an_answer_that_says_email_us_without_an_email_stops_the_build(tmp_path)
     with pytest.raises(DataError) as caught:
         load_topics(folder)
     assert without_columns(caught.value).startswith(
-        "content/problems.yml:8: questions[0].email: this answer asks shoppers to email us, so it needs the email "
+        "content/problems.yml:8: question 1, id damaged-item, email: this answer asks shoppers to email us, so it "
+        "needs the email "
         "they should send")

@@ -40,13 +40,14 @@ BAD_TOPICS = [  # (case, topic file text, the message it must give); tests/test_
      'content/returns.yml:3: ordr: unknown key; expected one of title, summary, order, questions; '
      'did you mean "order"?'),
     ("missing key", TOPIC.replace("    answer: No.\n", ""),
-     "content/returns.yml:10: questions[1].answer: this key is missing"),
+     "content/returns.yml:10: question 2, id other, answer: this key is missing"),
     ("id not lowercase words", TOPIC.replace("id: other", "id: Other Thing").replace("[other]", "[return-window]"),
-     "content/returns.yml:10: questions[1].id: expected an id of lowercase words and digits joined by hyphens"),
+     "content/returns.yml:10: question 2, id Other Thing, id: expected an id of lowercase words and digits joined "
+     "by hyphens"),
     ("id used twice", TOPIC.replace("id: other", "id: return-window"),
-     'content/returns.yml:10: questions[1].id: the id "return-window" is also used in returns.yml'),
+     'content/returns.yml:10: question 2, id return-window, id: the id "return-window" is also used in returns.yml'),
     ("related id that does not exist", TOPIC.replace("[other]", "[othr]"),
-     'content/returns.yml:9: questions[0].related[0]: "othr" is not the id of another question'),
+     'content/returns.yml:9: question 1, id return-window, related[0]: "othr" is not the id of another question'),
     ("no questions", TOPIC.replace("questions:\n", "questions: []\n").split("  - id")[0],
      "content/returns.yml:4: questions: expected a list of at least 1; got an empty list"),
     ("tab in indentation", TOPIC.replace("  - id: other", "\t- id: other"),
@@ -70,6 +71,7 @@ def test_an_id_used_in_two_files_is_refused(tmp_path):
     (folder / "extra.yml").write_text(
         "title: Extra\nsummary: More.\norder: 99\nquestions:\n  - id: return-window\n    question: Q?\n"
         "    answer: A.\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r'content/extra.yml:5:(\d+:)? questions\[0\].id: the id "return-window" '
+    with pytest.raises(DataError, match=r'content/extra.yml:5:(\d+:)? question 1, id return-window, id: '
+                                        r'the id "return-window" '
                                         r"is also used in returns.yml"):
         load_topics(folder)

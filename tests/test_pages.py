@@ -61,17 +61,23 @@ def test_the_related_links_lead_to_their_answers(site):
 
 @pytest.mark.parametrize("old, new, message", [
     ("[faulty-item, wrong-item]", "[faulty-item, wrng-item]",
-     'content/problems.yml:8: questions[0].related[1]: "wrng-item" is not the id of another question'),
+     'content/problems.yml:8: question 1, id damaged-item, '
+     'related[1]: "wrng-item" is not the id of another question'),
     ("[faulty-item, wrong-item]", "[faulty-item, damaged-item]",
-     'content/problems.yml:8: questions[0].related[1]: "damaged-item" is not the id of another question'),
+     'content/problems.yml:8: question 1, id damaged-item, '
+     'related[1]: "damaged-item" is not the id of another question'),
     ("[faulty-item, wrong-item]", "[faulty-item]",
-     "content/problems.yml:5: questions[0].related: 1 related questions; expected two or three different ids"),
+     "content/problems.yml:5: question 1, id damaged-item, "
+     "related: 1 related questions; expected two or three different ids"),
     ("[faulty-item, wrong-item]", "[faulty-item, faulty-item]",
-     "content/problems.yml:5: questions[0].related: 2 related questions; expected two or three different ids"),
+     "content/problems.yml:5: question 1, id damaged-item, "
+     "related: 2 related questions; expected two or three different ids"),
     ("[faulty-item, wrong-item]", "[faulty-item, wrong-item, lost-item, faulty-item]",
-     "content/problems.yml:5: questions[0].related: 4 related questions; expected two or three different ids"),
+     "content/problems.yml:5: question 1, id damaged-item, "
+     "related: 4 related questions; expected two or three different ids"),
     ("    related: [faulty-item, wrong-item]\n", "",
-     "content/problems.yml:5: questions[0].related: 0 related questions; expected two or three different ids"),
+     "content/problems.yml:5: question 1, id damaged-item, "
+     "related: 0 related questions; expected two or three different ids"),
 ])
 def test_related_questions_are_checked_when_the_site_is_built(tmp_path, old, new, message):
     folder = tmp_path / "content"

@@ -70,7 +70,8 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
     window = line_of(POLICIES, "  window_days: 14")
     return [
         ("YAML syntax error", changed("  name: JJ's Art", "  name: [JJ's Art"),
-         "policies.yaml:{}: this is not valid YAML".format(line_of(POLICIES, "  email: "))),
+         "policies.yaml:{0}: a list opened with [ on line {0} is not closed with ]".format(
+             line_of(POLICIES, "  name: JJ"))),
         ("tab in indentation", changed("  name: JJ's Art", "\tname: JJ's Art"),
          f"policies.yaml:{line_of(POLICIES, '  name: JJ')}: a tab is used for indentation; expected spaces"),
         ("duplicate key", changed("  window_days: 14", "  window_days: 14\n  window_days: 21"),
@@ -119,7 +120,7 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("file over 1 MB", POLICIES + "#" * 1_000_001 + "\n",
          "policies.yaml: the file is larger than 1 MB"),
         ("not UTF-8", POLICIES.encode("utf-8") + b"\xff\xfe", "policies.yaml: expected UTF-8 text"),
-        ("a list instead of the file's keys", "- shop\n- returns\n", "expected a group of keys: shop, calendar"),
+        ("a list instead of the file's keys", "- shop\n- returns\n", "expected the keys shop, calendar"),
         ("unknown weekday", changed("[Monday, Tuesday", "[Munday, Tuesday"),
          "processing.working_days: expected a day of the week such as Monday; got \"Munday\""),
         ("impossible day of the year", changed("    - from: 20 November", "    - from: 31 November"),

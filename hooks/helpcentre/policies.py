@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import Any
 import holidays
 
 from . import markdown_text as md
-from .errors import Findings
+from .errors import Finding, Findings
 from .schema import (
     Choice,
     CountryCode,
@@ -169,6 +171,7 @@ class Policies:
     """The checked values of policies.yaml, as nested dicts keyed like the file."""
 
     values: dict[str, Any]
+    notes: tuple[Finding, ...] = ()  # hints for the editor about values that read but look unintended
 
     def __getitem__(self, path: str) -> Any:
         """The value at a dotted key path such as 'returns.window_days'."""
@@ -205,11 +208,13 @@ def load_policies(path: Path) -> Policies:
     node = read_yaml(path, name)
     values = SCHEMA.read(node, "", name)
     found = Findings()  # the file reads as the schema says: the checks across values each report their own
-    for check in (_check_zones, _check_bank_holidays):
+    for check in (_check_zones, _check_bank_holidays, _check_closures):
         with found.attempt():
             check(values, node, name)
+    found.extend(_closure_hints(values, node, name))
+    found.extend(_zone_hints(values, node, name))
     found.raise_errors()
-    return Policies(values)
+    return Policies(values, tuple(found.notes))
 
 
 def _node_at(node: Any, path: str) -> Any:
@@ -252,3 +257,42 @@ def _check_bank_holidays(values: dict[str, Any], root: Any, name: str) -> None:
         raise error_at(name, node, "calendar.bank_holidays",
                        f"expected a country and region known to the holidays package, such as GB and ENG; "
                        f"got {region['country']} and {region['region']}") from error
+
+
+def _check_closures(values: dict[str, Any], root: Any, name: str) -> None:
+    """A closure that ended before the calculator's first year is a typo in the year, or long past."""
+    first_year = values["calendar"]["first_year"]
+    found = Findings()
+    for n, (closure, node) in enumerate(zip(values["processing"]["closure_dates"],
+                                            _node_at(root, "processing.closure_dates").value, strict=True)):
+        if closure.end.year < first_year:
+            found.add(error_at(name, node, f"processing.closure_dates[{n}]",
+                               f"this closure ended in {closure.end.year}, before {first_year}, the first year the "
+                               "calculator covers (calendar.first_year); check the year, or remove a past closure"))
+    found.raise_errors()
+
+
+def _closure_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
+    """Two single days a few days apart were perhaps meant as a range: written so, the days between are open."""
+    singles = sorted((closure.start, n, node) for n, (closure, node) in enumerate(zip(
+        values["processing"]["closure_dates"], _node_at(root, "processing.closure_dates").value, strict=True))
+        if closure.start == closure.end)
+    hints = []
+    for (first, _, _), (second, n, node) in itertools.pairwise(singles):
+        if dt.timedelta(days=2) <= second - first <= dt.timedelta(days=14):
+            hints.append(Finding(name, node.start_mark.line + 1, f"processing.closure_dates[{n}]",
+                                 f"{first} and {second} are two single days, so the shop is open between them; if it "
+                                 f"is closed from one to the other, write a range: {{from: {first}, to: {second}}}",
+                                 node.start_mark.column + 1, severity="hint"))
+    return hints
+
+
+def _zone_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
+    """The zone for everywhere else reads best last: the delivery table lists the zones in their order."""
+    zones = values["delivery"]["zones"]
+    nodes = _node_at(root, "delivery.zones").value
+    return [Finding(name, nodes[n].start_mark.line + 1, f"delivery.zones[{n}]",
+                    f'"{zone["name"]}" covers everywhere else, and the delivery table lists the zones in the order '
+                    "written: move it to the end of the list, so it reads last", nodes[n].start_mark.column + 1,
+                    severity="hint")
+            for n, zone in enumerate(zones[:-1]) if zone["countries"] is None]

@@ -113,7 +113,26 @@ def _string(pattern: str | None = None, message: str = "") -> JsonSchema:
 
 def fail(file: str, node: yaml.Node, key: str, expected: str, got: str | None = None) -> DataError:
     """The error for a value that is not what `expected` says."""
+    if got is None and _curly(node):  # as a word processor types them: to YAML they are part of the value
+        got = (f"{node.value} in curly quotes, which YAML keeps as part of the text; use straight quotes: "
+               f"{_straight(node.value)}")
     return error_at(file, node, key, f"expected {expected}; got {got or shown(node)}")
+
+
+def _curly(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style and bool(re.search(r"^[“”‘’„]|[“”‘’]$", node.value))
+
+
+def _straight(value: str) -> str:
+    return json.dumps(value.strip("“”‘’„"), ensure_ascii=False)
+
+
+def child_key(key: str, name: str) -> str:
+    """The key path of `name` under `key`: "returns.window_days", or "question 6, id refund-time, answer"
+    under a list item named in words."""
+    if not key:
+        return name
+    return f"{key}, {name}" if " " in key else f"{key}.{name}"
 
 
 def error_at(file: str, node: yaml.Node, key: str, message: str) -> DataError:
@@ -124,7 +143,8 @@ def error_at(file: str, node: yaml.Node, key: str, message: str) -> DataError:
 def shown(node: yaml.Node) -> str:
     """How a node was written, for an error message."""
     if isinstance(node, yaml.MappingNode):
-        return "a group of keys"
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        return f"keys under it ({', '.join(keys)})"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     if node.tag == NULL:
@@ -148,7 +168,13 @@ def _scalar(node: yaml.Node, key: str, file: str, expected: str) -> yaml.ScalarN
 
 
 class Text(Field):
-    """A line of text, shown escaped."""
+    """A line of text, shown escaped.
+
+    YAML reads " #" as the start of a comment, so "Where is order #1234?" written without quotes
+    becomes "Where is order". A comment glued to its "#" (#1234) is always taken for such a cut-off;
+    where editors write prose (`comments_cut_off`), any comment after the text is."""
+
+    comments_cut_off = False
 
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         node = _scalar(node, key, file, "text")
@@ -156,6 +182,13 @@ class Text(Field):
             raise fail(file, node, key, "text", _unquoted_hint(node))
         if not node.value.strip():
             raise fail(file, node, key, "some text")
+        comment = getattr(node, "trailing_comment", None)
+        if comment and (self.comments_cut_off or re.match(r"#[^\s#]", comment)):
+            name = key.replace(", ", ".").rsplit(".", 1)[-1]
+            whole = _straight(node.value + " " + comment)
+            fix = f"the item in quotes: - {whole}" if name.endswith("]") else f"the {name} in quotes: {name}: {whole}"
+            raise error_at(file, node, key, f'the text is cut off at "{comment}": in YAML, " #" starts a comment, '
+                           f'so only "{node.value}" would be published; put {fix}')
         return node.value.strip()
 
     def json_schema(self) -> JsonSchema:
@@ -230,7 +263,8 @@ class Whole(Field):
 
     def read(self, node: yaml.Node, key: str, file: str) -> int:
         node = _scalar(node, key, file, self.expected())
-        if node.tag != INT or not re.fullmatch(r"[+-]?[0-9]+", node.value):
+        quoted = node.tag == STR and node.style in ('"', "'")  # "30" is what the editor meant by 30
+        if not (node.tag == INT or quoted) or not re.fullmatch(r"[+-]?[0-9]+", node.value.strip()):
             raise fail(file, node, key, self.expected())
         value = int(node.value)
         if value < self.minimum or (self.maximum is not None and value > self.maximum):
@@ -255,10 +289,16 @@ class Range(Field):
                               "max": Whole(unit, description=f"the most {unit}s (at least min)")})
 
     def read(self, node: yaml.Node, key: str, file: str) -> Span:
+        if not isinstance(node, yaml.MappingNode):
+            name = key.replace(", ", ".").rsplit(".", 1)[-1]
+            low, high = (node.value, node.value) if _is_whole(node) else ("1", "3")
+            raise error_at(file, node, key, f"expected a minimum and a maximum; got {shown(node)}. Write them on two "
+                           f"lines under {name}: (the same number twice for an exact figure):\n"
+                           f"    {name}:\n      min: {low}\n      max: {high}")
         values = self.record.read(node, key, file)
         if values["min"] > values["max"]:
             max_node = next(v for k, v in node.value if k.value == "max")
-            raise fail(file, max_node, f"{key}.max", f"a maximum at least the minimum ({values['min']})")
+            raise fail(file, max_node, child_key(key, "max"), f"a maximum at least the minimum ({values['min']})")
         return Span(values["min"], values["max"])
 
     def render(self, value: Span) -> str:
@@ -271,6 +311,10 @@ class Range(Field):
 
     def json_schema(self) -> JsonSchema:
         return {**self._described({}), **self.record.json_schema()}
+
+
+def _is_whole(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and bool(re.fullmatch(r"[0-9]+", str(node.value).strip()))
 
 
 class TimeOfDay(Field):
@@ -312,6 +356,8 @@ class CountryCode(Field):
                        f"{node.value} without quotes, which YAML reads as "
                        f"{str(yaml.safe_load(node.value)).lower()}")
         node = _scalar(node, key, file, self.EXPECTED)
+        if node.tag == STR and node.value.strip().upper() in NOT_ISO:
+            raise fail(file, node, key, self.EXPECTED, f"{shown(node)}: {NOT_ISO[node.value.strip().upper()]}")
         if node.tag != STR or country_name(node.value) is None:
             raise fail(file, node, key, self.EXPECTED)
         return node.value
@@ -322,6 +368,11 @@ class CountryCode(Field):
     def json_schema(self) -> JsonSchema:
         codes = sorted(country.alpha_2 for country in pycountry.countries)
         return self._described({"type": "string", "enum": codes})
+
+
+# Codes shoppers and editors use that are not ISO 3166 alpha-2 codes (the EU's own, and everyday ones).
+NOT_ISO = {"EL": 'Greece is "GR" (EL is the EU\'s code)', "UK": 'the United Kingdom is "GB"',
+           "EN": 'England is part of the United Kingdom, "GB"'}
 
 
 def country_name(code: str) -> str | None:
@@ -406,7 +457,7 @@ class DateOrRange(Field):
             both = self.range.read(node, key, file)
             start, end = both["from"], both["to"]
             if end < start:
-                raise fail(file, node, f"{key}.to", "a date on or after the from: date")
+                raise fail(file, node, child_key(key, "to"), "a date on or after the from: date")
             return DateRange(start, end)
         day = Date.read_as(node, key, file, self.EXPECTED)
         return DateRange(day, day)
@@ -466,9 +517,11 @@ class ListOf(Field):
     """A YAML list of one field type. Shown inline ('a, b and c'), or by `render`."""
 
     def __init__(self, item: Field, min_items: int = 0, empty: str = "none at the moment",
-                 render: Renderer | None = None, description: str = "") -> None:
+                 render: Renderer | None = None, description: str = "",
+                 label: Callable[[int, yaml.Node], str] | None = None) -> None:
         super().__init__(render, description)
         self.item, self.min_items, self.empty = item, min_items, empty
+        self.label = label  # how messages name the item at an index, such as "question 6, id refund-time"
 
     def read(self, node: yaml.Node, key: str, file: str) -> list[Any]:
         if not isinstance(node, yaml.SequenceNode):
@@ -478,7 +531,7 @@ class ListOf(Field):
         found, items = Findings(), []
         for n, item in enumerate(node.value):
             with found.attempt():
-                items.append(self.item.read(item, f"{key}[{n}]", file))
+                items.append(self.item.read(item, self.label(n, item) if self.label else f"{key}[{n}]", file))
         found.raise_errors()
         return items
 
@@ -535,12 +588,12 @@ class Record(Field):
 
     def read(self, node: yaml.Node, key: str, file: str) -> dict[str, Any]:
         if not isinstance(node, yaml.MappingNode):
-            raise fail(file, node, key, "a group of keys: " + ", ".join(self.fields))
+            raise fail(file, node, key, "the keys " + ", ".join(self.fields) + ", each on a line of its own")
         values: dict[str, Any] = {}
         found, seen, misspelt = Findings(), set(), set()
         for key_node, value_node in node.value:
             name = key_node.value if isinstance(key_node, yaml.ScalarNode) else shown(key_node)
-            path = f"{key}.{name}" if key else name
+            path = child_key(key, name)
             with found.attempt():
                 if name in seen:
                     raise error_at(file, key_node, path, "this key appears twice; expected each key once")
@@ -552,7 +605,7 @@ class Record(Field):
         for name, field in self.fields.items():
             if name not in seen and name not in misspelt:  # a misspelt key is one mistake, not two
                 if not isinstance(field, Optional):
-                    path = f"{key}.{name}" if key else name
+                    path = child_key(key, name)
                     found.add(error_at(file, node, path,
                                        f"this key is missing; expected {name}: under {key or 'the top level'}"))
                 values[name] = None

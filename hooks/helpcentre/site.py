@@ -11,6 +11,7 @@ from .checks import CHECKS, check_placeholders
 from .consumer_law import add_rights_answer, review_consumer_law
 from .content import Topic, load_topics
 from .errors import Finding, Findings
+from .links import check_links, page_anchors
 from .pages import render_topic_cards, render_topic_page
 from .placeholders import fill_placeholders
 from .policies import Policies, load_policies, placeholder_names
@@ -62,17 +63,27 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
                         "site.topics": render_topic_cards(topics or [])}
         email, shop_name = policies["shop.email"], policies["shop.name"]
     pages: dict[str, str] = {}
+    if policies is not None:
+        found.extend(policies.notes)
+    sources = {page.relative_to(content_folder).as_posix(): page.read_text(encoding="utf-8", errors="replace")
+               for page in sorted(content_folder.rglob("*.md"))}  # a page that is not UTF-8 is named by content
+    anchors = {**{topic.page: {q.id for q in topic.questions} for topic in topics or []},
+               **{page: page_anchors(source) for page, source in sources.items()}}
+    files = {path.relative_to(content_folder).as_posix() for path in content_folder.rglob("*") if path.is_file()}
     for topic in topics or []:
         for question in topic.questions:
             for text in (question.question, question.answer):
                 found.extend(check_text(text, text.file, text.line, text.key, placeholders))
+                found.extend(check_links(text, topic.page, text.file, text.line, text.key, anchors, files))
         with found.attempt():
             pages[topic.page] = render_topic_page(topic, topics, placeholders, email, shop_name)
-    for page in sorted(content_folder.rglob("*.md")):  # the editors' own Markdown pages
-        source, name = page.read_text(encoding="utf-8"), page.relative_to(content_folder.parent).as_posix()
+    for page, source in sources.items():  # the editors' own Markdown pages
+        name = f"{content_folder.name}/{page}"
         found.extend(check_text(source, name, 1, "", placeholders))
+        if topics is not None:  # until every topic reads, its answers' ids are not known
+            found.extend(check_links(source, page, name, 1, "", anchors, files))
         with found.attempt():
-            pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(source, placeholders, name, 1)
+            pages[page] = fill_placeholders(source, placeholders, name, 1)
     if policies is not None:  # advice: the policies against the consumer law of the shop's country (consumer_law.py)
         with found.attempt():
             law, advice = review_consumer_law(policies, policies_file, law_folder or policies_file.parent / "law",

@@ -2,7 +2,9 @@
 
 Each rule reads one text with the file and line it starts on, and returns the `Finding`s it has;
 `check_text` runs them all. A policy figure must come from policies.yaml through a placeholder, so
-that a changed value changes every page: a figure typed into an answer is refused.
+that a changed value changes every page: a figure typed into an answer is refused. So is anything that
+would be published other than the editor meant: a placeholder with a brace too few or too many (shown
+as written), a paragraph indented into a code box.
 """
 
 from __future__ import annotations
@@ -24,6 +26,14 @@ FIGURE = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 EXAMPLE_DOMAIN = re.compile(r"@example\.(?:com|org|net)$")  # reserved for documentation (RFC 2606)
 
+# A name such as shop.email or returns.window_days, with the braces and spaces around it.
+_BRACED_NAME = re.compile(r"(\{*)[ \t]*(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?![\w/#-]|\.\w)[ \t]*(\}*)")
+_WHOLE_PLACEHOLDER = re.compile(r"\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}\}")  # one well-formed placeholder
+_LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]+[.)])[ \t]")
+_FENCE = re.compile(r"(?:```|~~~)")
+_SPACED_LINK = re.compile(r"\[[^\]\n]+\][ \t]+\((?=[^)\s]*(?:\.md|#|://|mailto:)[^)\s]*\))")  # [text] (page.md)
+_UNCLOSED_LINK = re.compile(r"\[[^\]\n]+\]\([^)\n]*$", re.MULTILINE)  # [text](page.md with no ")"
+
 Rule = Callable[[str, Mapping[str, str]], Iterator[tuple[int, str]]]  # (offset in the text, message) per finding
 
 
@@ -32,7 +42,57 @@ def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[
     rendered placeholders (for suggestions)."""
     bare = PLACEHOLDER.sub(lambda match: " " * len(match.group(0)), text)  # placeholders are not typed text
     return [Finding(file, first_line + text.count("\n", 0, offset), key, message)
-            for rule in RULES for offset, message in rule(bare, values)]
+            for rules, checked in ((RULES, bare), (SOURCE_RULES, text))
+            for rule in rules for offset, message in rule(checked, values)]
+
+
+def _stray_braces(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+    """A placeholder with a brace too few or too many, or none, is published as written."""
+    for match in _BRACED_NAME.finditer(text):
+        opening, name, closing = match.groups()
+        if opening == "{{" and closing == "}}":
+            continue
+        written = match.group(0).strip()
+        if opening or closing:
+            yield match.start(), (f'"{written}" would be published as written: a placeholder has two braces on '
+                                  f"each side, {{{{ {name} }}}}")
+        elif name in values and not _WHOLE_PLACEHOLDER.fullmatch(written):
+            yield match.start(2), (f'"{name}" would be published as written; to show its value, write it as a '
+                                   f"placeholder: {{{{ {name} }}}}")
+
+
+def _broken_link_syntax(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+    """A link written almost right is published as its brackets and address."""
+    for match in _SPACED_LINK.finditer(text):
+        yield match.start(), (f'"{match.group(0)}" has a space between ] and (, so it would be published as '
+                              "typed, not as a link; remove the space")
+    for match in _UNCLOSED_LINK.finditer(text):
+        yield match.start(), (f'"{match.group(0)}" is a link with no closing ")", so it would be published as '
+                              'typed; end the address with ")"')
+
+
+def _indented_code(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+    """A paragraph indented four spaces or more (outside a list) is a code box in Markdown: its links and
+    emphasis are shown as typed. Answers are prose; code, if ever wanted, goes in a ``` fence."""
+    offset, blank_before, in_list, in_fence = 0, True, False, False
+    for line in text.split("\n"):
+        words = line.lstrip(" ")
+        indent = len(line) - len(words)
+        if _FENCE.match(words):
+            in_fence = not in_fence
+        elif in_fence:
+            pass
+        elif not words.strip():
+            blank_before = True
+        else:
+            if indent >= 4 and blank_before and not in_list:
+                yield offset, (f"this paragraph is indented {indent} spaces, so it would show as a code box with "
+                               "its Markdown as typed; start it in the same column as the text above (for code, "
+                               "use a ``` fence)")
+            elif indent < 4:
+                in_list = bool(_LIST_ITEM.match(words)) or (in_list and (indent > 0 or not blank_before))
+            blank_before = False
+        offset += len(line) + 1
 
 
 def _typed_figures(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
@@ -62,4 +122,6 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-RULES: list[Rule] = [_typed_figures, _typed_emails]
+# On the text with its placeholders blanked out, and on the text as written.
+RULES: list[Rule] = [_typed_figures, _typed_emails, _indented_code, _broken_link_syntax]
+SOURCE_RULES: list[Rule] = [_stray_braces]

@@ -3,10 +3,12 @@
 PyYAML alone keeps the last of two duplicate keys, expands aliases (an "alias bomb" loads
 fast and explodes later) and reports tabs cryptically. Here each of those stops with a
 clear `DataError`; the schema then reads the node tree, so every value keeps its line.
+A YAML syntax error is told in an editor's words, at the line to change (`syntax_error`).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,10 +20,19 @@ MAX_BYTES = 1_000_000
 # libyaml's parser when PyYAML has it (the wheels do): the same events, nodes and marks, ten times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAB_INDENT = re.compile(r"^[ ]*\t")
+# Where a value may start on a line: after "key: ", after "- ", or both ("- key: ").
+_VALUE_START = re.compile(r"^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?(?:-\s+)?)")
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:(?:\s|$)")
+_BARE_KEY = re.compile(r"^\s*(?:-\s+)?[\w.-]+$")
+_CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
+_INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
 
 
 def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
-    """Parse `path` into a node tree; `name` is how messages refer to the file."""
+    """Parse `path` into a node tree; `name` is how messages refer to the file.
+
+    Each plain (unquoted) scalar followed by a comment on its line gets a `trailing_comment`
+    attribute: the schema decides whether that comment cut an editor's text short."""
     name = name or path.name
     if path.stat().st_size > MAX_BYTES:
         raise DataError(name, None, "", f"the file is larger than 1 MB ({path.stat().st_size:,} bytes); "
@@ -35,13 +46,134 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
         _refuse_anchors(text, name)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        raise DataError(name, mark.line + 1 if mark else None, "", f"this is not valid YAML: {error.problem}"
-                        + (f" ({error.context})" if error.context else ""),
-                        mark.column + 1 if mark else None) from error
+        raise syntax_error(text, name, error) from error
     if node is None:
         raise DataError(name, 1, "", "the file is empty; expected YAML content")
+    _mark_plain_scalars(node, text.splitlines(), name)
     return node
+
+
+def syntax_error(text: str, name: str, error: yaml.MarkedYAMLError) -> DataError:
+    """A YAML syntax error in an editor's words, at the line where it went wrong (which is often not the
+    line where the parser noticed it)."""
+    lines = text.splitlines()
+    mark = error.problem_mark
+    if mark is None:
+        return DataError(name, None, "", f"this is not valid YAML: {error.problem}")
+    at = min(mark.line, len(lines) - 1) if lines else 0
+    quote = _quote_mistake(lines, at)
+    if quote:
+        return DataError(name, *quote)
+    line = lines[at] if lines else ""
+    context = error.context or ""
+    if error.context_mark is not None and context.startswith("while parsing a flow"):
+        opened = error.context_mark
+        bracket = "[" if "sequence" in context else "{"
+        closing = "]" if bracket == "[" else "}"
+        comment = ' (" #" starts a comment, so an item containing # also needs quotes)' if " #" in lines[
+            opened.line] else ""
+        return DataError(name, opened.line + 1, "", f"a list opened with {bracket} on line {opened.line + 1} is "
+                         f"not closed with {closing}; if an item contains a comma, a colon or a bracket, put that "
+                         f'item in quotes ("..."){comment}', opened.column + 1)
+    if (error.problem or "").startswith("mapping values are not allowed"):
+        before = line[:mark.column]
+        if _BARE_KEY.match(before):  # the key itself is where YAML expected more of the text above
+            return _indentation(lines, at, name, "is indented further than the line above, so YAML reads it "
+                                "as more of the text above; keys of one group start in the same column", True)
+        value = line[len(_VALUE_START.match(line).group(1)):]
+        return DataError(name, at + 1, "", 'text containing ": " must be in quotes; write it as '
+                         f"{line[:len(line) - len(value)].strip()} {_quoted(value)}", mark.column + 1)
+    if any((error.problem or "").startswith(problem) for problem in _INDENTATION_PROBLEMS):
+        return _indentation(lines, at, name, "does not line up with the lines above it (the keys of one "
+                            'group, and the "-" of the items of one list, start in the same column)')
+    if (error.problem or "").startswith("found character that cannot start any token"):
+        char = line[mark.column:mark.column + 1]
+        return DataError(name, at + 1, "", f"text cannot start with {char} in YAML; put the text in quotes "
+                         '("...")', mark.column + 1)
+    return DataError(name, at + 1, "", f"this is not valid YAML: {error.problem}"
+                     + (f" ({error.context})" if error.context else ""), mark.column + 1)
+
+
+def _indentation(lines: list[str], at: int, name: str, why: str, further: bool = False) -> DataError:
+    """The mistake at the line whose indentation went wrong. When a key looks indented `further` than the
+    key above, the parser may be noticing a key above indented one space too far: indentation goes by two
+    spaces, so of the two lines the one at an odd column is named."""
+    above = next((n for n in range(at - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")),
+                 None)
+    if above is None:
+        return DataError(name, at + 1, "", f"check the indentation of line {at + 1}: it {why}", _indent(lines[at]))
+    if _KEY_LINE.match(lines[above]) and _indent(lines[above]) % 2 == 0 and _indent(lines[at]) % 2 == 1:
+        consequence = ("looks indented further and YAML reads it as more of the text above" if further else
+                       "does not line up with it")
+        return DataError(name, above + 1, "", f"check the indentation of lines {above + 1} and {at + 1}: line "
+                         f"{above + 1} is indented by an odd number of spaces, so line {at + 1} {consequence}; keys "
+                         "of one group start in the same column", _indent(lines[above]))
+    return DataError(name, at + 1, "", f"check the indentation of lines {above + 1} and {at + 1}: line {at + 1} "
+                     f"{why}", _indent(lines[at]))
+
+
+def _indent(line: str) -> int:
+    """The column (from 1) where the line's text starts."""
+    return len(line) - len(line.lstrip(" ")) + 1
+
+
+def _quote_mistake(lines: list[str], last: int) -> tuple[int, str, str, int] | None:
+    """(line, key, message, column) of a quote opened and never closed on lines up to `last`, or of a text
+    that starts with a quote and goes on after its closing quote; None if there is neither."""
+    found = None
+    for number in range(0, last + 1):
+        line = lines[number]
+        start = len(_VALUE_START.match(line).group(1))
+        quote = line[start:start + 1]
+        if quote not in _CLOSING:
+            continue
+        closed = _CLOSING[quote].match(line, start + 1)
+        if closed is None:
+            message = (f"a quote ({quote}) opened on line {number + 1} is never closed; end the text with "
+                       f"{quote} on the same line")
+            if quote == "'":
+                message += " (inside single quotes, write an apostrophe twice, as in can''t; or use double quotes)"
+            found = (number + 1, "", message, start + 1)
+        elif number == last:
+            after = line[closed.end():].strip()
+            if quote == "'" and line[closed.end():closed.end() + 1].isalpha():
+                text = line[start + 1:].strip().removesuffix("'")
+                found = (number + 1, "", "an apostrophe inside single quotes ends the text; write it twice (can''t), "
+                         f"or put the text in double quotes: {json.dumps(text, ensure_ascii=False)}", start + 1)
+            elif after and not after.startswith(("#", ",", "]", "}")):
+                other = "'" if quote == '"' else '"'
+                whole = line[start:].strip()
+                found = (number + 1, "", f"this text starts with a quote ({quote}), so YAML expects it to end "
+                         f"there; put the whole text in the other quotes: {other}{whole}{other}", start + 1)
+    return found
+
+
+def _quoted(value: str) -> str:
+    """`value` (a plain YAML text, maybe in curly quotes) as a double-quoted YAML string."""
+    text = value.split(" #")[0].strip().strip("“”‘’")
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
+    """Note comments after plain scalars; refuse a list item that YAML joined to the one above."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif not node.style:
+            end = node.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            if re.match(r"\s+#", rest):
+                node.trailing_comment = rest.strip()
+            for number in range(node.start_mark.line + 1, min(end.line + 1, len(lines))):
+                if re.match(r"\s*-\s", lines[number]):
+                    raise DataError(name, number + 1, "", "this line is indented further than the line above, so "
+                                    f"YAML joins the two into one text ({json.dumps(node.value, ensure_ascii=False)});"
+                                    ' line its "-" up with the one above',
+                                    _indent(lines[number]))
 
 
 def _refuse_tabs(text: str, name: str) -> None:
