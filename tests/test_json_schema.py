@@ -231,7 +231,16 @@ def test_the_hover_text_says_what_a_value_means_and_what_it_must_look_like():
 def _key_of_the_message(error: DataError, message: str) -> str:
     matching = [finding.key for finding in error.findings if message in without_columns(DataError.of([finding]))]
     assert matching, f"the build gave no finding with {message!r}"
-    return matching[0]
+    return _as_path(matching[0])
+
+
+def _as_path(key: str) -> str:
+    """A key as the build names it for editors ("question 2, id other, answer") as a path ("questions[1].answer")."""
+    match = re.fullmatch(r"question (\d+)(?:, id [^,]+)?(?:, (.*))?", key)
+    if not match:
+        return key
+    item = f"questions[{int(match.group(1)) - 1}]"
+    return f"{item}.{match.group(2)}" if match.group(2) else item
 
 
 def _refused_at(key: str, errors: list[jsonschema.ValidationError]) -> bool:

@@ -58,7 +58,8 @@ def test_the_build_refuses_a_figure_typed_into_an_answer_and_a_page(tmp_path):
         "that.") + 1
     page_line = len(page.read_text(encoding="utf-8").splitlines())
     output = without_columns(built.output)
-    assert f'content/returns.yml:{answer_line}: questions[0].answer: "30 days" is a figure typed' in output
+    assert (f'content/returns.yml:{answer_line}: question 1, id return-window, answer: "30 days" is a figure '
+            "typed") in output
     assert f'content/order-dates.md:{page_line}: "info@jjsart.co.uk" is an email address typed' in output
     assert "Traceback" not in built.output
     assert not (project / "site" / "index.html").exists()
