@@ -38,7 +38,8 @@ def render_error_page(findings: Sequence[Finding], project: Path) -> str:
 def _render_finding(finding: Finding, project: Path) -> str:
     where = finding.file + (f", line {finding.line}" if finding.line else "")
     what = f"<code>{escape(finding.key)}</code>: " if finding.key else ""
-    return (f"<li><p><strong>{escape(where)}</strong><br>{what}{escape(finding.message)}</p>"
+    return (f'<li><p class="help-preview-error__message"><strong>{escape(where)}</strong><br>{what}'
+            f"{escape(finding.message)}</p>"
             f"{_render_source(project / finding.file, finding.line)}</li>")
 
 
