@@ -25,6 +25,7 @@ from .schema import (
     Text,
     TimeOfDay,
     TimeZone,
+    Url,
     Weekdays,
     Whole,
     error_at,
@@ -34,7 +35,7 @@ from .yaml_source import read_yaml
 
 def _render_cutoff(cutoff: str | None) -> str:
     if cutoff is None:
-        return "on the next business day after you order"
+        return "on the next business day after you place it"
     return f"the same day if you order before {cutoff} on a business day, otherwise on the next business day"
 
 
@@ -42,14 +43,45 @@ def _render_immediately_or_within(days: int) -> str:
     return "immediately" if days == 0 else f"within {md.plural(days, 'business day')}"
 
 
-def _render_zones(zones: list[dict[str, Any]]) -> str:
+def _render_zones(zones: list[dict[str, Any]], values: dict[str, Any]) -> str:
+    """The table of delivery times, its unit named, with a row for the shop's home country (the country of its
+    bank holidays) unless a zone is that country alone."""
+    home, delivery = values["calendar"]["bank_holidays"]["country"], values["delivery"]
     rows = [[md.escape(zone["name"]), TRANSIT.render(zone["transit_days"])] for zone in zones]
-    return md.table(["Destination", "Delivery time once shipped"], rows)
+    own = [zone for zone in zones if zone["countries"] and home in zone["countries"]]
+    zone = (own or [zone for zone in zones if zone["countries"] is None] or [None])[0]
+    if zone is not None and zone["countries"] != [home] and home not in delivery["not_shipped_to"]:
+        rows.insert(0, [CountryCode().render(home), TRANSIT.render(zone["transit_days"])])
+    return md.table(["Destination", "Delivery time once shipped, in calendar days"], rows)
 
 
-def _render_peak_season(season: dict[str, Any]) -> str:
-    return (f"from {DAY.render(season['from'])} to {DAY.render(season['to'])}, "
-            f"allow up to {md.plural(season['extra_days'], 'extra day')}")
+def _render_peak_seasons(seasons: list[dict[str, Any]]) -> str:
+    """A sentence for the peak seasons (the order date decides, as in the calculator), or nothing."""
+    spans = [(f"from {DAY.render(season['from'])} to {DAY.render(season['to'])}",
+              md.plural(season["extra_days"], "extra day")) for season in seasons]
+    if not spans:
+        return ""
+    if len(spans) == 1:
+        days, extra = spans[0]
+        return f"For orders placed {days}, our peak season, allow up to {extra} for delivery."
+    return ("For orders placed in our peak seasons, allow extra time for delivery: "
+            + "; ".join(f"{days}, up to {extra}" for days, extra in spans) + ".")
+
+
+def _render_returns_form(url: str | None, values: dict[str, Any]) -> str:
+    """The first step of a return: fill in the form from its page, or ask for it by email."""
+    if url is not None:
+        return f"Fill in [our returns form]({url}) and put a copy in the parcel with your items."
+    email, reply = Email().render(values["shop"]["email"]), values["shop"]["reply_business_days"]
+    address = "" if values["returns"]["address"] else " and the address to send your return to"
+    when = f" within {md.plural(reply, 'business day')}" if reply else ""
+    return (f"Email us at {email} with your order number to ask for our returns form{address}, and we'll email "
+            f"{'them' if address else 'it'} to you{when}. Fill in the form and put a copy in the parcel with your "
+            "items.")
+
+
+def _render_address(lines: list[str]) -> str:
+    return f"Our return address is {', '.join(md.escape(line) for line in lines)}."
 
 
 def _render_bank_holidays(region: dict[str, str]) -> str:
@@ -64,6 +96,8 @@ SCHEMA = Record({
     "shop": Record({
         "name": Text(),
         "email": Email(),
+        "reply_business_days": Optional(Whole("business day", render=lambda days: (
+            f"We reply to emails within {md.plural(days, 'business day')}."))),
     }),
     "calendar": Record({
         "time_zone": TimeZone(),
@@ -82,17 +116,17 @@ SCHEMA = Record({
         "working_days": Weekdays(),
         "business_days": Range("business day"),
         "same_day_cutoff": TimeOfDay(render=_render_cutoff),
-        "closure_dates": ListOf(DateOrRange()),
+        "closure_dates": ListOf(DateOrRange(), sentence="Our shop is also closed {}."),
     }),
     "delivery": Record({
         "zones": ListOf(Record({
             "name": Text(),
             "countries": Optional(ListOf(CountryCode(), min_items=1)),
             "transit_days": TRANSIT,
-        }), min_items=1, render=_render_zones),
-        "not_shipped_to": ListOf(CountryCode()),
-        "peak_seasons": ListOf(Record({"from": DAY, "to": DAY, "extra_days": Whole("day")},
-                                      render=_render_peak_season), empty="none"),
+        }), min_items=1, render_in=_render_zones),
+        "not_shipped_to": ListOf(CountryCode(), sentence="We don't ship to {}."),
+        "peak_seasons": ListOf(Record({"from": DAY, "to": DAY, "extra_days": Whole("day")}),
+                               render=_render_peak_seasons),
     }),
     "tracking": Record({
         "appears_within_hours": Whole("hour"),
@@ -103,6 +137,8 @@ SCHEMA = Record({
         "condition": TEXTS,
         "return_postage": Choice({"shopper": "you pay for the return postage",
                                   "shop": "we pay for the return postage"}),
+        "form_url": Optional(Url(), render_in=_render_returns_form),
+        "address": Optional(ListOf(Text(), min_items=1, render=_render_address)),
     }),
     "refunds": Record({
         "business_days": Whole("business day"),
@@ -110,6 +146,9 @@ SCHEMA = Record({
                                           "refunded": "including the original delivery cost"}),
         "card_business_days": Whole("business day"),
         "paypal_business_days": Whole("business day", minimum=0, render=_render_immediately_or_within),
+    }),
+    "problems": Record({
+        "next_step": Optional(Text()),  # what we do about a damaged, faulty or wrong item, in the shop's words
     }),
     "payments": Record({"methods": TEXTS}),
     "website": Record({"supported_browsers": TEXTS}),
@@ -131,7 +170,7 @@ class Policies:
 
     def placeholders(self) -> dict[str, str]:
         """Every placeholder name ('returns.window_days') with its value rendered as Markdown."""
-        return {path: field.render(self[path]) for path, field in _leaves(SCHEMA, "")}
+        return {path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")}
 
 
 def placeholder_names() -> list[str]:

@@ -13,7 +13,7 @@ import difflib
 import json
 import re
 import zoneinfo
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name, start=1)}
 
 Renderer = Callable[[Any], str]
+RendererIn = Callable[[Any, Mapping[str, Any]], str]  # a value and every value of its file: (value, values) -> Markdown
 
 
 @dataclass(frozen=True)
@@ -56,17 +57,31 @@ class DateRange:
 
 
 class Field:
-    """Base of all fields. `render` overrides how the value is shown on pages."""
+    """Base of all fields. `render` overrides how the value is shown on pages; `render_in` does too, for a
+    value whose words depend on other values of the same file (the shop's email, its home country)."""
 
-    def __init__(self, render: Renderer | None = None) -> None:
+    def __init__(self, render: Renderer | None = None, render_in: RendererIn | None = None) -> None:
         if render is not None:
             self.render = render  # type: ignore[method-assign]
+        if render_in is not None:
+            self.render_in = render_in  # type: ignore[method-assign]
 
     def read(self, node: yaml.Node, key: str, file: str) -> Any:
         raise NotImplementedError
 
     def render(self, value: Any) -> str:
         return md.escape(str(value))
+
+    def render_in(self, value: Any, values: Mapping[str, Any]) -> str:
+        """How the value is shown, given every value of its file (`values`, keyed like the file)."""
+        return self.render(value)
+
+    def may_be_left_out(self) -> bool:
+        return False
+
+    def left_out(self) -> Any:
+        """The value of a key that is not written."""
+        return None
 
 
 def fail(file: str, node: yaml.Node, key: str, expected: str, got: str | None = None) -> DataError:
@@ -139,6 +154,16 @@ class Choice(Text):
 
     def render(self, value: str) -> str:
         return md.escape(self.phrases[value])
+
+
+class Url(Text):
+    """The address of a web page (https://...), shown as a link by the phrase around it."""
+
+    def read(self, node: yaml.Node, key: str, file: str) -> str:
+        value = super().read(node, key, file)
+        if not re.fullmatch(r"https?://[^\s/$.?#][^\s<>()\[\]]*", value):
+            raise fail(file, node, key, "a web address starting with https://, such as https://example.com/returns")
+        return value
 
 
 class Email(Text):
@@ -300,8 +325,8 @@ class DateOrRange(Field):
 
     def render(self, value: DateRange) -> str:
         if value.start == value.end:
-            return long_date(value.start)
-        return f"{long_date(value.start)} to {long_date(value.end)}"
+            return f"on {long_date(value.start)}"
+        return f"from {long_date(value.start)} to {long_date(value.end)}"
 
 
 class Weekdays(Field):
@@ -333,12 +358,15 @@ class TimeZone(Text):
 
 
 class ListOf(Field):
-    """A YAML list of one field type. Shown inline ('a, b and c'), or by `render`."""
+    """A YAML list of one field type. Shown inline ('a, b and c'), or by `render`.
 
-    def __init__(self, item: Field, min_items: int = 0, empty: str = "none at the moment",
-                 render: Renderer | None = None) -> None:
-        super().__init__(render)
-        self.item, self.min_items, self.empty = item, min_items, empty
+    With a `sentence` ("We don't ship to {}."), the items are shown in it and an empty list shows
+    nothing at all: the placeholder of an optional list is a whole sentence or no sentence."""
+
+    def __init__(self, item: Field, min_items: int = 0, sentence: str | None = None,
+                 render: Renderer | None = None, render_in: RendererIn | None = None) -> None:
+        super().__init__(render, render_in)
+        self.item, self.min_items, self.sentence = item, min_items, sentence
 
     def read(self, node: yaml.Node, key: str, file: str) -> list[Any]:
         if not isinstance(node, yaml.SequenceNode):
@@ -353,14 +381,22 @@ class ListOf(Field):
         return items
 
     def render(self, value: list[Any]) -> str:
-        return md.join_words([self.item.render(v) for v in value]) if value else self.empty
+        return sentence_of(self.sentence, [self.item.render(v) for v in value])
+
+
+def sentence_of(sentence: str | None, items: Sequence[str]) -> str:
+    """The items joined ('a, b and c') and put into `sentence` where it says {}; nothing when there are none."""
+    if not items:
+        return ""
+    joined = md.join_words(items)
+    return sentence.replace("{}", joined) if sentence else joined
 
 
 class Optional(Field):
-    """A field that may be left out (or null)."""
+    """A field that may be left out (or null): shown as nothing then, unless `render_in` says otherwise."""
 
-    def __init__(self, field: Field) -> None:
-        super().__init__()
+    def __init__(self, field: Field, render_in: RendererIn | None = None) -> None:
+        super().__init__(render_in=render_in)
         self.field = field
 
     def read(self, node: yaml.Node, key: str, file: str) -> Any:
@@ -370,6 +406,9 @@ class Optional(Field):
 
     def render(self, value: Any) -> str:
         return "" if value is None else self.field.render(value)
+
+    def may_be_left_out(self) -> bool:
+        return True
 
 
 class Record(Field):
@@ -397,13 +436,20 @@ class Record(Field):
                 values[name] = self.fields[name].read(value_node, path, file)
         for name, field in self.fields.items():
             if name not in seen and name not in misspelt:  # a misspelt key is one mistake, not two
-                if not isinstance(field, Optional):
+                if not field.may_be_left_out():
                     path = f"{key}.{name}" if key else name
                     found.add(error_at(file, node, path,
                                        f"this key is missing; expected {name}: under {key or 'the top level'}"))
-                values[name] = None
+                values[name] = field.left_out()
         found.raise_errors()
         return values
+
+    def may_be_left_out(self) -> bool:
+        """A group whose keys may all be left out may be left out itself (a section added later)."""
+        return all(field.may_be_left_out() for field in self.fields.values())
+
+    def left_out(self) -> dict[str, Any]:
+        return {name: field.left_out() for name, field in self.fields.items()}
 
     def _unknown(self, name: str) -> str:
         close = difflib.get_close_matches(name, self.fields, n=1)

@@ -9,6 +9,7 @@ from .calculator_assets import CalculatorAssets, build_calculator_assets
 from .calculator_data import build_calculator_data, build_year
 from .checks import CHECKS, check_placeholders
 from .content import Topic, load_topics
+from .copy_style import Glossary, check_copy, load_glossary
 from .errors import Finding, Findings
 from .pages import render_topic_cards, render_topic_page
 from .placeholders import fill_placeholders
@@ -50,6 +51,10 @@ def review_help_centre(policies_file: Path, content_folder: Path,
         policies = load_policies(policies_file)
     with found.attempt():
         topics = load_topics(content_folder)
+    glossary = Glossary()
+    with found.attempt():
+        glossary = load_glossary(content_folder)
+    questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
     if policies is None:  # the pages are still checked, against the names of the placeholders
         placeholders = dict.fromkeys([*placeholder_names(), *(f"check.{kind}" for kind in CHECKS), "site.topics"], "")
         email = shop_name = ""
@@ -63,11 +68,13 @@ def review_help_centre(policies_file: Path, content_folder: Path,
         for question in topic.questions:
             for text in (question.question, question.answer):
                 found.extend(check_text(text, text.file, text.line, text.key, placeholders))
+                found.extend(check_copy(text, text.file, text.line, text.key, glossary, questions))
         with found.attempt():
             pages[topic.page] = render_topic_page(topic, topics, placeholders, email, shop_name)
     for page in sorted(content_folder.rglob("*.md")):  # the editors' own Markdown pages
         source, name = page.read_text(encoding="utf-8"), page.relative_to(content_folder.parent).as_posix()
         found.extend(check_text(source, name, 1, "", placeholders))
+        found.extend(check_copy(source, name, 1, "", glossary, questions))
         with found.attempt():
             pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(source, placeholders, name, 1)
     if found.errors or policies is None or topics is None:
