@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, without_columns
 from helpcentre.errors import DataError
-from helpcentre.policies import load_policies
+from helpcentre.policies import load_policies, placeholder_names
 from helpcentre.schema import DateRange, Span
 
 POLICIES = (ROOT / "policies.yaml").read_text(encoding="utf-8")
@@ -235,3 +236,9 @@ def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
         f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 9) + "]\n" for n in range(8))
     with pytest.raises(DataError, match=r"policies.yaml:1:(\d+:)? an anchor \(&a\) is used"):
         load_text(tmp_path, bomb)
+
+
+def test_the_readme_lists_every_placeholder():
+    table = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    listed = {name for line in table for name in re.findall(r"`([a-z_]+\.[a-z_]+)`", line.split("|")[1])}
+    assert set(placeholder_names()) - listed == set()
