@@ -226,10 +226,10 @@ def test_an_answer_that_asks_for_an_email_says_what_happens_next_and_when(site, 
 
 def test_without_a_returns_form_page_the_answer_says_how_to_get_it(site, mutated_site):
     steps = answer_texts(site, "returns", "how-to-return")
-    assert steps[0] == ("Email us at info@jjsart.co.uk with your order number to ask for our returns form and the "
-                        "address to send your return to, and we'll email them to you. Fill in the form and put a "
-                        "copy in the parcel with your items.")
-    assert steps[-1] == ("Once your return reaches us, we inspect it and, if we accept it , refund you within "
+    assert steps[0] == ("Email us at info@jjsart.co.uk with your order number to ask for our returns form and our "
+                        "return address, and we'll email them to you. Fill in the form and put a copy in the parcel "
+                        "with your items.")
+    assert steps[-1] == ("Once your parcel reaches us, we inspect it and, if we accept it , refund you within "
                          "28 business days.")
     mutated = mutated_site.pages["returns/index.html"]
     assert mutated.select_one('a[href="https://quill-easel.example/returns-form"]').get_text() == "our returns form"

@@ -73,7 +73,7 @@ def _render_returns_form(url: str | None, values: dict[str, Any]) -> str:
     if url is not None:
         return f"Fill in [our returns form]({url}) and put a copy in the parcel with your items."
     email, reply = Email().render(values["shop"]["email"]), values["shop"]["reply_business_days"]
-    address = "" if values["returns"]["address"] else " and the address to send your return to"
+    address = "" if values["returns"]["address"] else " and our return address"
     when = f" within {md.plural(reply, 'business day')}" if reply else ""
     return (f"Email us at {email} with your order number to ask for our returns form{address}, and we'll email "
             f"{'them' if address else 'it'} to you{when}. Fill in the form and put a copy in the parcel with your "

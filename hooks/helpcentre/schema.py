@@ -162,7 +162,7 @@ class Url(Text):
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         value = super().read(node, key, file)
         if not re.fullmatch(r"https?://[^\s/$.?#][^\s<>()\[\]]*", value):
-            raise fail(file, node, key, "a web address starting with https://, such as https://example.com/returns")
+            raise fail(file, node, key, "a web address such as https://example.com/returns")
         return value
 
 
