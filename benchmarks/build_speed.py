@@ -69,14 +69,14 @@ SENTENCES = [
     "Our team works {{{{ processing.working_days }}}}, {{{{ calendar.time_zone_name }}}}, and we're closed on "
     "{{{{ calendar.bank_holidays }}}}.",
     "If you change your mind, you can cancel within {{{{ cancellation.free_cancellation_hours }}}} of ordering.",
-    "Tracking details usually appear within {{{{ tracking.appears_within_hours }}}} of dispatch; if nothing moves "
-    "for {{{{ tracking.stale_after_business_days }}}}, tell us and we'll chase the carrier.",
+    "Tracking details usually appear within {{{{ tracking.appears_within_hours }}}} of shipping; if nothing moves "
+    "for {{{{ tracking.stale_after_business_days }}}}, tell us and we'll chase the courier.",
     "Once we accept it, we refund you within {{{{ refunds.business_days }}}}, "
     "{{{{ refunds.original_delivery_cost }}}}.",
     "Card refunds take up to {{{{ refunds.card_business_days }}}} to show; PayPal refunds show "
     "{{{{ refunds.paypal_business_days }}}}.",
     "We accept {{{{ payments.methods }}}}, and {thing} can't be paid for in instalments.",
-    "During our busy seasons ({{{{ delivery.peak_seasons }}}}) everything takes a little longer.",
+    "Everything takes a little longer at busy times. {{{{ delivery.peak_seasons }}}}",
     "Each item must be {{{{ returns.condition }}}}, and {{{{ returns.return_postage }}}}.",
     "If {thing} arrives damaged, keep the packaging and send us a photo of the item and the box.",
     "Most orders are packed by hand in our studio, so we check every piece before it leaves.",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, without_columns
 from helpcentre.errors import DataError
-from helpcentre.policies import load_policies
+from helpcentre.policies import load_policies, placeholder_names
 from helpcentre.schema import DateRange, Span
 
 POLICIES = (ROOT / "policies.yaml").read_text(encoding="utf-8")
@@ -51,8 +52,33 @@ def test_placeholders_render_figures_with_units():
     assert values["processing.business_days"] == "1 to 3 business days"
     assert values["processing.working_days"] == "Monday to Friday"
     assert values["refunds.paypal_business_days"] == "immediately"
-    assert values["delivery.peak_seasons"] == "from 20 November to 31 December, allow up to 5 extra days"
+    assert values["delivery.peak_seasons"] == ("For orders placed from 20 November to 31 December, our peak "
+                                               "season, allow up to 5 extra days for delivery.")
     assert "| United States | 18 to 24 days |" in values["delivery.zones"]
+
+
+def test_the_zone_table_names_its_unit_and_the_home_country():
+    values = load_policies(ROOT / "policies.yaml").placeholders()
+    assert "| Destination | Delivery time once shipped, in calendar days |" in values["delivery.zones"]
+    # The United Kingdom (the country of the shop's bank holidays) is in the zone for everywhere else.
+    assert values["delivery.zones"].index("| United Kingdom | 7 to 16 days |") < values["delivery.zones"].index(
+        "| United States |")
+
+
+@pytest.mark.parametrize("zones, home_row", [
+    ('    - name: United States\n      countries: ["US", "GB"]', "| United Kingdom | 18 to 24 days |"),
+    ('    - name: Home\n      countries: ["GB"]', None),  # a zone of the home country alone is its row
+])
+def test_the_home_country_row_follows_its_zone(tmp_path, zones, home_row):
+    text = changed('    - name: United States\n      countries: ["US"]', zones)
+    table = load_text(tmp_path, text).placeholders()["delivery.zones"]
+    assert (home_row in table) if home_row else "United Kingdom" not in table
+
+
+def test_a_home_country_not_shipped_to_gets_no_row(tmp_path):
+    table = load_text(tmp_path, changed("  not_shipped_to: []", '  not_shipped_to: ["GB"]')).placeholders()
+    assert "United Kingdom" not in table["delivery.zones"]
+    assert table["delivery.not_shipped_to"] == "We don't ship to United Kingdom."
 
 
 def test_closure_dates_accept_days_and_ranges(tmp_path):
@@ -61,8 +87,50 @@ def test_closure_dates_accept_days_and_ranges(tmp_path):
     policies = load_text(tmp_path, text)
     assert [len(r.dates()) for r in policies["processing.closure_dates"]] == [1, 3]
     assert policies.placeholders()["processing.closure_dates"] == (
-        "Thursday 24 December 2026 and Tuesday 29 December 2026 to Thursday 31 December 2026")
+        "Our shop is also closed on Thursday 24 December 2026 and from Tuesday 29 December 2026 to Thursday "
+        "31 December 2026.")
     assert isinstance(policies["processing.closure_dates"][0], DateRange)
+
+
+@pytest.mark.parametrize("name", ["processing.closure_dates", "delivery.not_shipped_to", "delivery.peak_seasons",
+                                  "shop.reply_business_days", "returns.address", "problems.next_step"])
+def test_an_optional_value_left_empty_shows_no_sentence(tmp_path, name):
+    text = changed("  peak_seasons:\n    - from: 20 November\n      to: 31 December\n      extra_days: 5",
+                   "  peak_seasons: []")
+    assert load_text(tmp_path, text).placeholders()[name] == ""
+
+
+def test_optional_values_when_the_shop_gives_them(tmp_path):
+    text = (changed("  reply_business_days: null", "  reply_business_days: 2")
+            .replace("  form_url: null", "  form_url: https://jjsart.example/returns-form")
+            .replace("  address: null", '  address: ["JJ\'s Art", 1 High Street, London]')
+            .replace("  next_step: null", "  next_step: We'll send a replacement.")
+            .replace("  not_shipped_to: []", '  not_shipped_to: ["KP", "RU"]'))
+    values = load_text(tmp_path, text).placeholders()
+    assert values["shop.reply_business_days"] == "We reply to emails within 2 business days."
+    assert values["returns.form_url"] == ("Fill in [our returns form](https://jjsart.example/returns-form) and put "
+                                          "a copy in the parcel with your items.")
+    assert values["returns.address"] == "Our return address is JJ's Art, 1 High Street, London."
+    assert values["problems.next_step"] == "We'll send a replacement\\."  # Markdown: the text is shown, never run
+    assert values["delivery.not_shipped_to"].startswith("We don't ship to North Korea and ")
+
+
+@pytest.mark.parametrize("reply, address, expected", [
+    ("null", "null", "ask for our returns form and our return address, and we'll email them to you."),
+    ("3", "null", "and we'll email them to you within 3 business days."),
+    ("null", "[1 High Street]", "ask for our returns form, and we'll email it to you. Fill in the form"),
+])
+def test_without_a_returns_form_page_shoppers_ask_for_it_by_email(tmp_path, reply, address, expected):
+    text = (changed("  reply_business_days: null", f"  reply_business_days: {reply}")
+            .replace("  address: null", f"  address: {address}"))
+    form = load_text(tmp_path, text).placeholders()["returns.form_url"]
+    assert form.startswith("Email us at [info@jjsart\\.co\\.uk](mailto:info@jjsart.co.uk) with your order number")
+    assert expected in form
+
+
+def test_a_section_of_optional_values_may_be_left_out(tmp_path):
+    policies = load_text(tmp_path, changed("problems:\n  next_step: null", ""))
+    assert policies["problems.next_step"] is None
 
 
 def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
@@ -78,7 +146,7 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
          f"policies.yaml:{window + 1}: returns.window_days: this key appears twice"),
         ("unknown key, a typo", changed("  window_days: 14", "  windw_days: 14"),
          f'policies.yaml:{window}: returns.windw_days: unknown key; expected one of window_days, '
-         f'condition, return_postage; did you mean "window_days"?'),
+         f'condition, return_postage, form_url, address; did you mean "window_days"?'),
         ("unknown section", changed("payments:", "paymnets:"),
          'payments, website, consumer_law; did you mean "payments"?'),
         ("missing required key", changed("  email: info@jjsart.co.uk\n", ""),
@@ -145,6 +213,13 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("empty list where one is needed", changed("    - Visa\n    - Mastercard\n    - Maestro\n"
                                                    "    - American Express\n    - PayPal\n", "    []\n"),
          "payments.methods: expected a list of at least 1; got an empty list"),
+        ("returns form that is not a web address", changed("  form_url: null", "  form_url: our website"),
+         'returns.form_url: expected a web address such as https://example.com/returns; '
+         'got "our website"'),
+        ("return address given as one line", changed("  address: null", "  address: 1 High Street"),
+         "returns.address: expected a list"),
+        ("reply time of no days", changed("  reply_business_days: null", "  reply_business_days: 0"),
+         "shop.reply_business_days: expected a whole number of business days, at least 1; got 0"),
     ]
 
 
@@ -163,3 +238,9 @@ def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
         f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 9) + "]\n" for n in range(8))
     with pytest.raises(DataError, match=r"policies.yaml:1:(\d+:)? an anchor \(&a\) is used"):
         load_text(tmp_path, bomb)
+
+
+def test_the_readme_lists_every_placeholder():
+    table = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    listed = {name for line in table for name in re.findall(r"`([a-z_]+\.[a-z_]+)`", line.split("|")[1])}
+    assert set(placeholder_names()) - listed == set()

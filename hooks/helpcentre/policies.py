@@ -27,6 +27,7 @@ from .schema import (
     Text,
     TimeOfDay,
     TimeZone,
+    Url,
     Weekdays,
     Whole,
     YesNo,
@@ -37,7 +38,7 @@ from .yaml_source import read_yaml
 
 def _render_cutoff(cutoff: str | None) -> str:
     if cutoff is None:
-        return "on the next business day after you order"
+        return "on the next business day after you place it"
     return f"the same day if you order before {cutoff} on a business day, otherwise on the next business day"
 
 
@@ -45,14 +46,45 @@ def _render_immediately_or_within(days: int) -> str:
     return "immediately" if days == 0 else f"within {md.plural(days, 'business day')}"
 
 
-def _render_zones(zones: list[dict[str, Any]]) -> str:
+def _render_zones(zones: list[dict[str, Any]], values: dict[str, Any]) -> str:
+    """The table of delivery times, its unit named, with a row for the shop's home country (the country of its
+    bank holidays) unless a zone is that country alone."""
+    home, delivery = values["calendar"]["bank_holidays"]["country"], values["delivery"]
     rows = [[md.escape(zone["name"]), TRANSIT.render(zone["transit_days"])] for zone in zones]
-    return md.table(["Destination", "Delivery time once shipped"], rows)
+    own = [zone for zone in zones if zone["countries"] and home in zone["countries"]]
+    zone = (own or [zone for zone in zones if zone["countries"] is None] or [None])[0]
+    if zone is not None and zone["countries"] != [home] and home not in delivery["not_shipped_to"]:
+        rows.insert(0, [CountryCode().render(home), TRANSIT.render(zone["transit_days"])])
+    return md.table(["Destination", "Delivery time once shipped, in calendar days"], rows)
 
 
-def _render_peak_season(season: dict[str, Any]) -> str:
-    return (f"from {DAY.render(season['from'])} to {DAY.render(season['to'])}, "
-            f"allow up to {md.plural(season['extra_days'], 'extra day')}")
+def _render_peak_seasons(seasons: list[dict[str, Any]]) -> str:
+    """A sentence for the peak seasons (the order date decides, as in the calculator), or nothing."""
+    spans = [(f"from {DAY.render(season['from'])} to {DAY.render(season['to'])}",
+              md.plural(season["extra_days"], "extra day")) for season in seasons]
+    if not spans:
+        return ""
+    if len(spans) == 1:
+        days, extra = spans[0]
+        return f"For orders placed {days}, our peak season, allow up to {extra} for delivery."
+    return ("For orders placed in our peak seasons, allow extra time for delivery: "
+            + "; ".join(f"{days}, up to {extra}" for days, extra in spans) + ".")
+
+
+def _render_returns_form(url: str | None, values: dict[str, Any]) -> str:
+    """The first step of a return: fill in the form from its page, or ask for it by email."""
+    if url is not None:
+        return f"Fill in [our returns form]({url}) and put a copy in the parcel with your items."
+    email, reply = Email().render(values["shop"]["email"]), values["shop"]["reply_business_days"]
+    address = "" if values["returns"]["address"] else " and our return address"
+    when = f" within {md.plural(reply, 'business day')}" if reply else ""
+    return (f"Email us at {email} with your order number to ask for our returns form{address}, and we'll email "
+            f"{'them' if address else 'it'} to you{when}. Fill in the form and put a copy in the parcel with your "
+            "items.")
+
+
+def _render_address(lines: list[str]) -> str:
+    return f"Our return address is {', '.join(md.escape(line) for line in lines)}."
 
 
 def _render_bank_holidays(region: dict[str, str]) -> str:
@@ -73,6 +105,10 @@ SCHEMA = Record({
     "shop": Record({
         "name": Text(description="the shop's name"),
         "email": Email(description="the shop's email address, shown as a link"),
+        "reply_business_days": Optional(Whole("business day", render=lambda days: (
+            f"We reply to emails within {md.plural(days, 'business day')}.")),
+            description='how soon the shop answers emails, shown as "We reply to emails within ..."; '
+                        "optional"),
     }, description="the shop"),
     "calendar": Record({
         "time_zone": TimeZone(description="the shop's time zone: order dates and cut-off times use its clock"),
@@ -100,8 +136,9 @@ SCHEMA = Record({
         "business_days": Range("business day", description="the time to prepare an order before it ships"),
         "same_day_cutoff": TimeOfDay(render=_render_cutoff, description='orders before this time start processing '
                                      'that day; completes "We start processing your order ..."'),
-        "closure_dates": ListOf(DateOrRange(), description='the shop\'s extra closed days, or [] ("none at the '
-                                                           'moment")'),
+        "closure_dates": ListOf(DateOrRange(), sentence="Our shop is also closed {}.",
+                                description="the shop's extra closed days; shown as a whole sentence (on a "
+                                            "line of its own), or nothing when the list is empty"),
     }, description="preparing an order before it ships"),
     "delivery": Record({
         "zones": ListOf(Record({
@@ -110,14 +147,15 @@ SCHEMA = Record({
                                          description="the zone's countries; left out in the one zone that "
                                                      "covers everywhere else")),
             "transit_days": TRANSIT,
-        }), min_items=1, render=_render_zones, description="the table of delivery times per destination "
-                                                           "(on a line of its own)"),
-        "not_shipped_to": ListOf(CountryCode(), description="countries we don't ship to"),
+        }), min_items=1, render_in=_render_zones, description="the table of delivery times per destination "
+                                                              "(on a line of its own)"),
+        "not_shipped_to": ListOf(CountryCode(), sentence="We don't ship to {}.",
+                                 description="countries we don't ship to; shown as a whole sentence (on a line of "
+                                             "its own), or nothing when the list is empty"),
         "peak_seasons": ListOf(Record({"from": DayOfYear(description="the first day of the season"),
                                        "to": DayOfYear(description="the last day of the season"),
-                                       "extra_days": Whole("day", description="the extra delivery days to allow")},
-                                      render=_render_peak_season), empty="none",
-                               description="the busy seasons and their extra days"),
+                                       "extra_days": Whole("day", description="the extra delivery days to allow")}),
+                               render=_render_peak_seasons, description="the busy seasons and their extra days"),
     }, description="delivery times and destinations"),
     "tracking": Record({
         "appears_within_hours": Whole("hour", description="how long after shipping the tracking shows"),
@@ -130,6 +168,11 @@ SCHEMA = Record({
         "return_postage": Choice({"shopper": "you pay for the return postage",
                                   "shop": "we pay for the return postage"},
                                  description="who pays the postage of a return"),
+        "form_url": Optional(Url(), render_in=_render_returns_form,
+                             description="the address of the returns form; without it, shoppers are asked to "
+                                         "email for the form"),
+        "address": Optional(ListOf(Text(), min_items=1, render=_render_address),
+                            description="the return address, one line of the address per item; optional"),
     }, description="returning an order"),
     "refunds": Record({
         "business_days": Whole("business day", description="the refund time, from the day the return "
@@ -142,6 +185,10 @@ SCHEMA = Record({
         "paypal_business_days": Whole("business day", minimum=0, render=_render_immediately_or_within,
                                       description="the time for a PayPal refund to show; 0 means immediately"),
     }, description="refunds"),
+    "problems": Record({
+        "next_step": Optional(Text(), description="what we do about a damaged, faulty or wrong item, in the "
+                                                  "shop's words; optional"),
+    }, description="damaged, faulty or wrong items"),
     "payments": Record({"methods": _texts("the payment methods we take, shown as a list in words")},
                        description="payments"),
     "website": Record({"supported_browsers": _texts("the browsers the website works in, shown as a list in "
@@ -182,7 +229,7 @@ class Policies:
 
     def placeholders(self) -> dict[str, str]:
         """Every placeholder name ('returns.window_days') with its value rendered as Markdown."""
-        return {path: field.render(self[path]) for path, field in _leaves(SCHEMA, "")}
+        return {path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")}
 
 
 def placeholder_names() -> list[str]:

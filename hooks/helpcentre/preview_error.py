@@ -18,7 +18,7 @@ CONTEXT_LINES = 2  # shown before and after the line with the mistake
 
 def error_page_paths(content_folder: Path) -> list[str]:
     """The page of every topic file and Markdown page in `content_folder`, and the home page."""
-    sources = [path for path in content_folder.rglob("*") if path.suffix in (".yml", ".md")]
+    sources = [*content_folder.glob("*.yml"), *content_folder.rglob("*.md")]  # as content.py and site.py read them
     return sorted({"index.md", *(path.relative_to(content_folder).with_suffix(".md").as_posix()
                                  for path in sources)})
 

@@ -16,7 +16,7 @@ import importlib.resources
 import json
 import re
 import zoneinfo
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +38,7 @@ WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name
 
 Renderer = Callable[[Any], str]
 JsonSchema = dict[str, Any]
+RendererIn = Callable[[Any, Mapping[str, Any]], str]  # a value and every value of its file: (value, values) -> Markdown
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,18 @@ class DateRange:
 
 
 class Field:
-    """Base of all fields. `render` overrides how the value is shown on pages; `description` says
-    what the value means, for editors (the hover text of their YAML extension)."""
+    """Base of all fields. `render` overrides how the value is shown on pages; `render_in` does too, for a
+    value whose words depend on other values of the same file (the shop's email, its home country);
+    `description` says what the value means, for editors (the hover text of their YAML extension)."""
 
     EXPECTED = ""  # what a valid value looks like, in the words of the error messages
 
-    def __init__(self, render: Renderer | None = None, description: str = "") -> None:
+    def __init__(self, render: Renderer | None = None, render_in: RendererIn | None = None,
+                 description: str = "") -> None:
         if render is not None:
             self.render = render  # type: ignore[method-assign]
+        if render_in is not None:
+            self.render_in = render_in  # type: ignore[method-assign]
         self.description = description
 
     def read(self, node: yaml.Node, key: str, file: str) -> Any:
@@ -75,6 +80,17 @@ class Field:
 
     def render(self, value: Any) -> str:
         return md.escape(str(value))
+
+    def render_in(self, value: Any, values: Mapping[str, Any]) -> str:
+        """How the value is shown, given every value of its file (`values`, keyed like the file)."""
+        return self.render(value)
+
+    def may_be_left_out(self) -> bool:
+        return False
+
+    def left_out(self) -> Any:
+        """The value of a key that is not written."""
+        return None
 
     def expected(self) -> str:
         return self.EXPECTED
@@ -228,6 +244,22 @@ class Choice(Text):
         return md.escape(self.phrases[value])
 
 
+class Url(Text):
+    """The address of a web page (https://...), shown as a link by the phrase around it."""
+
+    EXPECTED = "a web address such as https://example.com/returns"
+    PATTERN = r"https?://[^\s/$.?#][^\s<>()\[\]]*"
+
+    def read(self, node: yaml.Node, key: str, file: str) -> str:
+        value = super().read(node, key, file)
+        if not re.fullmatch(self.PATTERN, value):
+            raise fail(file, node, key, self.EXPECTED)
+        return value
+
+    def json_schema(self) -> JsonSchema:
+        return self._described(_string(_anchored(self.PATTERN), "expected " + self.EXPECTED))
+
+
 class Email(Text):
     """An email address, shown as a link."""
 
@@ -253,7 +285,7 @@ class Whole(Field):
 
     def __init__(self, unit: str = "", minimum: int = 1, maximum: int | None = None,
                  render: Renderer | None = None, description: str = "") -> None:
-        super().__init__(render, description)
+        super().__init__(render, description=description)
         self.unit, self.minimum, self.maximum = unit, minimum, maximum
 
     def expected(self) -> str:
@@ -324,7 +356,7 @@ class TimeOfDay(Field):
     PATTERN = r"([01][0-9]|2[0-3]):([0-5][0-9])"
 
     def __init__(self, render: Renderer | None = None, description: str = "") -> None:
-        super().__init__(render, description)
+        super().__init__(render, description=description)
 
     def read(self, node: yaml.Node, key: str, file: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL:
@@ -448,7 +480,7 @@ class DateOrRange(Field):
     EXPECTED = "a date such as 2026-12-24, or from: and to: dates"
 
     def __init__(self, render: Renderer | None = None, description: str = "") -> None:
-        super().__init__(render, description)
+        super().__init__(render, description=description)
         self.range = Record({"from": Date(description="the first day"),
                              "to": Date(description="the last day (on or after from)")})
 
@@ -467,8 +499,8 @@ class DateOrRange(Field):
 
     def render(self, value: DateRange) -> str:
         if value.start == value.end:
-            return long_date(value.start)
-        return f"{long_date(value.start)} to {long_date(value.end)}"
+            return f"on {long_date(value.start)}"
+        return f"from {long_date(value.start)} to {long_date(value.end)}"
 
 
 class Weekdays(Field):
@@ -514,13 +546,16 @@ class TimeZone(Text):
 
 
 class ListOf(Field):
-    """A YAML list of one field type. Shown inline ('a, b and c'), or by `render`."""
+    """A YAML list of one field type. Shown inline ('a, b and c'), or by `render`.
 
-    def __init__(self, item: Field, min_items: int = 0, empty: str = "none at the moment",
-                 render: Renderer | None = None, description: str = "",
+    With a `sentence` ("We don't ship to {}."), the items are shown in it and an empty list shows
+    nothing at all: the placeholder of an optional list is a whole sentence or no sentence."""
+
+    def __init__(self, item: Field, min_items: int = 0, sentence: str | None = None,
+                 render: Renderer | None = None, render_in: RendererIn | None = None, description: str = "",
                  label: Callable[[int, yaml.Node], str] | None = None) -> None:
-        super().__init__(render, description)
-        self.item, self.min_items, self.empty = item, min_items, empty
+        super().__init__(render, render_in, description)
+        self.item, self.min_items, self.sentence = item, min_items, sentence
         self.label = label  # how messages name the item at an index, such as "question 6, id refund-time"
 
     def read(self, node: yaml.Node, key: str, file: str) -> list[Any]:
@@ -536,18 +571,26 @@ class ListOf(Field):
         return items
 
     def render(self, value: list[Any]) -> str:
-        return md.join_words([self.item.render(v) for v in value]) if value else self.empty
+        return sentence_of(self.sentence, [self.item.render(v) for v in value])
 
     def json_schema(self) -> JsonSchema:
         least = {"minItems": self.min_items} if self.min_items else {}
         return self._described({"type": "array", **least, "items": self.item.json_schema()})
 
 
-class Optional(Field):
-    """A field that may be left out (or null)."""
+def sentence_of(sentence: str | None, items: Sequence[str]) -> str:
+    """The items joined ('a, b and c') and put into `sentence` where it says {}; nothing when there are none."""
+    if not items:
+        return ""
+    joined = md.join_words(items)
+    return sentence.replace("{}", joined) if sentence else joined
 
-    def __init__(self, field: Field, description: str = "") -> None:
-        super().__init__(description=description)
+
+class Optional(Field):
+    """A field that may be left out (or null): shown as nothing then, unless `render_in` says otherwise."""
+
+    def __init__(self, field: Field, render_in: RendererIn | None = None, description: str = "") -> None:
+        super().__init__(render_in=render_in, description=description)
         self.field = field
 
     def read(self, node: yaml.Node, key: str, file: str) -> Any:
@@ -569,16 +612,19 @@ class Optional(Field):
             schema = {"anyOf": [schema, {"type": "null"}]}
         return {"description": description, **schema} if description else schema
 
+    def may_be_left_out(self) -> bool:
+        return True
+
 
 class Record(Field):
     """A YAML mapping with known keys: unknown, missing and duplicate keys are errors."""
 
     def __init__(self, fields: Mapping[str, Field], render: Renderer | None = None, description: str = "") -> None:
-        super().__init__(render, description)
+        super().__init__(render, description=description)
         self.fields = dict(fields)
 
     def json_schema(self) -> JsonSchema:
-        required = [name for name, field in self.fields.items() if not isinstance(field, Optional)]
+        required = [name for name, field in self.fields.items() if not field.may_be_left_out()]
         return self._described({
             "type": "object",
             "properties": {name: field.json_schema() for name, field in self.fields.items()},
@@ -604,13 +650,20 @@ class Record(Field):
                 values[name] = self.fields[name].read(value_node, path, file)
         for name, field in self.fields.items():
             if name not in seen and name not in misspelt:  # a misspelt key is one mistake, not two
-                if not isinstance(field, Optional):
+                if not field.may_be_left_out():
                     path = child_key(key, name)
                     found.add(error_at(file, node, path,
                                        f"this key is missing; expected {name}: under {key or 'the top level'}"))
-                values[name] = None
+                values[name] = field.left_out()
         found.raise_errors()
         return values
+
+    def may_be_left_out(self) -> bool:
+        """A group whose keys may all be left out may be left out itself (a section added later)."""
+        return all(field.may_be_left_out() for field in self.fields.values())
+
+    def left_out(self) -> dict[str, Any]:
+        return {name: field.left_out() for name, field in self.fields.items()}
 
     def _unknown(self, name: str) -> str:
         close = difflib.get_close_matches(name, self.fields, n=1)

@@ -10,6 +10,7 @@ from .calculator_data import build_calculator_data, build_year
 from .checks import CHECKS, check_placeholders
 from .consumer_law import add_rights_answer, review_consumer_law
 from .content import Topic, load_topics
+from .copy_style import Glossary, check_copy, load_glossary
 from .errors import Finding, Findings
 from .links import check_links, page_anchors
 from .pages import render_topic_cards, render_topic_page
@@ -54,6 +55,10 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
         policies = load_policies(policies_file)
     with found.attempt():
         topics = load_topics(content_folder)
+    glossary = Glossary()
+    with found.attempt():
+        glossary = load_glossary(content_folder)
+    questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
     if policies is None:  # the pages are still checked, against the names of the placeholders
         placeholders = dict.fromkeys([*placeholder_names(), *(f"check.{kind}" for kind in CHECKS), "site.topics"], "")
         email = shop_name = ""
@@ -75,6 +80,7 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
             for text in (question.question, question.answer):
                 found.extend(check_text(text, text.file, text.line, text.key, placeholders))
                 found.extend(check_links(text, topic.page, text.file, text.line, text.key, anchors, files))
+                found.extend(check_copy(text, text.file, text.line, text.key, glossary, questions))
         with found.attempt():
             pages[topic.page] = render_topic_page(topic, topics, placeholders, email, shop_name)
     for page, source in sources.items():  # the editors' own Markdown pages
@@ -82,6 +88,7 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
         found.extend(check_text(source, name, 1, "", placeholders))
         if topics is not None:  # until every topic reads, its answers' ids are not known
             found.extend(check_links(source, page, name, 1, "", anchors, files))
+        found.extend(check_copy(source, name, 1, "", glossary, questions))
         with found.attempt():
             pages[page] = fill_placeholders(source, placeholders, name, 1)
     if policies is not None:  # advice: the policies against the consumer law of the shop's country (consumer_law.py)
