@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .copy_style import GLOSSARY
 from .errors import DataError, Finding, Findings
 from .placeholders import PLACEHOLDER
 from .schema import JsonSchema, ListOf, Markdown, Optional, Record, Text, Whole, child_key, error_at, fail
@@ -244,8 +245,8 @@ def check_content_files(folder: Path) -> list[Finding]:
     found = []
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if path.is_dir() or any(part.startswith(".") for part in relative.parts):
-            continue  # MkDocs leaves out hidden files, such as an editor's swap files
+        if path.is_dir() or any(part.startswith(".") for part in relative.parts) or relative == GLOSSARY:
+            continue  # MkDocs leaves out hidden files, such as an editor's swap files; the glossary is no topic
         name = path.relative_to(folder.parent).as_posix()
         suffix = path.suffix.lower()
         if suffix in (".yaml", ".yml") and (path.suffix != ".yml" or len(relative.parts) > 1):
