@@ -1,0 +1,126 @@
+"""What a shopper reads on a built site: each page's text by section, the text around every page, and
+the words search finds each question by. Read from the finished HTML, so that whatever produced a
+sentence (a policy value, a template, the hook), the text is the one a shopper sees."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from .text_diff import sentences
+
+INTRO = ""  # the key of a page's text before its first question
+END = "(end of page)"  # the key of the closing "Still need help?" lines of a topic page
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "caption", "pre", "label", "legend",
+           "button", "div", "form", "table", "ul", "ol", "blockquote", "details", "summary", "fieldset"}
+_BREAK = "\x00"  # where a block of text ends
+_NOT_SHOWN = "script, style, template, option, a.headerlink"  # option: the long country list of a check
+
+
+@dataclass
+class Section:
+    """A question (an h2 with its id and what follows it), or the text before the first one."""
+
+    key: str
+    heading: str
+    units: list[str] = field(default_factory=list)  # sentences, table rows, labels, in reading order
+
+
+@dataclass
+class Page:
+    path: str  # "returns/", "" for the home page, "404.html"
+    title: str
+    sections: dict[str, Section]
+
+
+@dataclass
+class SiteText:
+    pages: dict[str, Page]
+    around: list[str]  # the text on every page around the content: the site's name, the contact line
+    menu: list[str]  # the menu's entries, in order
+    keywords: dict[str, list[str]]  # "returns/#return-window" -> the words search finds it by
+
+
+def read_site(site: Path) -> SiteText:
+    """The shopper-visible text of every page of a built site."""
+    pages = {}
+    for file in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article.md-content__inner")
+        if article is None:
+            continue
+        relative = file.relative_to(site).as_posix()
+        path = relative.removesuffix("index.html")
+        pages[path] = read_page(path, article)
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    around = [unit for selector in (".md-header__topic", ".help-contact", "footer")
+              for element in home.select(selector)[:1] for unit in text_units(element)]
+    menu: list[str] = []
+    for item in home.select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label"):
+        entry = " ".join(item.get_text(" ").split())
+        if not menu or menu[-1] != entry:
+            menu.append(entry)
+    return SiteText(pages, around, menu, read_keywords(site / "search" / "search_index.json"))
+
+
+def read_page(path: str, article: Tag) -> Page:
+    """A page's sections: the introduction, each h2 with what follows it, and the closing lines."""
+    for hidden in article.select(_NOT_SHOWN):
+        hidden.decompose()
+    heading = article.find("h1")
+    title = " ".join(heading.get_text(" ").split()) if heading else ""
+    sections = {INTRO: Section(INTRO, title)}
+    current = sections[INTRO]
+    for element in article.children:
+        if isinstance(element, Tag) and element.name == "h2":
+            key = element.get("id") or " ".join(element.get_text(" ").split())
+            current = sections[key] = Section(key, " ".join(element.get_text(" ").split()))
+            continue
+        if isinstance(element, Tag) and "help-still" in (element.get("class") or []):
+            current = sections[END] = Section(END, "")
+        current.units.extend(text_units(element))
+    return Page(path, title, sections)
+
+
+def text_units(element: Tag | NavigableString) -> list[str]:
+    """The element's text as a shopper reads it: a unit per sentence, per table row (cells joined by "|"),
+    per label; an email button also shows the subject and body of the email it opens."""
+    if isinstance(element, NavigableString):
+        return sentences(str(element))
+    element = BeautifulSoup(str(element), "html.parser")  # a copy: marks are added below
+    for text in element.find_all(string=True):
+        text.replace_with(text.replace("\n", " "))  # the source's line breaks are spaces
+    for link in element.select('a.md-button[href^="mailto:"]'):
+        link.append(f" (the email it opens: {_email_text(link['href'])})")
+    for cell in element.select("td, th"):
+        cell.insert_before(NavigableString(" | "))
+    for block in element.find_all(_BLOCKS):
+        block.insert_before(NavigableString(_BREAK))
+        block.append(NavigableString(_BREAK))
+    units = []
+    for line in element.get_text().split(_BREAK):
+        units.extend(sentences(" ".join(line.split()).removeprefix("| ")))
+    return units
+
+
+def _email_text(href: str) -> str:
+    query = parse_qs(urlsplit(href).query)
+    subject = query.get("subject", [""])[0]
+    body = " / ".join(line.strip() for line in query.get("body", [""])[0].splitlines() if line.strip())
+    return f"subject “{subject}”, text “{body}”"
+
+
+def read_keywords(index_file: Path) -> dict[str, list[str]]:
+    """Each question's search keywords, by its page and anchor; none for an index without them."""
+    if not index_file.exists():
+        return {}
+    found = {}
+    for doc in json.loads(index_file.read_text(encoding="utf-8"))["docs"]:
+        if "keywords" in doc:
+            parts = urlsplit(doc["location"])
+            found[f"{parts.path}#{parts.fragment}"] = list(doc["keywords"])
+    return found
