@@ -165,7 +165,7 @@ def test_a_new_delivery_zone_shows_its_row_and_the_deliveries_to_its_countries(r
         answers_using(repo, "delivery.zones"))
     calculator = part(report, "Calculator answers")
     assert re.findall(r"^#### (.+)$", calculator, re.M) == [
-        "When will my order arrive? To Germany, France: Europe, was Everywhere else"]
+        "When will my order arrive? To France and Germany (zone Europe, was zone Everywhere else)"]
     examples = re.findall(r"^- for an order on .* to (\w+): ships .* → \*\*ships .*\*\*$", calculator, re.M)
     assert examples and set(examples) == {"Germany"}  # Germany stands for both
     assert parts(report) == ["Policy values", "Pages", "Calculator answers"]
@@ -216,8 +216,10 @@ def test_no_report_when_a_version_does_not_build(repo, base, message):
 def test_changed_words_are_marked_in_both_sentences():
     assert mark_words("within 14 days of delivery", "within 21 days of delivery") == (
         "within ~~14~~ days of delivery", "within **21** days of delivery")
-    assert mark_words("Pay by card.", "Pay by card or PayPal.") == ("Pay by ~~card.~~", "Pay by **card or PayPal.**")
-    assert mark_words("a *b* [c]", "a *b* [d]") == ("a \\*b\\* ~~\\[c\\]~~", "a \\*b\\* **\\[d\\]**")
+    assert mark_words("Pay by card.", "Pay by card or PayPal.") == ("Pay by card.", "Pay by card **or PayPal**.")
+    assert mark_words("Email info@shop.example.", "Email help@shop.example.") == (
+        "Email ~~info@shop.example~~.", "Email **help@shop.example**.")
+    assert mark_words("a *b* [c]", "a *b* [d]") == ("a \\*b\\* \\[~~c~~\\]", "a \\*b\\* \\[**d**\\]")
 
 
 def test_a_changed_sentence_is_paired_with_its_new_version_and_others_are_added_or_removed():

@@ -114,7 +114,7 @@ def build_panel(old: Data, new: Data, start: dt.date) -> Panel:
     where: dict[str, str] = {}
     for (old_zone, new_zone), codes in destinations(old, new).items():
         stands_for = new["home_country"] if new["home_country"] in codes else codes[0]
-        where[f"delivery to {stands_for}"] = _countries_in_words(codes, names, old_zone, new_zone)
+        where[f"delivery to {stands_for}"] = _countries_in_words(codes, names[stands_for], names, old_zone, new_zone)
     for day in days:
         moments = {time: dt.datetime.combine(day, dt.time.fromisoformat(time), zone) for time in times}
         for time, moment in moments.items():
@@ -145,11 +145,23 @@ def _minute_before(time: str) -> str:
     return moment.strftime("%H:%M")
 
 
-def _countries_in_words(codes: Sequence[str], names: Mapping[str, str], old_zone: str, new_zone: str) -> str:
-    shown = ", ".join(names[code] for code in codes[:4])
-    countries = shown if len(codes) <= 4 else f"{len(codes)} countries ({shown}, ...)"
-    zone = new_zone if old_zone == new_zone else f"{new_zone}, was {old_zone}"
-    return f"{countries}: {zone}"
+def _countries_in_words(codes: Sequence[str], example: str, names: Mapping[str, str], old_zone: str,
+                        new_zone: str) -> str:
+    """'France and Germany (zone Europe, was zone Everywhere else)', '246 countries such as United Kingdom (...)'."""
+    if len(codes) <= 4:
+        countries = _join(sorted(names[code] for code in codes))
+    else:
+        countries = f"{len(codes)} countries such as {example}"
+    zone = _zone(new_zone) if old_zone == new_zone else f"{_zone(new_zone)}, was {_zone(old_zone)}"
+    return f"{countries} ({zone})"
+
+
+def _zone(name: str) -> str:
+    return name if name == NOT_SHIPPED else f"zone {name}"
+
+
+def _join(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 # --- answers in words ----------------------------------------------------------------------------------
@@ -244,13 +256,12 @@ def compare_answers(panel: Panel, old: Sequence[Answer], new: Sequence[Answer]) 
     return sorted(blocks.values(), key=lambda block: (rank.index(block.check), block.group))
 
 
-_DATES: dict[str, Callable[[Answer], list[tuple[str, str]]]] = {
-    "delivery": lambda a: [("earliest dispatch", a["ships"][0]), ("latest dispatch", a["ships"][1]),
-                           ("earliest arrival", a["arrives"][0]), ("latest arrival", a["arrives"][1])],
-    "return": lambda a: [("last day", a["return_by"])],
-    "refund": lambda a: [("refund", a["refunded_by"])],
-    "credit": lambda a: [("money shows", a["credited_by"])],
-    "tracking": lambda a: [("stuck from", a["stale_from"])],
+_DATES: dict[str, Callable[[Answer], list[tuple[str, list[str]]]]] = {  # the dates of an answer, by name
+    "delivery": lambda a: [("dispatch", a["ships"]), ("arrival", a["arrives"])],
+    "return": lambda a: [("last day", [a["return_by"]])],
+    "refund": lambda a: [("refund", [a["refunded_by"]])],
+    "credit": lambda a: [("money shows", [a["credited_by"]])],
+    "tracking": lambda a: [("stuck from", [a["stale_from"]])],
 }
 
 
@@ -266,14 +277,19 @@ def shift(check: str, old: Answer, new: Answer) -> str:
         return f"free cancellation ends {_amount(hours, 'hour')}"
     moves = []
     for (name, before), (_, after) in zip(_DATES[check](old), _DATES[check](new), strict=True):
-        days = (dt.date.fromisoformat(after) - dt.date.fromisoformat(before)).days
-        if days:
-            moves.append(f"{name} {_amount(days, 'day')}")
+        days = [(dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days for a, b in zip(before, after, strict=True)]
+        if len(set(days)) == 1 and days[0]:
+            moves.append(f"{name} {_amount(days[0], 'day')}")
+        elif len(days) == 2 and any(days):
+            moves.append(f"earliest {name} {_amount(days[0], 'day')}, latest {_amount(days[1], 'day')}")
     if old.get("peak") != new.get("peak"):
         moves.append("now in peak season" if new.get("peak") else "no longer in peak season")
     return ", ".join(moves) or "other details"
 
 
 def _amount(amount: float, unit: str) -> str:
+    """'7 days later', '1 day earlier', 'the same day'."""
+    if not amount:
+        return "unchanged"
     size = abs(int(amount)) if amount == int(amount) else abs(amount)
     return f"{size} {unit}{'' if size == 1 else 's'} {'later' if amount > 0 else 'earlier'}"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 # A sentence ends at ".", "!" or "?" followed by a space and something that can start a sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘'(\[])")
+_TOKEN = re.compile(r"\s*(?:\w[\w@.:'’-]*\w|\w|[^\w\s])")
 _MARKDOWN = re.compile(r"([\\`*_~\[\]<>|#])")
 
 
@@ -62,19 +63,39 @@ def similarity(a: str, b: str) -> float:
 def mark_words(old: str, new: str) -> tuple[str, str]:
     """Markdown of both versions: the words only in the old one struck through, those only in the new one
     in bold; everything else escaped, so that the text shows as written."""
-    a, b = old.split(), new.split()
+    a, b = _tokens(old), _tokens(new)
     old_parts: list[str] = []
     new_parts: list[str] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            old_parts.append(escape(" ".join(a[i1:i2])))
-            new_parts.append(escape(" ".join(b[j1:j2])))
-            continue
-        if i2 > i1:
-            old_parts.append(f"~~{escape(' '.join(a[i1:i2]))}~~")
-        if j2 > j1:
-            new_parts.append(f"**{escape(' '.join(b[j1:j2]))}**")
-    return " ".join(old_parts), " ".join(new_parts)
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
+        old_parts.append(_shown(a[i1:i2], "" if tag == "equal" else "~~"))
+        new_parts.append(_shown(b[j1:j2], "" if tag == "equal" else "**"))
+    return "".join(old_parts), "".join(new_parts)
+
+
+def word_changes(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """What changed between two versions of a sentence, without the words around: ((old words, new words), ...).
+    The same for every sentence in which one value was replaced by another."""
+    a, b = _tokens(old), _tokens(new)
+    return tuple(("".join(a[i1:i2]).strip(), "".join(b[j1:j2]).strip())
+                 for tag, i1, i2, j1, j2 in _opcodes(a, b) if tag != "equal")
+
+
+def _tokens(text: str) -> list[str]:
+    """Words (an email address, "didn't" and "14:00" are one word) and punctuation marks, each with the spaces
+    before it."""
+    return _TOKEN.findall(text)
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    return difflib.SequenceMatcher(a=[t.strip() for t in a], b=[t.strip() for t in b], autojunk=False).get_opcodes()
+
+
+def _shown(tokens: list[str], mark: str) -> str:
+    text = "".join(tokens)
+    if not mark or not text:
+        return escape(text)
+    body = text.lstrip()
+    return f"{text[:len(text) - len(body)]}{mark}{escape(body)}{mark}"
 
 
 def escape(text: str) -> str:
