@@ -9,7 +9,7 @@ export CHROMIUM
 # unless SOURCE_DATE_EPOCH is set already; the same sources then give the same bytes.
 BUILD_EPOCH = $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null))
 
-.PHONY: serve build test bench audit system-tools clean
+.PHONY: serve build test bench audit system-tools clean diff
 
 serve: $(VENV)/.installed  ## build and preview at http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -19,6 +19,10 @@ build: $(VENV)/.installed  ## write site/ (only a complete, warning-free build r
 	$(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH)) $(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf site && mv .site-new site
 
+BASE ?= HEAD
+diff: $(VENV)/.installed  ## what shoppers will see differently between BASE (a git ref, default HEAD) and the working tree, in Markdown
+	@PYTHONPATH=hooks $(BIN)/python -m helpcentre.site_diff $(BASE)
+
 test: $(VENV)/.installed node_modules/.installed system-tools  ## every test: lint, Python, Node and the browser
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/python -m pytest
@@ -26,6 +30,7 @@ test: $(VENV)/.installed node_modules/.installed system-tools  ## every test: li
 bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in the README
 	$(BIN)/python benchmarks/calculator.py
 	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/diff_speed.py
 
 audit: $(VENV)/.installed node_modules/.installed system-tools  ## Lighthouse (mobile) over every page, served gzipped on 127.0.0.1
 	$(BIN)/python benchmarks/audit.py

@@ -5,6 +5,7 @@ sentence (a policy value, a template, the hook), the text is the one a shopper s
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -18,6 +19,10 @@ END = "(end of page)"  # the key of the closing "Still need help?" lines of a to
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "caption", "pre", "label", "legend",
            "button", "div", "form", "table", "ul", "ol", "blockquote", "details", "summary", "fieldset"}
 _BREAK = "\x00"  # where a block of text ends
+_WHOLE = "\x01"  # a block of text read as one unit
+_WHOLE_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "tr", "label", "legend", "button", "caption", "summary"}
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">.*?</article>', re.S)
+_SELECT = re.compile(r"<select\b.*?</select>", re.S)  # the long country list of a check: its options aren't read
 _NOT_SHOWN = "script, style, template, option, a.headerlink"  # option: the long country list of a check
 
 
@@ -49,10 +54,10 @@ def read_site(site: Path) -> SiteText:
     """The shopper-visible text of every page of a built site."""
     pages = {}
     for file in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        article = soup.select_one("article.md-content__inner")
-        if article is None:
+        found = _ARTICLE.search(file.read_text(encoding="utf-8"))  # parsing only the content is much faster
+        if found is None:
             continue
+        article = BeautifulSoup(_SELECT.sub("", found.group(0)), "html.parser").article
         relative = file.relative_to(site).as_posix()
         path = relative.removesuffix("index.html")
         pages[path] = read_page(path, article)
@@ -75,7 +80,7 @@ def read_page(path: str, article: Tag) -> Page:
     title = " ".join(heading.get_text(" ").split()) if heading else ""
     sections = {INTRO: Section(INTRO, title)}
     current = sections[INTRO]
-    for element in article.children:
+    for element in list(article.children):  # a copy: text_units adds marks beside the element
         if isinstance(element, Tag) and element.name == "h2":
             key = element.get("id") or " ".join(element.get_text(" ").split())
             current = sections[key] = Section(key, " ".join(element.get_text(" ").split()))
@@ -91,19 +96,22 @@ def text_units(element: Tag | NavigableString) -> list[str]:
     per label; an email button also shows the subject and body of the email it opens."""
     if isinstance(element, NavigableString):
         return sentences(str(element))
-    element = BeautifulSoup(str(element), "html.parser")  # a copy: marks are added below
+    # Marks are added to the element (it is read once): where blocks end, and which are read whole.
     for text in element.find_all(string=True):
         text.replace_with(text.replace("\n", " "))  # the source's line breaks are spaces
     for link in element.select('a.md-button[href^="mailto:"]'):
         link.append(f" (the email it opens: {_email_text(link['href'])})")
     for cell in element.select("td, th"):
         cell.insert_before(NavigableString(" | "))
-    for block in element.find_all(_BLOCKS):
+    for block in [element, *element.find_all(_BLOCKS)] if element.name in _BLOCKS else element.find_all(_BLOCKS):
         block.insert_before(NavigableString(_BREAK))
         block.append(NavigableString(_BREAK))
+        if block.name in _WHOLE_BLOCKS or block.name == "li" and block.find_parent(class_="help-related"):
+            block.insert(0, NavigableString(_WHOLE))  # a heading, a label, a row: one unit, however many sentences
     units = []
     for line in element.get_text().split(_BREAK):
-        units.extend(sentences(" ".join(line.split()).removeprefix("| ")))
+        text = " ".join(line.replace(_WHOLE, " ").split()).removeprefix("| ")
+        units.extend([text] if _WHOLE in line and text else sentences(text))
     return units
 
 
