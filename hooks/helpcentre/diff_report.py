@@ -95,16 +95,16 @@ def compare_pages(old: SiteText, new: SiteText) -> PagesReport:
 class _Comparison:
     def __init__(self, old: SiteText, new: SiteText) -> None:
         self.old, self.new = old, new
-        self.old_anchors = {(page.path, key): section for page in old.pages.values()
-                            for key, section in page.sections.items() if key not in (INTRO, END)}
-        self.new_anchors = {(page.path, key): section for page in new.pages.values()
-                            for key, section in page.sections.items() if key not in (INTRO, END)}
+        self.old_anchors = {(page.path, key) for page in old.pages.values() for key in page.anchors}
+        self.new_anchors = {(page.path, key) for page in new.pages.values() for key in page.anchors}
         self.moved_to = {key: where for (where, key) in self.new_anchors if (where, key) not in self.old_anchors}
         self.moved_from = {key: where for (where, key) in self.old_anchors if (where, key) not in self.new_anchors}
+        self.changed = [path for path, page in new.pages.items()
+                        if path in old.pages and old.pages[path].html != page.html]  # only these are read
         # The same words changed in many sentences (an email address, the shop's name) are shown once.
         counts = Counter(word_changes(change.old, change.new)
-                         for path, page in new.pages.items() if path in old.pages
-                         for key, section in page.sections.items() if key in old.pages[path].sections
+                         for path in self.changed
+                         for key, section in new.pages[path].sections.items() if key in old.pages[path].sections
                          for change in changed_units(old.pages[path].sections[key].units, section.units)
                          if change.old is not None and change.new is not None)
         self.shared: dict[tuple, list[tuple[Change, str]]] = {
@@ -152,6 +152,8 @@ class _Comparison:
             questions = [f"- {escape(section.heading)} (`#{key}`)" for key, section in after.sections.items()
                          if key not in (INTRO, END)]
             return ["\n".join([f"### New page: {escape(after.title)} (`/{path}`)\n", *questions, ""])]
+        if before.html == after.html:
+            return []
         lines = list(self.changes(before, after))
         return ["\n".join([f"### {escape(after.title)} (`/{path}`)\n", *lines])] if lines else []
 
@@ -172,7 +174,7 @@ class _Comparison:
                 yield from self.section_changes(new, old.sections[key], section, key)
             elif key in added and key in self.moved_from:
                 yield f"**Moved here** from `/{self.moved_from[key]}`: {escape(section.heading)} (`#{key}`)\n"
-                yield from self.section_changes(new, self.old_anchors[(self.moved_from[key], key)], section, key)
+                yield from self.section_changes(new, self.old.pages[self.moved_from[key]].sections[key], section, key)
             elif key in added:
                 yield f"**Added:** {escape(section.heading)} (`#{key}`)\n"
                 yield from (f"- {escape(unit)}" for unit in section.units)

@@ -3,8 +3,8 @@
     python -m helpcentre.site_diff [BASE]      (with hooks/ on the path; BASE defaults to HEAD)
 
 The base is taken out of git into a temporary folder (`git archive`: the editor's folder and the
-repository are left as they are); both versions are built at once by the real `mkdocs build --strict`,
-each into a temporary folder, dated alike (SOURCE_DATE_EPOCH, else the last commit's date), so that
+repository are left as they are); both versions are built by the real `mkdocs build --strict`, each
+into a temporary folder, dated alike (SOURCE_DATE_EPOCH, else the last commit's date), so that
 only their sources differ. Each then answers the calculator's sample panel with its own rules. Prints
 the Markdown report; exits 0 whatever it says, 2 (printing the build's error) when a version does not
 build.
@@ -72,38 +72,58 @@ def build_epoch(project: Path) -> str:
 
 
 def build_all(versions: list[Version], epoch: str) -> None:
-    """Build every version at once with `mkdocs build --strict`; raises DiffError naming the first that fails,
-    with the lines of its build's output that say why."""
+    """Build every version with `mkdocs build --strict`; raises DiffError naming the first that fails, with
+    the lines of its build's output that say why. The builds run at once when the machine has a core to
+    spare for each, one after the other otherwise: on a busy machine two builds at once took longer than
+    two in turn (benchmarks/diff_speed.py)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
     env.pop("PYTHONPATH", None)  # each version's hook imports its own modules
-    runs = [subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(v.site)],
-                             cwd=v.project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for v in versions]
-    outputs = [run.communicate()[0] for run in runs]
-    for version, run, output in zip(versions, runs, outputs, strict=True):
-        if run.returncode != 0:
-            lines = [line for line in output.splitlines() if not line.startswith("INFO")]
-            shown = "\n".join(lines or output.splitlines()[-20:])
-            raise DiffError(f"{version.name} does not build:\n\n```text\n{shown}\n```")
-
-
-def answer_panel(versions: list[Version], panel: calculator_panel.Panel) -> list[list[dict[str, Any]]]:
-    """Each version's answers to the panel, from its own order_dates.py and its own data.js, run at once."""
-    calls = json.dumps(calculator_panel.calls(panel))
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    runs = []
+    at_once = os.getloadavg()[0] + len(versions) <= (os.cpu_count() or 1)
+    runs: list[tuple[Version, subprocess.Popen[str]]] = []
     for version in versions:
-        data = sorted((version.site / "assets" / "calculator").glob("data.*.js"))[0]
-        runs.append(subprocess.Popen([sys.executable, "-c", calculator_panel.EVALUATOR, str(version.project / "hooks"),
-                                      str(data)], cwd=version.project, env=env, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
-    answers = []
-    for version, run in zip(versions, runs, strict=True):
-        out, err = run.communicate(calls)
-        if run.returncode != 0:
-            raise DiffError(f"the calculator of {version.name} does not answer:\n\n{err.strip()}")
-        answers.append(json.loads(out))
-    return answers
+        runs.append((version, subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(version.site)],
+            cwd=version.project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+        if not at_once:
+            _check_build(*runs[-1])
+    for version, run in runs if at_once else []:
+        _check_build(version, run)
+
+
+def _check_build(version: Version, run: subprocess.Popen[str]) -> None:
+    output = run.communicate()[0]
+    if run.returncode != 0:
+        lines = [line for line in output.splitlines() if not line.startswith("INFO")]
+        shown = "\n".join(lines or output.splitlines()[-20:])
+        raise DiffError(f"{version.name} does not build:\n\n```text\n{shown}\n```")
+
+
+class PanelAnswers:
+    """Each version answering the panel with its own order_dates.py and its own data.js, in processes of
+    their own that run while the pages are read; `collect` waits for the answers."""
+
+    def __init__(self, versions: list[Version], panel: calculator_panel.Panel, scratch: Path) -> None:
+        calls = scratch / "panel.json"
+        calls.write_text(json.dumps(calculator_panel.calls(panel)), encoding="utf-8")
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+        self.runs = []
+        for n, version in enumerate(versions):
+            data = sorted((version.site / "assets" / "calculator").glob("data.*.js"))[0]
+            answers = scratch / f"answers-{n}.json"
+            with calls.open("rb") as stdin, answers.open("wb") as stdout:
+                command = [sys.executable, "-c", calculator_panel.EVALUATOR, str(version.project / "hooks"), str(data)]
+                run = subprocess.Popen(command, cwd=version.project, env=env, stdin=stdin, stdout=stdout,
+                                       stderr=subprocess.PIPE, text=True)
+            self.runs.append((version, run, answers))
+
+    def collect(self) -> list[list[dict[str, Any]]]:
+        answers = []
+        for version, run, output in self.runs:
+            error = run.communicate()[1]
+            if run.returncode != 0:
+                raise DiffError(f"the calculator of {version.name} does not answer:\n\n```text\n{error.strip()}\n```")
+            answers.append(json.loads(output.read_text(encoding="utf-8")))
+        return answers
 
 
 def read_policies(version: Version) -> Any:
@@ -124,8 +144,6 @@ def site_diff(project: Path, base: str, scratch: Path) -> str:
     epoch = build_epoch(project)
     build_all([old, new], epoch)
 
-    pages = compare_pages(read_site(old.site), read_site(new.site))
-    policies = policy_changes(read_policies(old), read_policies(new))
     old_data, new_data = old.calculator_data(), new.calculator_data()
     panel, blocks, notes = None, [], []
     if old_data is None or new_data is None:
@@ -133,7 +151,11 @@ def site_diff(project: Path, base: str, scratch: Path) -> str:
     else:
         start = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
         panel = calculator_panel.build_panel(old_data, new_data, start)
-        before, after = answer_panel([old, new], panel)
+        answering = PanelAnswers([old, new], panel, scratch)
+    pages = compare_pages(read_site(old.site), read_site(new.site))
+    policies = policy_changes(read_policies(old), read_policies(new))
+    if panel is not None:
+        before, after = answering.collect()
         blocks = calculator_panel.compare_answers(panel, before, after)
     return render_report(name, policies, pages, panel, blocks, notes)
 

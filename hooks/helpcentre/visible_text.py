@@ -4,6 +4,7 @@ sentence (a policy value, a template, the hook), the text is the one a shopper s
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ _BREAK = "\x00"  # where a block of text ends
 _WHOLE = "\x01"  # a block of text read as one unit
 _WHOLE_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "tr", "label", "legend", "button", "caption", "summary"}
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">.*?</article>', re.S)
+_H2_ID = re.compile(r'<h2 id="([^"]+)"')
 _SELECT = re.compile(r"<select\b.*?</select>", re.S)  # the long country list of a check: its options aren't read
 _NOT_SHOWN = "script, style, template, option, a.headerlink"  # option: the long country list of a check
 
@@ -37,9 +39,27 @@ class Section:
 
 @dataclass
 class Page:
+    """A built page's content, read (parsed) only when asked: most pages are the same in two versions."""
+
     path: str  # "returns/", "" for the home page, "404.html"
-    title: str
-    sections: dict[str, Section]
+    html: str  # the content's HTML, as built
+
+    @functools.cached_property
+    def _read(self) -> tuple[str, dict[str, Section]]:
+        return read_page(BeautifulSoup(_SELECT.sub("", self.html), "html.parser").article)
+
+    @property
+    def title(self) -> str:
+        return self._read[0]
+
+    @property
+    def sections(self) -> dict[str, Section]:
+        return self._read[1]
+
+    @property
+    def anchors(self) -> list[str]:
+        """The anchors of its questions (and other h2 headings), without reading the page."""
+        return _H2_ID.findall(self.html)
 
 
 @dataclass
@@ -57,10 +77,8 @@ def read_site(site: Path) -> SiteText:
         found = _ARTICLE.search(file.read_text(encoding="utf-8"))  # parsing only the content is much faster
         if found is None:
             continue
-        article = BeautifulSoup(_SELECT.sub("", found.group(0)), "html.parser").article
-        relative = file.relative_to(site).as_posix()
-        path = relative.removesuffix("index.html")
-        pages[path] = read_page(path, article)
+        path = file.relative_to(site).as_posix().removesuffix("index.html")
+        pages[path] = Page(path, found.group(0))
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     around = [unit for selector in (".md-header__topic", ".help-contact", "footer")
               for element in home.select(selector)[:1] for unit in text_units(element)]
@@ -72,8 +90,8 @@ def read_site(site: Path) -> SiteText:
     return SiteText(pages, around, menu, read_keywords(site / "search" / "search_index.json"))
 
 
-def read_page(path: str, article: Tag) -> Page:
-    """A page's sections: the introduction, each h2 with what follows it, and the closing lines."""
+def read_page(article: Tag) -> tuple[str, dict[str, Section]]:
+    """A page's title and sections: the introduction, each h2 with what follows it, and the closing lines."""
     for hidden in article.select(_NOT_SHOWN):
         hidden.decompose()
     heading = article.find("h1")
@@ -88,7 +106,7 @@ def read_page(path: str, article: Tag) -> Page:
         if isinstance(element, Tag) and "help-still" in (element.get("class") or []):
             current = sections[END] = Section(END, "")
         current.units.extend(text_units(element))
-    return Page(path, title, sections)
+    return title, sections
 
 
 def text_units(element: Tag | NavigableString) -> list[str]:
