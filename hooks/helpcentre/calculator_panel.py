@@ -209,7 +209,7 @@ class Difference:
     sample: Sample
     old: str
     new: str
-    shift: str  # how the answer moved, such as "7 days later"; the same for the samples one rule moves alike
+    shift: str  # how the answer moved ("last day N days later"); the same for the samples one rule moves alike
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ def shift(check: str, old: Answer, new: Answer) -> str:
 
 
 def _amount(amount: float, unit: str) -> str:
-    """'7 days later', '1 day earlier', 'the same day'."""
+    """How far a date or moment moved, in words: a number of units later or earlier, or "unchanged"."""
     if not amount:
         return "unchanged"
     size = abs(int(amount)) if amount == int(amount) else abs(amount)

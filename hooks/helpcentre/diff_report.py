@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -265,7 +265,7 @@ def _day(day: dt.date) -> str:
 # --- the whole report ----------------------------------------------------------------------------------
 
 def render_report(base: str, policies: list[str], pages: PagesReport, panel: Panel | None,
-                  blocks: list[Block], notes: list[str] = ()) -> str:
+                  blocks: list[Block], notes: Sequence[str] = ()) -> str:
     """The report in Markdown (GitHub flavoured: it is also a pull request's job summary)."""
     out = ["# What shoppers will see differently", "", f"From {base} to the working tree.", ""]
     if not (pages.visible() or blocks):
