@@ -17,7 +17,9 @@ from markdown.extensions.toc import slugify
 from conftest import copy_project
 from helpcentre import calculator_panel
 from helpcentre.content import load_topics
+from helpcentre.diff_report import compare_pages, policy_changes
 from helpcentre.text_diff import Change, changed_units, mark_words, sentences
+from helpcentre.visible_text import Page, SiteText
 
 COMMITTED = "2026-11-20T12:00:00+00:00"  # the base commit's date: the sample panel starts on that day
 BROKEN = "window_days: two weeks"
@@ -251,3 +253,51 @@ def test_the_panel_covers_twelve_months_from_its_start_and_every_cut_off():
         "cancellation", "delivery to GB", "delivery to US", "return", "refund", "credit to card", "credit to paypal",
         "tracking"}
     assert panel == calculator_panel.build_panel(DATA, new, dt.date(2027, 2, 28))
+
+
+def site(pages: dict[str, str]) -> SiteText:
+    """A built site's text from the content HTML of its pages: {"returns/": "<h1>...</h1><h2 id=...>..."}."""
+    return SiteText({path: Page(path, f'<article class="md-content__inner md-typeset">{html}</article>')
+                     for path, html in pages.items()}, [], [], {})
+
+
+BEFORE = {"returns/": '<h1>Returns</h1><h2 id="window">How long?</h2><p>14 days. Ask us.</p>'
+                     '<h2 id="label">A label?</h2><p>Print it.</p>',
+          "refunds/": '<h1>Refunds</h1><h2 id="time">When?</h2><p>Soon.</p>'}
+
+
+@pytest.mark.parametrize("after, page, warning", [
+    ({**BEFORE, "returns/": BEFORE["returns/"].replace("How long?", "How long have I got?")},
+     "**How long have I got?** (`#window`)\n\n- question before: How long?\n- question after: How long **have I got**?",
+     None),
+    ({**BEFORE, "returns/": '<h1>Returns</h1><h2 id="window">How long?</h2><p>14 days. Ask us.</p>',
+      "refunds/": BEFORE["refunds/"] + '<h2 id="label">A label?</h2><p>Print it.</p>'},
+     "**Moved here** from `/returns/`: A label? (`#label`)",
+     "- `/returns/#label` (A label?) moved to `/refunds/#label`: links and bookmarks to its old place land at the "
+     "top of the page."),
+    ({**BEFORE, "returns/": BEFORE["returns/"].replace('id="window"', 'id="return-window"')},
+     "**New anchor:** How long?: `#window` → `#return-window`",
+     "- `/returns/#window` (How long?) is now `#return-window`: links and bookmarks to the old anchor land at the "
+     "top of the page."),
+    ({**BEFORE, "returns/": BEFORE["returns/"].replace("Ask us.", "Ask us. Or write.")},
+     "**How long?** (`#window`)\n\n- added: Or write.", None),
+])
+def test_questions_renamed_moved_or_given_another_anchor(after, page, warning):
+    report = compare_pages(site(BEFORE), site(after))
+    assert page in "\n".join(report.pages)
+    assert report.warnings == ([warning] if warning else [])
+
+
+@pytest.mark.parametrize("old, new, lines", [
+    ({"returns": {"window_days": 14}}, {"returns": {"window_days": 21}}, ["- `returns.window_days`: `14` → `21`"]),
+    ({"processing": {"same_day_cutoff": None}}, {"processing": {"same_day_cutoff": "14:00"}},
+     ["- `processing.same_day_cutoff`: `null` → `'14:00'`"]),
+    ({"zones": [{"name": "US", "days": 3}, {"name": "Rest", "days": 9}]},
+     {"zones": [{"name": "Rest", "days": 9}, {"name": "US", "days": 4}]},
+     ["- `zones[US].days`: `3` → `4`", "- `zones`: in a new order: Rest, US"]),
+    ({"zones": [{"name": "US", "days": 3}]}, {"zones": [{"name": "Rest", "days": 9}]},
+     ["- `zones[Rest]`: added: `{name: Rest, days: 9}`", "- `zones[US]`: removed (was `{name: US, days: 3}`)"]),
+    ({"closures": []}, {"closures": [dt.date(2026, 12, 24)]}, ["- `closures`: `[]` → `['2026-12-24']`"]),
+])
+def test_policy_values_read_as_key_old_new(old, new, lines):
+    assert policy_changes(old, new) == lines
