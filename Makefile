@@ -9,7 +9,7 @@ export CHROMIUM
 # unless SOURCE_DATE_EPOCH is set already; the same sources then give the same bytes.
 BUILD_EPOCH = $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null))
 
-.PHONY: serve build check test bench audit screenshots system-tools clean
+.PHONY: serve build check diff test bench audit screenshots schemas system-tools clean
 
 serve: $(VENV)/.installed  ## build and preview at http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -22,11 +22,14 @@ build: $(VENV)/.installed  ## write site/ (only a complete, warning-free build r
 check: $(VENV)/.installed  ## every mistake in policies.yaml and content/ at once, without building (file:line:column)
 	@PYTHONPATH=hooks $(BIN)/python -m helpcentre check
 
+BASE ?= HEAD
+diff: $(VENV)/.installed  ## what shoppers will see differently between BASE (a git ref, default HEAD) and the working tree, in Markdown
+	@PYTHONPATH=hooks $(BIN)/python -m helpcentre.site_diff $(BASE)
+
 test: $(VENV)/.installed node_modules/.installed system-tools  ## every test: lint, Python, Node and the browser
 	$(BIN)/ruff check hooks tests benchmarks tools
 	$(BIN)/python -m pytest
 
-.PHONY: schemas
 schemas: $(VENV)/.installed  ## write schemas/*.schema.json (for editors' YAML extensions) from the field types; commit them
 	PYTHONPATH=hooks $(BIN)/python -m helpcentre.json_schema
 
@@ -34,6 +37,7 @@ bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as
 	$(BIN)/python benchmarks/calculator.py
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/diff_speed.py
 
 audit: $(VENV)/.installed node_modules/.installed system-tools  ## Lighthouse (mobile) over every page, served gzipped on 127.0.0.1
 	$(BIN)/python benchmarks/audit.py
