@@ -10,7 +10,8 @@
 //
 //   - a word of five letters or more that is neither a word of the index nor the start of one, nor a
 //     form of one, becomes the nearest word of the vocabulary one edit away (a letter missing, extra,
-//     changed, or two swapped), the most frequent one first ("cancelation" -> "cancellation");
+//     changed, or two swapped), the most frequent one first ("refnud" -> "refund"), or else the
+//     nearest -s, -ed or -ing form of one ("leakekd" -> "leaked");
 //   - every word is stemmed with lunr's own stemmer, as the index was ("dispatched" -> "dispatch");
 //     a word still being typed keeps only the part that starts a stemmed word ("cancella" -> "cancel").
 //
@@ -55,7 +56,28 @@ function meantWord(word, lexicon) {
   if (lexicon.words.some(known => known.startsWith(word))) return null;
   const stem = lexicon.stem(word);
   if (lexicon.stems.some(known => known.startsWith(stem))) return null;
-  return lexicon.words.find(known => oneEditApart(word, known)) || null;
+  return lexicon.words.find(known => oneEditApart(word, known)) ||
+    wordForms(lexicon).find(form => oneEditApart(word, form)) || null;
+}
+
+/** The -s, -ed and -ing forms of the vocabulary's words and of their stems (by spelling rules alone),
+    for a typo in a word form the answers don't use ("leakekd" for "leaked", from "leaking"); made the
+    first time one is needed. */
+function wordForms(lexicon) {
+  if (!lexicon.forms) {
+    const forms = new Set();
+    lexicon.words.forEach((known, n) => {
+      for (const word of [known, lexicon.stems[n]]) {  // "leaking" and "leak"
+        const base = word.endsWith("e") ? word.slice(0, -1) : word;
+        const doubled = /[^aeiou][aeiou][^aeiouwxy]$/.test(word) ? word + word.slice(-1) : null;
+        for (const form of [word + "s", base + "ed", base + "ing", doubled && doubled + "ed", doubled && doubled + "ing"]) {
+          if (form && !lexicon.known.has(form)) forms.add(form);
+        }
+      }
+    });
+    lexicon.forms = [...forms];
+  }
+  return lexicon.forms;
 }
 
 /** The term searched for a word: its stem; a word still being typed (the start of words of the

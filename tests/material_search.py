@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -73,6 +74,7 @@ def split_words(text: str, separator: re.Pattern[str]) -> list[str]:
 TYPO_MIN_LENGTH = 5
 _LOWER_WORD = re.compile(r"[a-z]+")
 _QUERY_WORD = re.compile(r"(?:[^\W_]|')+")
+_DOUBLES = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")  # "cancel" -> "cancelled"
 
 
 def stem(word: str) -> str:
@@ -113,7 +115,22 @@ class Lexicon:
         stemmed = stem(word)
         if any(known.startswith(stemmed) for known in self.stems):
             return None
-        return next((known for known in self.words if one_edit_apart(word, known)), None)
+        return (next((known for known in self.words if one_edit_apart(word, known)), None)
+                or next((form for form in self.word_forms if one_edit_apart(word, form)), None))
+
+    @cached_property
+    def word_forms(self) -> list[str]:
+        """The -s, -ed and -ing forms of the vocabulary's words and their stems that it does not hold."""
+        known = set(self.words)
+        forms: dict[str, None] = {}
+        for word in (word for pair in zip(self.words, self.stems, strict=True) for word in pair):  # "leaking", "leak"
+            base = word[:-1] if word.endswith("e") else word
+            doubled = word + word[-1] if _DOUBLES.search(word) else None
+            endings = [word + "s", base + "ed", base + "ing", *([doubled + "ed", doubled + "ing"] if doubled else [])]
+            for form in endings:
+                if form not in known:
+                    forms.setdefault(form)
+        return list(forms)
 
     def search_term(self, word: str) -> str:
         """A word's stem; a word still being typed keeps the part its stem shares with the words it starts."""
