@@ -1,8 +1,8 @@
 // Material for MkDocs' search worker, made to forgive word forms and typos (README, "Search").
 //
 // A classic worker script. The hook writes it next to Material's own worker, followed by one line,
-// importScripts("search.<hash>.min.js"), which loads Material's worker unchanged; mkdocs.yml's config
-// block points Material at this file instead of its own. Why not `pipeline: [stemmer]` alone: Material
+// importScripts("./search.<hash>.min.js"), which loads Material's worker unchanged; the pages' config
+// (overrides/main.html) points Material at this file instead of its own. This is a wrapper, not a fork. Why not `pipeline: [stemmer]` alone: Material
 // sends every word of a query to lunr as a prefix ("dispatched*"), and lunr runs no pipeline on a
 // word with a wildcard, so the index would be stemmed ("dispatch") and the query not. This script
 // reads each QUERY message before Material's worker does (its listener is added first) and rewrites
@@ -13,7 +13,8 @@
 //     changed, or two swapped), the most frequent one first ("refnud" -> "refund"), or else the
 //     nearest -s, -ed or -ing form of one ("leakekd" -> "leaked");
 //   - every word is stemmed with lunr's own stemmer, as the index was ("dispatched" -> "dispatch");
-//     a word still being typed keeps only the part that starts a stemmed word ("cancella" -> "cancel").
+//     a word still being typed keeps only the part that starts a stemmed word ("cancella" -> "cancel");
+//     a question word is searched as a whole word (its stem "whi" would otherwise find "which").
 //
 // The corrections it made are posted on the BroadcastChannel "help-search", where the page script
 // (page.js) shows "Did you mean ...?". The rules are written in Python too (tests/material_search.py,
@@ -23,6 +24,7 @@
 
 const TYPO_MIN_LENGTH = 5;
 const CHANNEL = "help-search";
+const QUESTION_WORDS = new Set(["what", "when", "where", "which", "who", "whom", "whose", "why", "how"]);
 
 // The pure rules ---------------------------------------------------------------------------------
 
@@ -111,7 +113,9 @@ function readQuery(query, separator, lexicon) {
       corrections.push({ typed, meant });
       word = meant;
     }
-    terms.push(searchTerm(word, lexicon));
+    // A question word is searched as itself, not as the start of others ("why" is not "which", "while"):
+    // a term with a boost (^1) is the one Material does not turn into a prefix.
+    terms.push(QUESTION_WORDS.has(word) ? `${lexicon.stem(word)}^1` : searchTerm(word, lexicon));
   }
   return { search: terms.join(" "), corrections };
 }

@@ -33,21 +33,29 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
 from lunr.builder import Builder
-from lunr.stemmer import stemmer
+from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import stop_word_filter
-from lunr.token import Token
 from lunr.trimmer import trimmer
+from lunr_js_stemmer import stem
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 QUESTIONS_FILE = Path(__file__).parent / "search_questions.yml"
 _TAG = re.compile(r"<[^>]*>")
+
+
+def stemmer(token, i=None, tokens=None):
+    """lunr.js's stemmer as a pipeline function (the lunr package's own stems differently: lunr_js_stemmer)."""
+    return token.update(lambda word, metadata: stem(word))
+
+
+Pipeline.register_function(stemmer, "jsStemmer")
 _PIPELINE = {"trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": stemmer}
 
 
@@ -72,14 +80,11 @@ def split_words(text: str, separator: re.Pattern[str]) -> list[str]:
 # The help centre's worker (search/worker.js), rule for rule -------------------------------------------
 
 TYPO_MIN_LENGTH = 5
+QUESTION_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}  # searched whole
+_WHOLE = re.compile(r"[~^]\d+$")  # a term Material leaves as it is (no prefix search): boosted or fuzzy
 _LOWER_WORD = re.compile(r"[a-z]+")
 _QUERY_WORD = re.compile(r"(?:[^\W_]|')+")
 _DOUBLES = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")  # "cancel" -> "cancelled"
-
-
-def stem(word: str) -> str:
-    """lunr's English stemmer, the one Material's worker runs over the index."""
-    return str(stemmer(Token(word)))
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -143,8 +148,7 @@ class Lexicon:
         return term or stemmed
 
 
-@dataclass(frozen=True)
-class ReadQuery:
+class ReadQuery(NamedTuple):
     search: str
     corrections: tuple[tuple[str, str], ...]  # (typed, meant)
 
@@ -162,7 +166,7 @@ def read_query(query: str, separator: re.Pattern[str], lexicon: Lexicon) -> Read
         if (meant := lexicon.meant_word(word)) is not None:
             corrections.append((typed, meant))
             word = meant
-        terms.append(lexicon.search_term(word))
+        terms.append(f"{stem(word)}^1" if word in QUESTION_WORDS else lexicon.search_term(word))
     return ReadQuery(" ".join(terms), tuple(corrections))
 
 
@@ -211,10 +215,13 @@ class MaterialSearch:
         """Result boxes, best first; each box is [(location, score)], the page first."""
         if self.lexicon is not None:
             query = read_query(query, self.separator, self.lexicon).search
-        terms = [term.lower().strip("*") for term in self.query_terms(query)]
-        if not terms:
+        clauses = [term.lower().strip("*") for term in self.query_terms(query)]
+        if not clauses:
             return []
-        escaped = " ".join(re.sub(r"([:^~*+\-\\])", r"\\\1", term) + "*" for term in terms)
+        terms = [_WHOLE.sub("", clause) for clause in clauses]
+        endings = [whole[0] if (whole := _WHOLE.search(clause)) else "*" for clause in clauses]
+        escaped = " ".join(re.sub(r"([:^~*+\-\\])", r"\\\1", term) + ending
+                           for term, ending in zip(terms, endings, strict=True))
         scored = []
         for result in self.index.search(escaped):
             location = result["ref"]

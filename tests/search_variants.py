@@ -22,11 +22,10 @@ import re
 import string
 from collections.abc import Collection, Sequence
 
-from material_search import EvalQuestion
+from material_search import QUESTION_WORDS, EvalQuestion
 
 from helpcentre.search_index import SMALL_WORDS
 
-QUESTION_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
 FORMS = ("s", "ed", "ing")
 EDITS = ("missing", "extra", "changed", "swapped")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")

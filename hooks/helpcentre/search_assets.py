@@ -38,7 +38,8 @@ def find_material_worker(theme_dirs: Iterable[str | Path]) -> str:
 
 
 def build_search_assets(source: Path, material_worker: str) -> SearchAssets:
-    worker = f"{(source / 'worker.js').read_text(encoding='utf-8')}\nimportScripts({json.dumps(material_worker)});\n"
+    worker = (source / "worker.js").read_text(encoding="utf-8")
+    worker += f"\nimportScripts({json.dumps('./' + material_worker)});\n"  # Material's worker, after our listener
     page_js = (source / "page.js").read_text(encoding="utf-8")
     page_css = (source / "page.css").read_text(encoding="utf-8")
     worker_name = hashed_name("help-search.js", worker)
