@@ -1,10 +1,12 @@
 // Material for MkDocs' search worker, made to forgive word forms and typos (README, "Search").
 //
-// A classic worker script. The hook writes it next to Material's own worker, followed by one line,
-// importScripts("./search.<hash>.min.js"), which loads Material's worker unchanged; the pages' config
-// (overrides/main.html) points Material at this file instead of its own. This is a wrapper, not a fork. Why not `pipeline: [stemmer]` alone: Material
-// sends every word of a query to lunr as a prefix ("dispatched*"), and lunr runs no pipeline on a
-// word with a wildcard, so the index would be stemmed ("dispatch") and the query not. This script
+// A classic worker script. The hook writes it next to Material's own worker, followed by one line that
+// imports Material's worker (search.<hash>.min.js) unchanged with importScripts; the pages' config
+// (overrides/main.html) points Material at this file instead of its own: a wrapper, not a fork.
+//
+// Why a wrapper, and not `pipeline: [stemmer]` alone: Material sends every word of a query to lunr as
+// a prefix ("dispatched*"), and lunr runs no pipeline on a word with a wildcard, so the index would be
+// stemmed ("dispatch") and the query not; only code in the worker can stem the query. This script
 // reads each QUERY message before Material's worker does (its listener is added first) and rewrites
 // the query's words the way the index was written:
 //
