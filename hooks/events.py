@@ -50,8 +50,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _add_search_assets(config: MkDocsConfig) -> None:
     """The forgiving search (search/): its worker, named in the pages' config, and the panel's script."""
     global _search
-    if not search_index.is_tuned(config.plugins["material/search"].config.fields):
-        return  # stock search settings: Material's own worker alone
+    search = config.plugins.get("material/search")
+    if search is None or not search_index.is_tuned(search.config.fields):
+        return  # no search, or stock search settings: Material's own worker alone
     material_worker = search_assets.find_material_worker(config.theme.dirs)
     _search = search_assets.build_search_assets(Path(config.config_file_path).parent / "search", material_worker)
     script = ExtraScriptValue(_search.script)
