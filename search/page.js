@@ -37,6 +37,9 @@ export function meantQuery(query, corrections) {
 const input = document.querySelector("input.md-search__input");
 const result = document.querySelector("[data-md-component=search-result]");
 const help = document.getElementById("help-search-help");
+// The template's links are relative to the page it came with. Material's instant navigation keeps the
+// header (and this template) while the address changes, so they are resolved against this address.
+const templateBase = document.baseURI;
 let started = false;
 
 if (input && result && help) {
@@ -126,6 +129,7 @@ function nothingMatched(query) {
   const panel = help.content.firstElementChild.cloneNode(true);
   panel.querySelector("[data-help-typed]").textContent = query.trim();
   for (const link of panel.querySelectorAll("a")) {
+    link.href = new URL(link.getAttribute("href"), templateBase).href;
     link.tabIndex = -1;
     const label = document.createElement("span");
     label.dataset.mdScore = "0";
