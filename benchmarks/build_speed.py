@@ -205,7 +205,7 @@ def build_pair(hooked: Path, stock: Path, sites: Path, runs: int = RUNS) -> tupl
 
 # --- page weight --------------------------------------------------------------------------------------
 
-_IMPORT = re.compile(r"""(?:import|from)\s*["'](\.{1,2}/[^"']+)["']""")
+_IMPORT = re.compile(r"""(?:import|from|importScripts\()\s*["'](\.{1,2}/[^"']+)["']""")
 
 
 def gzipped(data: bytes) -> int:

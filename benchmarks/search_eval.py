@@ -1,10 +1,11 @@
 """Search measured on shoppers' questions: the tuned help centre against stock Material for MkDocs.
 
 Builds the project twice into a temporary folder: as it is (tuned), and with stock search settings
-(a plain `- search` in mkdocs.yml: no keywords, Material's own separator and boosts, one result per
-page). Runs every question of tests/search_questions.yml through each site's real search in headless
-Chromium, and through the same index offline with lunr, and prints the share of questions answered by
-the first result and within the first three. A result answers a question when it links to one of the
+(a plain `- search` in mkdocs.yml: no keywords, Material's own separator, boosts and worker, one result
+per page). Runs every question of tests/search_questions.yml, and the two sets made from them
+(tests/search_variants.py: word forms, one-edit misspellings), through each site's real search in
+headless Chromium, and through the same index offline with lunr, and prints the share of questions
+answered by the first result and within the first three. A result answers a question when it links to one of the
 question's expected answers (tests/material_search.py explains what a result is).
 
     .venv/bin/python benchmarks/search_eval.py            # browser and lunr
@@ -35,6 +36,7 @@ from material_search import (  # noqa: E402
     load_eval_questions,
     measure,
 )
+from search_variants import misspellings, word_forms  # noqa: E402
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_project, copy_project  # noqa: E402
 from helpcentre.content import load_topics  # noqa: E402
@@ -84,19 +86,24 @@ def main() -> None:
     keywords = {keyword.lower() for topic in topics for question in topic.questions for keyword in question.keywords}
     questions = load_eval_questions()
     unseen = [q for q in questions if q.query.lower() not in keywords]
-    subsets = {f"all {len(questions)} questions": questions,
-               f"{len(unseen)} not written as a keyword": unseen}
 
     started = time.perf_counter()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        for name, stock in (("tuned", False), ("stock Material", True)):
-            site = build(Path(folder) / name.split()[0], stock)
+        sites = {name: build(Path(folder) / name.split()[0], stock)
+                 for name, stock in (("tuned", False), ("stock Material", True))}
+        index = json.loads((sites["tuned"] / "search" / "search_index.json").read_text(encoding="utf-8"))
+        forms, typos = word_forms(questions), misspellings(questions, index["config"]["vocabulary"])
+        subsets = {f"shoppers' questions, all {len(questions)}": questions,
+                   f"shoppers' questions, the {len(unseen)} not written as a keyword": unseen,
+                   f"word forms, {len(forms)}": forms, f"one-edit misspellings, {len(typos)}": typos}
+        misses = {}
+        for name, site in sites.items():
             for subset, chosen in subsets.items():
                 figures = run(site, chosen, ids, not args.offline)
                 rows.append((name, subset, figures))
-                if name == "tuned" and chosen is questions:
-                    misses = figures.get("browser", figures["lunr"]).misses
+                if name == "tuned" and chosen is not unseen:
+                    misses[subset] = figures.get("browser", figures["lunr"]).misses
 
     print(f"Search evaluation: {len(questions)} shopper questions (tests/search_questions.yml)")
     print(f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}, "
@@ -108,9 +115,10 @@ def main() -> None:
         cells = [f"{browser.first:.0%}", f"{browser.top3:.0%}"] if browser else ["-", "-"]
         cells += [f"{figures['lunr'].first:.0%}", f"{figures['lunr'].top3:.0%}"]
         print(f"| {name} | {subset} | {' | '.join(cells)} |")
-    print("\nTuned, not answered within the first three:")
-    for query, found in misses:
-        print(f"  {query!r}: {', '.join(q or 'a page' for q in found) or 'no results'}")
+    for subset, missed in misses.items():
+        print(f"\nTuned, {subset}: not answered within the first three:")
+        for query, found in missed:
+            print(f"  {query!r}: {', '.join(q or 'a page' for q in found) or 'no results'}")
     print(f"\n{time.perf_counter() - started:.0f} s")
 
 

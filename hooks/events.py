@@ -13,13 +13,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcentre import csp, search_index, structured_data
+from helpcentre import contact, csp, search_assets, search_index, structured_data
 from helpcentre.errors import DataError
 from helpcentre.preview_error import error_page_paths, render_error_page
 from helpcentre.site import HelpCentre, load_help_centre
 
 _help_centre: HelpCentre
 _mistakes: DataError | None = None  # in the preview, what the error page shows instead of the site
+_search: search_assets.SearchAssets
 _previewing = False  # under `mkdocs serve`
 log = get_plugin_logger(__name__)
 
@@ -51,7 +52,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = Markup(f"{html.escape(_help_centre.policies['shop.name'])} {config.site_name.lower()}")
     config.extra["contact_email"] = _help_centre.policies["shop.email"]
     config.nav = config.nav or _help_centre.nav()
+    _add_search_assets(config)
     return config
+
+
+def _add_search_assets(config: MkDocsConfig) -> None:
+    """The forgiving search (search/): its worker, named in the pages' config, and the panel's script."""
+    global _search
+    search = config.plugins.get("material/search")
+    if search is None or not search_index.is_tuned(search.config.fields):
+        return  # no search, or stock search settings: Material's own worker alone
+    material_worker = search_assets.find_material_worker(config.theme.dirs)
+    _search = search_assets.build_search_assets(Path(config.config_file_path).parent / "search", material_worker)
+    script = ExtraScriptValue(_search.script)
+    script.type = "module"
+    config.extra_javascript.append(script)
+    config.extra_css.append(_search.stylesheet)
+    subject, body_start, body_end = contact.search_email(_help_centre.policies["shop.name"])
+    config.extra["help_search"] = {
+        "material_worker": material_worker, "worker": _search.worker, "subject": subject,
+        "body_start": body_start, "body_end": body_end, "topic_pages": [topic.page for topic in _help_centre.topics]}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -59,7 +79,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return _error_pages(files, config, _mistakes)
     for file in [f for f in files if f.src_uri.endswith(".yml") or f.src_uri in _help_centre.pages]:
         files.remove(file)  # topic sources become pages; Markdown pages are replaced by their filled copies
-    for path, content in {**_help_centre.pages, **_help_centre.calculator.files}.items():
+    search_files = _search.files if "help_search" in config.extra else {}
+    for path, content in {**_help_centre.pages, **_help_centre.calculator.files, **search_files}.items():
         files.append(File.generated(config, path, content=content))
     return files
 

@@ -24,7 +24,8 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator", "law"]
+PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator", "law",
+                 "search"]
 SHOPS = Path(__file__).parent / "shops"
 # A small topic file for the content tests: three answers that link to each other, and one more.
 PROBLEMS_TOPIC = """title: Problems

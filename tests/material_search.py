@@ -10,7 +10,9 @@ the search without a browser:
 2. Indexing: one lunr field per entry of `config.fields`, with its boost; `b` is 0 (no length
    normalisation); a document's `boost` multiplies its scores.
 3. The query: split with the separator, and every word becomes a prefix search (`word*`), which
-   skips the pipeline (no stemming, no stop word removal on the query).
+   skips the pipeline (no stemming, no stop word removal on the query). When the index has a
+   vocabulary, the help centre's worker (search/worker.js) has read the query first: typos
+   corrected and words stemmed (`read_query`, the same rules).
 4. Re-scoring: a result's score is multiplied by 1 + boost², where boost is 1 for a page (a
    location without "#", or the first entry of its path) plus the share of the query's words it
    matched.
@@ -24,25 +26,36 @@ tests/test_search_browser.py checks the same figures against the real worker in 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
 from lunr.builder import Builder
-from lunr.stemmer import stemmer
+from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import stop_word_filter
 from lunr.trimmer import trimmer
+from lunr_js_stemmer import stem
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 QUESTIONS_FILE = Path(__file__).parent / "search_questions.yml"
 _TAG = re.compile(r"<[^>]*>")
+
+
+def stemmer(token, i=None, tokens=None):
+    """lunr.js's stemmer as a pipeline function (the lunr package's own stems differently: lunr_js_stemmer)."""
+    return token.update(lambda word, metadata: stem(word))
+
+
+Pipeline.register_function(stemmer, "jsStemmer")
 _PIPELINE = {"trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": stemmer}
 
 
@@ -64,12 +77,106 @@ def split_words(text: str, separator: re.Pattern[str]) -> list[str]:
     return words
 
 
+# The help centre's worker (search/worker.js), rule for rule -------------------------------------------
+
+TYPO_MIN_LENGTH = 5
+QUESTION_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}  # searched whole
+_WHOLE = re.compile(r"[~^]\d+$")  # a term Material leaves as it is (no prefix search): boosted or fuzzy
+_LOWER_WORD = re.compile(r"[a-z]+")
+_QUERY_WORD = re.compile(r"(?:[^\W_]|')+")
+_DOUBLES = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")  # "cancel" -> "cancelled"
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by one edit: a letter missing, extra or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i:i + 1] == b[i + 1:i + 2] and a[i + 1:i + 2] == b[i:i + 1]
+                                          and a[i + 2:] == b[i + 2:])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The index's vocabulary (most frequent word first) and each word's stem."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+
+    @classmethod
+    def of(cls, vocabulary: Sequence[str]) -> Lexicon:
+        return cls(tuple(vocabulary), tuple(stem(word) for word in vocabulary))
+
+    def meant_word(self, word: str) -> str | None:
+        """The vocabulary word a typed word of five letters or more was meant to be; None if known."""
+        if len(word) < TYPO_MIN_LENGTH or not _LOWER_WORD.fullmatch(word) or word in self.words:
+            return None
+        if any(known.startswith(word) for known in self.words):
+            return None
+        stemmed = stem(word)
+        if any(known.startswith(stemmed) for known in self.stems):
+            return None
+        return (next((known for known in self.words if one_edit_apart(word, known)), None)
+                or next((form for form in self.word_forms if one_edit_apart(word, form)), None))
+
+    @cached_property
+    def word_forms(self) -> list[str]:
+        """The -s, -ed and -ing forms of the vocabulary's words and their stems that it does not hold."""
+        known = set(self.words)
+        forms: dict[str, None] = {}
+        for word in (word for pair in zip(self.words, self.stems, strict=True) for word in pair):  # "leaking", "leak"
+            base = word[:-1] if word.endswith("e") else word
+            doubled = word + word[-1] if _DOUBLES.search(word) else None
+            endings = [word + "s", base + "ed", base + "ing", *([doubled + "ed", doubled + "ing"] if doubled else [])]
+            for form in endings:
+                if form not in known:
+                    forms.setdefault(form)
+        return list(forms)
+
+    def search_term(self, word: str) -> str:
+        """A word's stem; a word still being typed keeps the part its stem shares with the words it starts."""
+        stemmed = stem(word)
+        if word in self.words:
+            return stemmed
+        shared = [os.path.commonprefix([word, self.stems[n]]) for n, known in enumerate(self.words)
+                  if known.startswith(word)]
+        term = min(shared, key=len) if shared else ""
+        return term or stemmed
+
+
+class ReadQuery(NamedTuple):
+    search: str
+    corrections: tuple[tuple[str, str], ...]  # (typed, meant)
+
+
+def read_query(query: str, separator: re.Pattern[str], lexicon: Lexicon) -> ReadQuery:
+    """A shopper's query as the worker reads it: the query to search, and the typos it corrected."""
+    terms, corrections = [], []
+    for typed in separator.split(query):
+        if not typed:
+            continue
+        word = typed.lower()
+        if not _QUERY_WORD.fullmatch(word):
+            terms.append(word)
+            continue
+        if (meant := lexicon.meant_word(word)) is not None:
+            corrections.append((typed, meant))
+            word = meant
+        terms.append(f"{stem(word)}^1" if word in QUESTION_WORDS else lexicon.search_term(word))
+    return ReadQuery(" ".join(terms), tuple(corrections))
+
+
 class MaterialSearch:
     """The search index of a built site, ranked the way Material's worker ranks it."""
 
     def __init__(self, index: dict):
         config, docs = index["config"], index["docs"]
         self.separator = re.compile(config["separator"])
+        self.lexicon = Lexicon.of(config["vocabulary"]) if "vocabulary" in config else None
         self.docs = {doc["location"]: doc for doc in docs}
         self.parent: dict[str, str | None] = {}
         first_of_path: dict[str, str] = {}
@@ -106,10 +213,15 @@ class MaterialSearch:
 
     def search(self, query: str) -> list[list[tuple[str, float]]]:
         """Result boxes, best first; each box is [(location, score)], the page first."""
-        terms = [term.lower().strip("*") for term in self.query_terms(query)]
-        if not terms:
+        if self.lexicon is not None:
+            query = read_query(query, self.separator, self.lexicon).search
+        clauses = [term.lower().strip("*") for term in self.query_terms(query)]
+        if not clauses:
             return []
-        escaped = " ".join(re.sub(r"([:^~*+\-\\])", r"\\\1", term) + "*" for term in terms)
+        terms = [_WHOLE.sub("", clause) for clause in clauses]
+        endings = [whole[0] if (whole := _WHOLE.search(clause)) else "*" for clause in clauses]
+        escaped = " ".join(re.sub(r"([:^~*+\-\\])", r"\\\1", term) + ending
+                           for term, ending in zip(terms, endings, strict=True))
         scored = []
         for result in self.index.search(escaped):
             location = result["ref"]

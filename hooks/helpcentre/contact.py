@@ -39,3 +39,12 @@ def render_still_need_help(topic: Topic, address: str) -> str:
     return (f'<div class="help-still" markdown {NOT_SEARCHED}>\n\n'
             f"**Still need help?** Email us at [{md.escape(address)}]({url}). If your question is about an "
             "order, please include your order number.\n\n</div>\n")
+
+
+def search_email(shop_name: str) -> tuple[str, str, str]:
+    """The email a search that found nothing offers: (subject, body up to the words searched, the rest).
+
+    The browser puts the shopper's words between the two parts of the body (search/page.js)."""
+    return ("Question from the help centre",
+            f"Hello {shop_name},\n\nI searched the help centre for: ",
+            "\n\nMy question: \n\nOrder number (if it is about an order): \n\nThank you")

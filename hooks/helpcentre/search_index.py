@@ -38,6 +38,10 @@ SMALL_WORDS = (
 ).split()
 ZERO_WIDTH_SPACE = "\u200b"
 _APOSTROPHE_WORD = re.compile(r"\b\w+'\w+\b")
+# The vocabulary of the search worker (search/worker.js): the index's words of three letters or more, the
+# words a typo is corrected to and the words a shopper may have finished typing ("pay", not "paying").
+VOCABULARY_WORD = re.compile(r"[a-z]{3,}")
+_TAG = re.compile(r"<[^>]*>")
 
 
 def is_tuned(fields: Mapping[str, Any]) -> bool:
@@ -74,7 +78,25 @@ def tune_search_index(index: dict[str, Any], topics: Sequence[Topic]) -> dict[st
     missing = [f"{slug}#{qid}" for slug, qid in questions if (slug, qid) not in found]
     if missing:
         raise ValueError(f"questions missing from the search index: {', '.join(missing)}")
-    return {**index, "config": {**index["config"], "separator": search_separator()}, "docs": docs}
+    separator = search_separator()
+    config = {**index["config"], "separator": separator, "vocabulary": search_vocabulary(docs, separator)}
+    return {**index, "config": config, "docs": docs}
+
+
+def search_vocabulary(docs: Iterable[Mapping[str, Any]], separator: str) -> list[str]:
+    """The words a shopper's typo is corrected to: each word of three letters or more that the index
+    holds, as written, the word found in most entries first (then alphabetical)."""
+    pattern = re.compile(separator)
+    counts: dict[str, int] = {}
+    for doc in docs:
+        if doc["title"].startswith(ZERO_WIDTH_SPACE):
+            continue  # a result's heading, which no search matches
+        values = [doc["title"], doc["text"], *doc.get(KEYWORDS_FIELD, [])]
+        words = {word.lower() for value in values for block in _TAG.split(value) for word in pattern.split(block)}
+        for word in words:
+            if VOCABULARY_WORD.fullmatch(word):
+                counts[word] = counts.get(word, 0) + 1
+    return sorted(counts, key=lambda word: (-counts[word], word))
 
 
 def _question_key(location: str) -> tuple[str, str] | None:
