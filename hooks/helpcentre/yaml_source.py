@@ -18,6 +18,8 @@ MAX_BYTES = 1_000_000
 # libyaml's parser when PyYAML has it (the wheels do): the same events, nodes and marks, ten times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAB_INDENT = re.compile(r"^[ ]*\t")
+_ANCHOR = re.compile(r"(?:!\S*\s+)?&([^\s,\[\]{}]+)")  # a node's properties: a tag, then its anchor
+_ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
 
 
 def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
@@ -32,14 +34,18 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
         raise DataError(name, None, "", "expected UTF-8 text; the file has bytes that are not") from error
     _refuse_tabs(text, name)
     try:
-        _refuse_anchors(text, name)
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=_LOADER)  # aliases are not expanded here: an aliased node is shared
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
+        if error.problem and error.problem.startswith("found undefined alias"):  # an alias with no anchor
+            alias = _ALIAS.match(text, error.problem_mark.index)
+            raise DataError(name, line, "", f"an alias (*{alias[1] if alias else ''}) is used; expected each value "
+                            "written out (anchors and aliases are not allowed)") from error
         raise DataError(name, line, "", f"this is not valid YAML: {error.problem}"
                         + (f" ({error.context})" if error.context else "")) from error
     if node is None:
         raise DataError(name, 1, "", "the file is empty; expected YAML content")
+    _refuse_anchors(node, text, name)
     return node
 
 
@@ -49,12 +55,29 @@ def _refuse_tabs(text: str, name: str) -> None:
             raise DataError(name, number, "", "a tab is used for indentation; expected spaces only")
 
 
-def _refuse_anchors(text: str, name: str) -> None:
-    for event in yaml.parse(text, Loader=_LOADER):
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise DataError(name, line, "", f"an alias (*{event.anchor}) is used; expected each value "
-                            "written out (anchors and aliases are not allowed)")
-        if getattr(event, "anchor", None):
-            raise DataError(name, line, "", f"an anchor (&{event.anchor}) is used; expected each value "
-                            "written out (anchors and aliases are not allowed)")
+def _alias_message(anchor: str) -> str:
+    return f"an alias (*{anchor}) is used; expected each value written out (anchors and aliases are not allowed)"
+
+
+def _refuse_anchors(root: yaml.Node, text: str, name: str) -> None:
+    """Stop at the first anchor, from the parse already made: a node with an anchor starts with it in the
+    text (`&name`, perhaps after a tag), and every alias refers to one. Each node is visited once (an
+    aliased node is shared, not copied), so an alias bomb costs no more than its text."""
+    seen: set[int] = set()
+    stack = [root]
+    first: re.Match[str] | None = None  # the anchor written first
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        anchor = _ANCHOR.match(text, node.start_mark.index)
+        if anchor and (first is None or anchor.start() < first.start()):
+            first = anchor
+    if first is not None:
+        raise DataError(name, text.count("\n", 0, first.start()) + 1, "", f"an anchor (&{first[1]}) is used; "
+                        "expected each value written out (anchors and aliases are not allowed)")
