@@ -75,7 +75,8 @@ of delivery.</p>
     ('<div data-search-exclude><div><p>inner</p></div><p>still hidden</p></div><p>shown</p>', "shown"),
     ('<p title="a hidden gem">Gem</p><p data-note="data-search-exclude">kept</p>', "Gem\nkept"),
     ('<p>before<input hidden>after</p>', "beforeafter"),
-    ('<h3 id="sub">Sub<a class="headerlink" href="#sub">¶</a></h3><p>x &lt;b&gt; &amp; &#8217;</p>', "Sub\nx <b> & \u2019"),
+    ('<h3 id="sub">Sub<a class="headerlink" href="#sub">¶</a></h3><p>x &lt;b&gt; &amp; &#8217;</p>',
+     "Sub\nx <b> & \u2019"),
     ('<p>a<!-- <p>comment</p> -->b</p><template><p>t</p></template><script>var x;</script>', "ab"),
     ('<details hidden><summary>s</summary><p>d</p></details><p>one\ntwo  three</p>', "one two three"),
 ])

@@ -33,12 +33,15 @@ class ProseField(Markdown):
         return _located(super().read(node, key, file), node, key, file)
 
 
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
 class Slug(Text):
     """A question id: lowercase words joined by hyphens, used as the link anchor."""
 
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         value = super().read(node, key, file)
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        if not _SLUG.fullmatch(value):
             raise fail(file, node, key, "an id of lowercase words and digits joined by hyphens, "
                        "such as cancel-an-order")
         return _located(value, node, key, file)

@@ -9,7 +9,7 @@ from .calculator_assets import CalculatorAssets, build_calculator_assets
 from .calculator_data import build_calculator_data, build_year
 from .checks import check_placeholders
 from .content import Topic, load_topics
-from .pages import render_topic_cards, render_topic_page
+from .pages import render_topic_cards, render_topic_pages
 from .placeholders import fill_placeholders
 from .policies import Policies, load_policies
 
@@ -39,8 +39,7 @@ def load_help_centre(policies_file: Path, content_folder: Path, calculator_folde
     calculator = build_calculator_assets(calculator_folder, data)
     help_centre = HelpCentre(policies, topics, placeholders, calculator)
     email, shop_name = policies["shop.email"], policies["shop.name"]
-    help_centre.pages = {topic.page: render_topic_page(topic, topics, placeholders, email, shop_name)
-                         for topic in topics}
+    help_centre.pages = render_topic_pages(topics, placeholders, email, shop_name)
     for page in sorted(content_folder.rglob("*.md")):  # the editors' own Markdown pages
         source, name = page.read_text(encoding="utf-8"), page.relative_to(content_folder.parent).as_posix()
         help_centre.pages[page.relative_to(content_folder).as_posix()] = fill_placeholders(

@@ -29,7 +29,11 @@ _HIDING_WORD = re.compile(r"data-search-exclude|hidden|headerlink|<form|<script|
 _ATTRIBUTE_NAMES = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
 _HEADING = re.compile(r"<h([12])\b([^>]*)>")
 _ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*>|<!--.*?-->|<[!?][^>]*>", re.DOTALL)
+_LINE_BREAKS = re.compile(r"\x00+")
+# Tags as Markdown writes them (lowercase): a block's start or end is a line break, a cell's start a space.
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCK_TAGS))})(?=[\s/>])[^>]*>")
+_CELL = re.compile(r"<t[dh](?=[\s/>])[^>]*>")
+_OTHER_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][^>]*>|<[!?][^>]*>", re.DOTALL)
 
 
 @functools.cache
@@ -74,15 +78,10 @@ def _visible(page: str) -> str:
 
 def _text(html_part: str) -> str:
     """The text of some HTML as shown: blocks on lines of their own, table cells apart, entities read."""
-    def tag(match: re.Match[str]) -> str:
-        name = (match[2] or "").lower()
-        if name in _BLOCK_TAGS:
-            return _BREAK
-        return " " if name in ("td", "th") and not match[1] else ""
-
-    text = _TAG.sub(tag, html_part.replace(_BREAK, " "))
-    lines = (" ".join(line.split()) for line in html.unescape(text).split(_BREAK))
-    return "\n".join(line for line in lines if line)
+    text = _OTHER_TAG.sub("", _CELL.sub(" ", _BLOCK_TAG.sub(_BREAK, html_part.replace(_BREAK, " "))))
+    text = " ".join(html.unescape(text).split())
+    # Each line's spaces trimmed (they are single spaces now), empty lines dropped.
+    return _LINE_BREAKS.sub("\n", text.replace(" " + _BREAK, _BREAK).replace(_BREAK + " ", _BREAK)).strip()
 
 
 def answer_texts(page: str, ids: set[str]) -> dict[str, str]:

@@ -17,7 +17,8 @@ from .errors import DataError
 MAX_BYTES = 1_000_000
 # libyaml's parser when PyYAML has it (the wheels do): the same events, nodes and marks, ten times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_TAB_INDENT = re.compile(r"^[ ]*\t")
+# A tab at the start of a line, lines as str.splitlines counts them.
+_TAB_INDENT = re.compile(r"(?:^|(?<=[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]))[ ]*\t", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:!\S*\s+)?&([^\s,\[\]{}]+)")  # a node's properties: a tag, then its anchor
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
 
@@ -50,9 +51,9 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
 
 
 def _refuse_tabs(text: str, name: str) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _TAB_INDENT.match(line):
-            raise DataError(name, number, "", "a tab is used for indentation; expected spaces only")
+    if "\t" in text and (tab := _TAB_INDENT.search(text)):
+        line = len(text[:tab.start()].splitlines()) + 1  # counted as splitlines does (\r, \x85, ... too)
+        raise DataError(name, line, "", "a tab is used for indentation; expected spaces only")
 
 
 def _alias_message(anchor: str) -> str:
@@ -63,6 +64,8 @@ def _refuse_anchors(root: yaml.Node, text: str, name: str) -> None:
     """Stop at the first anchor, from the parse already made: a node with an anchor starts with it in the
     text (`&name`, perhaps after a tag), and every alias refers to one. Each node is visited once (an
     aliased node is shared, not copied), so an alias bomb costs no more than its text."""
+    if "&" not in text:
+        return  # no anchor can be written without one
     seen: set[int] = set()
     stack = [root]
     first: re.Match[str] | None = None  # the anchor written first
