@@ -56,10 +56,6 @@ def _refuse_tabs(text: str, name: str) -> None:
         raise DataError(name, line, "", "a tab is used for indentation; expected spaces only")
 
 
-def _alias_message(anchor: str) -> str:
-    return f"an alias (*{anchor}) is used; expected each value written out (anchors and aliases are not allowed)"
-
-
 def _refuse_anchors(root: yaml.Node, text: str, name: str) -> None:
     """Stop at the first anchor, from the parse already made: a node with an anchor starts with it in the
     text (`&name`, perhaps after a tag), and every alias refers to one. Each node is visited once (an
@@ -68,7 +64,7 @@ def _refuse_anchors(root: yaml.Node, text: str, name: str) -> None:
         return  # no anchor can be written without one
     seen: set[int] = set()
     stack = [root]
-    first: re.Match[str] | None = None  # the anchor written first
+    first: tuple[re.Match[str], yaml.Node] | None = None  # the anchor written first, and its node
     while stack:
         node = stack.pop()
         if id(node) in seen:
@@ -79,8 +75,9 @@ def _refuse_anchors(root: yaml.Node, text: str, name: str) -> None:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
         anchor = _ANCHOR.match(text, node.start_mark.index)
-        if anchor and (first is None or anchor.start() < first.start()):
-            first = anchor
+        if anchor and (first is None or anchor.start() < first[0].start()):
+            first = anchor, node
     if first is not None:
-        raise DataError(name, text.count("\n", 0, first.start()) + 1, "", f"an anchor (&{first[1]}) is used; "
-                        "expected each value written out (anchors and aliases are not allowed)")
+        anchor, node = first
+        raise DataError(name, node.start_mark.line + 1, "", f"an anchor (&{anchor[1]}) is used; expected each "
+                        "value written out (anchors and aliases are not allowed)")
