@@ -60,3 +60,20 @@ $(VENV)/.installed: requirements.txt
 
 clean:
 	rm -rf $(VENV) node_modules site .site-new .pytest_cache
+
+# ProperDocs (the maintained MkDocs 1.x fork) builds this site unchanged: `make successor-build` installs it,
+# pinned, in a throwaway environment outside the project (never in requirements.txt), checks that its build
+# is byte for byte MkDocs' (but for the generator tag), then runs every test on ProperDocs' builds.
+# Not part of `make test`. README, "Moving off Material 9".
+PROPERDOCS_VENV ?= /tmp/help-centre-properdocs
+PROPERDOCS := properdocs==1.6.7
+.PHONY: successor-build
+successor-build: $(VENV)/.installed node_modules/.installed system-tools
+	test -x $(PROPERDOCS_VENV)/bin/properdocs || { $(PYTHON) -m venv $(PROPERDOCS_VENV) && \
+	  $(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt $(PROPERDOCS); }
+	rm -rf $(PROPERDOCS_VENV)/site-properdocs $(PROPERDOCS_VENV)/site-mkdocs
+	SOURCE_DATE_EPOCH=$(BUILD_EPOCH) $(PROPERDOCS_VENV)/bin/properdocs build --strict --quiet \
+	  --config-file mkdocs.yml --site-dir $(PROPERDOCS_VENV)/site-properdocs
+	SOURCE_DATE_EPOCH=$(BUILD_EPOCH) $(BIN)/mkdocs build --strict --quiet --site-dir $(PROPERDOCS_VENV)/site-mkdocs
+	diff -r -I '<meta name="generator"' $(PROPERDOCS_VENV)/site-mkdocs $(PROPERDOCS_VENV)/site-properdocs
+	HELP_CENTRE_BUILDER=properdocs $(PROPERDOCS_VENV)/bin/python -m pytest

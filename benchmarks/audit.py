@@ -1,4 +1,5 @@
-"""Lighthouse over every page of the built site, as a shopper's phone would load it. Run `make audit`.
+"""Lighthouse over every page of the built site, as a shopper's phone would load it, beside stock Material.
+Run `make audit`.
 
 The site is built into a temporary folder and served on 127.0.0.1 by a small static server that
 gzips text files when the browser accepts it, as GitHub Pages (or any static host) does: Python's
@@ -10,6 +11,12 @@ printed with its page. The target is 100 in all four categories on every page.
 Plain http on the loopback address is what Chromium and Lighthouse treat as a secure origin, so the
 HTTPS audits apply as on the real https:// host; the canonical links keep pointing at site_url,
 which Lighthouse accepts (a canonical URL may name another host).
+
+Beside each page, the same page as stock MkDocs + Material builds it: the same content as plain
+Markdown (benchmarks/build_speed.py's `make_stock`), with a plain `- search`, no hook, no overrides,
+no calculator. Both sites are audited in the same run, taking turns page by page (which goes first
+alternates), so that both meet the same machine load. Targets: performance 100 on every page, and each
+page's total blocking time within 20 ms of the stock page's (medians of the runs).
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ import io
 import json
 import mimetypes
 import os
+import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,12 +37,19 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "benchmarks")]
+
+from build_speed import make_stock  # noqa: E402
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+TBT_MARGIN_MS = 20  # each page's total blocking time may exceed the stock page's by this much
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 
 
@@ -76,9 +92,25 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def build(site: Path) -> None:
+def build(site: Path, project: Path = ROOT) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                   cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def stock_project(folder: Path) -> Path:
+    """This shop's pages for stock Material: plain Markdown, a plain `- search`, no hook, no overrides, no
+    calculator (its forms taken out of the pages, its script and stylesheet never added)."""
+    project, _ = make_stock(ROOT, folder)
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r'<form class="order-check".*?</form>', "", text, flags=re.DOTALL), encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search"]
+    del config["extra_css"]  # help-centre.css lives in the overrides, with the custom accent colour
+    for palette in config["theme"]["palette"]:
+        palette["accent"] = "indigo"
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return project
 
 
 def pages(site: Path) -> list[str]:
@@ -104,49 +136,93 @@ def shortfalls(result: dict, category: str) -> list[str]:
     return lost
 
 
-def median_run(url: str, report: Path, runs: int) -> dict:
-    """Lighthouse `runs` times; the run with the median performance score (Lighthouse's own advice for
-    figures to report: one run of the performance audit varies by a point or two with the machine's load)."""
-    results = [lighthouse(url, report.with_suffix(f".{run}.json") if runs > 1 else report) for run in range(runs)]
-    return sorted(results, key=lambda result: result["categories"]["performance"]["score"])[runs // 2]
+def median(results: list[dict]) -> dict[str, float]:
+    """Each category's median score (0 to 100) and the median total blocking time (ms) of some runs."""
+    figures = {name: statistics.median(result["categories"][name]["score"] * 100 for result in results)
+               for name in CATEGORIES}
+    figures["tbt"] = statistics.median(result["audits"]["total-blocking-time"]["numericValue"] for result in results)
+    return figures
 
 
-def main(only: list[str], runs: int) -> int:
+def main(only: list[str], runs: int, with_stock: bool) -> int:
     """Audit every page, or only the pages named on the command line ("returns/", "" for the home page)."""
     with tempfile.TemporaryDirectory(prefix="help-centre-audit-") as temp:
-        site = Path(temp) / "site"
+        site, stock_site = Path(temp) / "site", Path(temp) / "stock-site"
         reports = Path(os.environ.get("AUDIT_REPORTS") or Path(temp) / "reports")  # keep them: AUDIT_REPORTS=dir
         reports.mkdir(parents=True, exist_ok=True)
         build(site)
-        server, base = serve(site)
-        scores: dict[str, dict[str, int]] = {}
+        sites = {"ours": site}
+        if with_stock:
+            build(stock_site, stock_project(Path(temp) / "stock"))
+            sites["stock"] = stock_site
+        servers = {kind: serve(folder) for kind, folder in sites.items()}
+        figures: dict[str, dict[str, dict[str, float]]] = {}
+        worst: dict[str, list[str]] = {}
         try:
             for page in [page for page in pages(site) if not only or page in only]:
-                result = median_run(base + page, reports / f"{page.strip('/').replace('/', '-') or 'home'}.json", runs)
-                scores[page] = {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES}
-                print(f"/{page:<16} " + "  ".join(f"{name} {score}" for name, score in scores[page].items()),
-                      flush=True)
-                for name in CATEGORIES:
-                    for audit in shortfalls(result, name) if scores[page][name] < 100 else []:
-                        print(f"    {name}: {audit}", flush=True)
+                results: dict[str, list[dict]] = {kind: [] for kind in sites}
+                name = page.strip("/").replace("/", "-") or "home"
+                for run in range(runs):
+                    kinds = list(sites) if run % 2 == 0 else list(sites)[::-1]
+                    for kind in kinds:
+                        report = reports / f"{kind}-{name}.{run}.json"
+                        results[kind].append(lighthouse(servers[kind][1] + page, report))
+                figures[page] = {kind: median(found) for kind, found in results.items()}
+                ours = figures[page]["ours"]
+                line = "  ".join(f"{category} {ours[category]:.0f}" for category in CATEGORIES)
+                line += f"  TBT {ours['tbt']:.0f} ms"
+                if "stock" in figures[page]:
+                    stock = figures[page]["stock"]
+                    line += f"   | stock: performance {stock['performance']:.0f}  TBT {stock['tbt']:.0f} ms"
+                print(f"/{page:<16} {line}", flush=True)
+                below = [category for category in CATEGORIES if ours[category] < 100]
+                for category in below:  # what the median run in score lost
+                    middle = sorted(results["ours"], key=lambda result: result["categories"][category]["score"])
+                    worst.setdefault(page, []).extend(f"{category}: {audit}" for audit in
+                                                      shortfalls(middle[runs // 2], category))
+                for lost in worst.get(page, []):
+                    print(f"    {lost}", flush=True)
         finally:
-            server.shutdown()
-            server.server_close()
+            for server, _ in servers.values():
+                server.shutdown()
+                server.server_close()
+        last = results["ours"][-1]
         chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.split()
-        versions = f"Lighthouse {result['lighthouseVersion']}, {' '.join(chromium[:2])}"
-    print(f"\nworst score per category, {len(scores)} pages, {versions}, mobile profile"
-          + (f", median of {runs} runs:" if runs > 1 else ":"))
-    below = False
-    for name in CATEGORIES:
-        page = min(scores, key=lambda page: scores[page][name])
-        below |= scores[page][name] < 100
-        print(f"  {name:<15} {scores[page][name]:>3}  /{page}")
-    return 1 if below else 0
+        versions = f"Lighthouse {last['lighthouseVersion']}, {' '.join(chromium[:2])}"
+    return report_table(figures, runs, versions)
+
+
+def report_table(figures: dict[str, dict[str, dict[str, float]]], runs: int, versions: str) -> int:
+    """The side-by-side table, the worst score per category, and the targets; 1 if one is missed."""
+    print(f"\n{len(figures)} pages, {versions}, mobile profile, median of {runs} run{'s' if runs > 1 else ''} "
+          f"per page; load average {os.getloadavg()[0]:.1f}\n")
+    with_stock = all("stock" in page for page in figures.values())
+    print(f"{'page':<18}{'performance':>12}{'stock':>7}{'TBT ms':>9}{'stock':>7}{'over stock':>12}")
+    for page, kinds in figures.items():
+        ours, stock = kinds["ours"], kinds.get("stock")
+        print(f"/{page:<17}{ours['performance']:>12.0f}" + (f"{stock['performance']:>7.0f}" if stock else f"{'':>7}")
+              + f"{ours['tbt']:>9.0f}" + (f"{stock['tbt']:>7.0f}{ours['tbt'] - stock['tbt']:>+12.0f}" if stock else ""))
+    print("\nworst score per category (ours):")
+    missed = False
+    for category in CATEGORIES:
+        page = min(figures, key=lambda page: figures[page]["ours"][category])
+        missed |= figures[page]["ours"][category] < 100
+        print(f"  {category:<15} {figures[page]['ours'][category]:>3.0f}  /{page}")
+    if with_stock:
+        over = {page: kinds["ours"]["tbt"] - kinds["stock"]["tbt"] for page, kinds in figures.items()}
+        page = max(over, key=over.get)
+        met = over[page] <= TBT_MARGIN_MS
+        missed |= not met
+        print(f"\n{'met   ' if met else 'MISSED'} total blocking time within {TBT_MARGIN_MS} ms of stock Material on "
+              f"every page: at most {over[page]:+.0f} ms (/{page})")
+    print(f"{'MISSED' if missed else 'met   '} performance, accessibility, best practices and SEO 100 on every page")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="*", help='pages to audit ("returns/", "" for the home page); all by default')
-    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median run counts")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and site; medians count")
+    parser.add_argument("--no-stock", dest="stock", action="store_false", help="leave out stock Material")
     arguments = parser.parse_args()
-    sys.exit(main(arguments.pages, arguments.runs))
+    sys.exit(main(arguments.pages, arguments.runs, arguments.stock))

@@ -5,20 +5,28 @@ import {
   cancellationStatus, creditDeadline, deliveryEstimate, refundDeadline, returnDeadline, trackingStatus,
 } from "./engine.js";
 
-const SHOP = data.time_zone_name; // what shoppers call the shop's clock, e.g. "UK time"
 const pad = (n, width = 2) => String(n).padStart(width, "0");
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+// Intl formatters, each made once, on first use (making one costs far more than using it).
+const FORMATS = {
+  day: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  clock: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+};
+const formatters = new Map();
+function formatter(kind, timeZone) { // timeZone undefined: the shopper's own
+  const key = `${kind} ${timeZone}`;
+  if (!formatters.has(key)) formatters.set(key, new Intl.DateTimeFormat("en-GB", { ...FORMATS[kind], timeZone }));
+  return formatters.get(key);
+}
+
 // "Tuesday 8 December 2026" (built from parts: the punctuation of en-GB differs between browsers).
 function dayName(ms, timeZone) {
-  const f = new Intl.DateTimeFormat("en-GB",
-    { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone });
-  const p = Object.fromEntries(f.formatToParts(ms).map(({ type, value }) => [type, value]));
+  const p = Object.fromEntries(formatter("day", timeZone).formatToParts(ms).map(({ type, value }) => [type, value]));
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 const longDate = (iso) => dayName(Date.UTC(iso.slice(0, 4), iso.slice(5, 7) - 1, iso.slice(8, 10)), "UTC");
-const clock = (ms, timeZone) =>
-  new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(ms);
+const clock = (ms, timeZone) => formatter("clock", timeZone).format(ms);
 
 // "10:00 on Sunday 29 March 2026 your time (09:00 UK time)".
 function when(moment) {
@@ -26,8 +34,9 @@ function when(moment) {
   const mine = `${clock(ms)} on ${dayName(ms)}`;
   const shopDay = dayName(ms, data.time_zone);
   const shop = `${clock(ms, data.time_zone)} on ${shopDay}`;
-  if (mine === shop) return `${mine} (${SHOP})`;
-  return `${mine} your time (${shopDay === dayName(ms) ? clock(ms, data.time_zone) : shop} ${SHOP})`;
+  const name = data.time_zone_name; // what shoppers call the shop's clock, e.g. "UK time"
+  if (mine === shop) return `${mine} (${name})`;
+  return `${mine} your time (${shopDay === dayName(ms) ? clock(ms, data.time_zone) : shop} ${name})`;
 }
 
 function today() {
@@ -209,6 +218,21 @@ function safely(form, submitted) {
   }
 }
 
+// Nothing is prepared when the page loads: the first touch of a check (a pointer on it, or the focus)
+// makes the formatters and the engine's calendar, while the shopper is still typing a date.
+let prepared = false;
+function prepare() {
+  if (prepared) return;
+  prepared = true;
+  try {
+    for (const timeZone of [undefined, data.time_zone, "UTC"]) {
+      clock(0, timeZone);
+      dayName(0, timeZone);
+    }
+    deliveryEstimate(data, `${data.first_date}T12:00Z`, data.home_country); // the shop's clock and calendar
+  } catch { /* answering will say what went wrong */ }
+}
+
 function start() {
   const seen = {};
   for (const form of document.querySelectorAll("form.order-check")) {
@@ -228,6 +252,7 @@ function start() {
       safely(form, true);
     });
     form.addEventListener("change", () => safely(form, false));
+    for (const touch of ["pointerdown", "focusin"]) form.addEventListener(touch, prepare, { once: true });
     form.hidden = false;
   }
 }

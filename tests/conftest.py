@@ -49,6 +49,8 @@ questions:
     answer: Tell us.
     related: [damaged-item, faulty-item]
 """
+# The program that builds the site: MkDocs, or ProperDocs (the MkDocs 1.x fork) in `make successor-build`.
+BUILDER = os.environ.get("HELP_CENTRE_BUILDER", "mkdocs")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; Playwright cannot download its own here
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run",
@@ -98,7 +100,7 @@ def build_project(project: Path, env: dict[str, str] | None = None) -> Build:
     the environment."""
     site = project / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", BUILDER, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site)],
         cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
     built = Build(project, site, result.returncode, result.stdout + result.stderr)

@@ -6,10 +6,14 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import PROBLEMS_TOPIC, ROOT, without_columns
 from helpcentre.content import load_topics
 from helpcentre.errors import DataError
+from helpcentre.pages import front_matter
 
 TOPICS = load_topics(ROOT / "content")
 WHERE = {question.id: (topic, question) for topic in TOPICS for question in topic.questions}
@@ -87,3 +91,14 @@ def test_related_questions_are_checked_when_the_site_is_built(tmp_path, old, new
     with pytest.raises(DataError) as caught:
         load_topics(folder)
     assert without_columns(caught.value).startswith(message)
+
+
+
+@settings(deadline=None)  # no timing in tests: a loaded machine is slow, not wrong
+@given(st.text(), st.text())
+def test_front_matter_reads_back_as_written(title, description):
+    """The front matter is written without PyYAML's emitter: YAML (as MkDocs reads it) gives back every text."""
+    text = front_matter({"title": title, "description": description})
+    assert text.startswith("---\n") and text.endswith("\n---\n") and text.count("\n") == 4
+    assert yaml.load(text.removeprefix("---\n").removesuffix("---\n"), Loader=yaml.CSafeLoader) == {
+        "title": title, "description": description}

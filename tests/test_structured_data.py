@@ -71,6 +71,19 @@ of delivery.</p>
     }
 
 
+@pytest.mark.parametrize("body, expected", [
+    ('<div data-search-exclude><div><p>inner</p></div><p>still hidden</p></div><p>shown</p>', "shown"),
+    ('<p title="a hidden gem">Gem</p><p data-note="data-search-exclude">kept</p>', "Gem\nkept"),
+    ('<p>before<input hidden>after</p>', "beforeafter"),
+    ('<h3 id="sub">Sub<a class="headerlink" href="#sub">¶</a></h3><p>x &lt;b&gt; &amp; &#8217;</p>',
+     "Sub\nx <b> & \u2019"),
+    ('<p>a<!-- <p>comment</p> -->b</p><template><p>t</p></template><script>var x;</script>', "ab"),
+    ('<details hidden><summary>s</summary><p>d</p></details><p>one\ntwo  three</p>', "one two three"),
+])
+def test_the_answer_text_leaves_out_what_the_page_hides(body, expected):
+    assert answer_texts(f'<h2 id="q">Q?</h2>{body}<h2 id="next">Next</h2>', {"q"}) == {"q": expected}
+
+
 def test_a_question_without_its_answer_stops_the_build():
     topic = TOPICS[0]
     answers = {question.id: "text" for question in topic.questions[1:]}

@@ -6,9 +6,9 @@ import datetime as dt
 import os
 from typing import Any
 
-import holidays
 import pycountry
 
+from .bank_holidays import bank_holidays
 from .policies import Policies
 from .schema import country_name
 
@@ -27,10 +27,9 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
     first_year, last_year = policies["calendar.first_year"], year + YEARS_AHEAD
     working = list(policies["processing.working_days"])
     region = policies["calendar.bank_holidays"]
-    bank_holidays = holidays.country_holidays(region["country"], subdiv=region["region"],
-                                              years=range(first_year, last_year + 1))
+    holidays = bank_holidays(region["country"], region["region"], range(first_year, last_year + 1))
     closures = {day for closure in policies["processing.closure_dates"] for day in closure.dates()}
-    closed = sorted(day for day in set(bank_holidays) | closures
+    closed = sorted(day for day in holidays | closures
                     if first_year <= day.year <= last_year and day.isoweekday() in working)
     return {
         "time_zone": policies["calendar.time_zone"],

@@ -54,6 +54,9 @@ class ProseField(Markdown):
         return _located(super().read(node, key, file), node, key, file)
 
 
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
 class Slug(Text):
     """A question id: lowercase words joined by hyphens, used as the link anchor."""
 

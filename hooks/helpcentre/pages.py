@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Mapping, Sequence
-
-import yaml
 
 from . import contact
 from . import markdown_text as md
@@ -14,15 +14,25 @@ from .errors import Findings
 from .placeholders import fill_placeholders
 
 
-def render_topic_page(topic: Topic, topics: Sequence[Topic], values: Mapping[str, str], email: str,
-                      shop_name: str) -> str:
+def render_topic_pages(topics: Sequence[Topic], values: Mapping[str, str], email: str,
+                       shop_name: str) -> dict[str, str]:
+    """Every topic's page (page path -> Markdown); raises `DataError` with the mistakes of every page."""
+    where = {question.id: (topic, question) for topic in topics for question in topic.questions}
+    found, pages = Findings(), {}
+    for topic in topics:
+        with found.attempt():
+            pages[topic.page] = render_topic_page(topic, where, values, email, shop_name)
+    found.raise_errors()
+    return pages
+
+
+def render_topic_page(topic: Topic, where: Mapping[str, tuple[Topic, Question]], values: Mapping[str, str],
+                      email: str, shop_name: str) -> str:
     """The page of one topic: each question its own heading, anchored by its id, followed by a prefilled
     email where the answer asks for one and links to related answers; "Still need help?" at the end."""
     # Themes print front matter as HTML, so it is escaped here.
-    front = yaml.safe_dump({"title": html.escape(topic.title), "description": html.escape(topic.summary)},
-                           allow_unicode=True)
-    parts = [f"---\n{front}---\n", f"# {md.escape(topic.title)}\n", f"{md.escape(topic.summary)}\n"]
-    where = {question.id: (other, question) for other in topics for question in other.questions}
+    front = front_matter({"title": html.escape(topic.title), "description": html.escape(topic.summary)})
+    parts = [front, f"# {md.escape(topic.title)}\n", f"{md.escape(topic.summary)}\n"]
     found = Findings()
     for question in topic.questions:
         with found.attempt():
@@ -38,6 +48,19 @@ def render_topic_page(topic: Topic, topics: Sequence[Topic], values: Mapping[str
     found.raise_errors()
     parts.append(contact.render_still_need_help(topic, email))
     return "\n".join(parts)
+
+
+# Characters that YAML reads as line breaks or refuses even inside double quotes, and JSON writes raw.
+_YAML_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def front_matter(values: Mapping[str, str]) -> str:
+    """A page's YAML front matter: each value a double-quoted string, written with JSON's string syntax
+    (which YAML reads the same way), not by PyYAML's emitter, which is written in Python and slow."""
+    def quoted(text: str) -> str:
+        return _YAML_RAW.sub(lambda char: f"\\u{ord(char[0]):04x}", json.dumps(text, ensure_ascii=False))
+
+    return "---\n" + "".join(f"{key}: {quoted(value)}\n" for key, value in values.items()) + "---\n"
 
 
 def render_related(ids: Sequence[str], where: Mapping[str, tuple[Topic, Question]]) -> str:

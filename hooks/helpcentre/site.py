@@ -13,7 +13,7 @@ from .content import Topic, load_topics
 from .copy_style import Glossary, check_copy, load_glossary
 from .errors import Finding, Findings
 from .links import check_links, page_anchors
-from .pages import render_topic_cards, render_topic_page
+from .pages import render_topic_cards, render_topic_pages
 from .placeholders import fill_placeholders
 from .policies import Policies, load_policies, placeholder_names
 from .text_rules import check_text
@@ -81,8 +81,8 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
                 found.extend(check_text(text, text.file, text.line, text.key, placeholders))
                 found.extend(check_links(text, topic.page, text.file, text.line, text.key, anchors, files))
                 found.extend(check_copy(text, text.file, text.line, text.key, glossary, questions))
-        with found.attempt():
-            pages[topic.page] = render_topic_page(topic, topics, placeholders, email, shop_name)
+    with found.attempt():
+        pages.update(render_topic_pages(topics or [], placeholders, email, shop_name))
     for page, source in sources.items():  # the editors' own Markdown pages
         name = f"{content_folder.name}/{page}"
         found.extend(check_text(source, name, 1, "", placeholders))
@@ -99,8 +99,8 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
             if topics is not None:
                 with_rights, hints = add_rights_answer(topics, law, policies, policies_file)
                 found.extend(hints)
-                for topic in (topic for topic in with_rights if topic not in topics):
-                    pages[topic.page] = render_topic_page(topic, with_rights, placeholders, email, shop_name)
+                if with_rights != topics:
+                    pages.update(render_topic_pages(with_rights, placeholders, email, shop_name))
                 topics = with_rights
     if found.errors or policies is None or topics is None:
         return None, found

@@ -7,74 +7,94 @@ of search (related questions, prefilled emails, "Still need help?") are not part
 
 from __future__ import annotations
 
+import functools
+import html
 import json
+import re
 from collections.abc import Mapping
-from html.parser import HTMLParser
 from typing import Any
 
 from .content import Topic
 
-_SKIPPED_TAGS = {"form", "script", "style", "template"}
 _BLOCK_TAGS = {"p", "li", "ul", "ol", "div", "table", "tr", "br", "h3", "h4", "h5", "h6", "blockquote", "pre",
                "details", "summary", "dl", "dt", "dd"}
 _BREAK = "\x00"  # a line break between blocks; the text's own line breaks are spaces, as a browser shows them
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_HIDING = re.compile(  # an element whose content is not part of an answer: its start tag
+    r"<(form|script|style|template)\b[^>]*>"  # forms (the checks), code
+    r"|<([a-zA-Z][\w-]*)(?=[^>]*\s(?:data-search-exclude|hidden)[\s=/>])[^>]*>"  # left out of search, hidden
+    r"|<a\b[^>]*\bclass=\"headerlink\"[^>]*>")  # a heading's permalink
+# A quick look for what _HIDING needs (lowercase, as Markdown writes tags), before matching the whole tag.
+_HIDING_WORD = re.compile(r"data-search-exclude|hidden|headerlink|<form|<script|<style|<template")
+_ATTRIBUTE_NAMES = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
+_HEADING = re.compile(r"<h([12])\b([^>]*)>")
+_ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+_LINE_BREAKS = re.compile(r"\x00+")
+# Tags as Markdown writes them (lowercase): a block's start or end is a line break, a cell's start a space.
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCK_TAGS))})(?=[\s/>])[^>]*>")
+_CELL = re.compile(r"<t[dh](?=[\s/>])[^>]*>")
+_OTHER_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][^>]*>|<[!?][^>]*>", re.DOTALL)
 
 
-class _Answers(HTMLParser):
-    """The visible text under each question heading (an h2 whose id is a question's) of a page."""
-
-    def __init__(self, ids: set[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids = ids
-        self.answers: dict[str, list[str]] = {}
-        self.current: list[str] | None = None
-        self.open: list[tuple[str, bool]] = []  # open elements: (tag, whether it hides its content)
-        self.in_heading = False
-
-    def _hidden(self) -> bool:
-        return any(hides for _, hides in self.open)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag in ("h1", "h2"):
-            self.in_heading = True
-            self.current = None
-            if tag == "h2" and values.get("id") in self.ids:
-                self.current = self.answers.setdefault(values["id"], [])
-        if tag in _BLOCK_TAGS and self.current is not None:
-            self.current.append(_BREAK)
-        if tag in ("td", "th") and self.current is not None:
-            self.current.append(" ")
-        if tag not in _VOID_TAGS:
-            hides = (tag in _SKIPPED_TAGS or "data-search-exclude" in values or "hidden" in values
-                     or "headerlink" in (values.get("class") or "").split())
-            self.open.append((tag, hides))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("h1", "h2"):
-            self.in_heading = False
-        for n in range(len(self.open) - 1, -1, -1):  # tolerate unclosed elements, as browsers do
-            if self.open[n][0] == tag:
-                del self.open[n:]
-                break
-        if tag in _BLOCK_TAGS and self.current is not None:
-            self.current.append(_BREAK)
-
-    def handle_data(self, data: str) -> None:
-        if self.current is not None and not self.in_heading and not self._hidden():
-            self.current.append(" ".join(data.split(_BREAK)))
+@functools.cache
+def _same_tag(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){tag}\b[^>]*>", re.IGNORECASE)
 
 
-def answer_texts(html: str, ids: set[str]) -> dict[str, str]:
-    """Question id -> the answer's text as shown: paragraphs and list items on lines of their own."""
-    parser = _Answers(ids)
-    parser.feed(html)
-    parser.close()
+def _hidden_end(page: str, start: re.Match[str]) -> int | None:
+    """Where the hidden element starting at `start` ends; None if its start tag hides nothing after all
+    (the attribute's name was only a value's text, or it is a void element)."""
+    tag = (start[1] or start[2] or "a").lower()
+    if start[2]:
+        names = {name.lower() for name in _ATTRIBUTE_NAMES.findall(start[0][len(tag) + 1:])}
+        if not names & {"data-search-exclude", "hidden"}:
+            return None
+        if tag in _VOID_TAGS:
+            return start.end()
+    depth = 1  # elements of the same name may nest (a div in a div); browsers tolerate a missing end
+    for match in _same_tag(tag).finditer(page, start.end()):
+        depth += -1 if match[1] else 1
+        if depth == 0:
+            return match.end()
+    return len(page)
+
+
+def _visible(page: str) -> str:
+    """The page without the elements that are not part of an answer."""
+    parts, position = [], 0
+    for candidate in _HIDING_WORD.finditer(page):  # a quick look for the words, then the whole start tag
+        if candidate.start() < position:
+            continue
+        tag_start = page.rfind("<", position, candidate.start() + 1)
+        start = _HIDING.match(page, tag_start) if tag_start >= 0 and page.rfind(">", tag_start,
+                                                                                   candidate.start()) < 0 else None
+        if start is None or (end := _hidden_end(page, start)) is None:
+            continue
+        parts.append(page[position:start.start()])
+        position = end
+    parts.append(page[position:])
+    return "".join(parts)
+
+
+def _text(html_part: str) -> str:
+    """The text of some HTML as shown: blocks on lines of their own, table cells apart, entities read."""
+    text = _OTHER_TAG.sub("", _CELL.sub(" ", _BLOCK_TAG.sub(_BREAK, html_part.replace(_BREAK, " "))))
+    text = " ".join(html.unescape(text).split())
+    # Each line's spaces trimmed (they are single spaces now), empty lines dropped.
+    return _LINE_BREAKS.sub("\n", text.replace(" " + _BREAK, _BREAK).replace(_BREAK + " ", _BREAK)).strip()
+
+
+def answer_texts(page: str, ids: set[str]) -> dict[str, str]:
+    """Question id -> the answer's text as shown: the page's text between the question's heading (an h2
+    whose id is a question's) and the next h1 or h2, paragraphs and list items on lines of their own."""
+    headings = list(_HEADING.finditer(page))
     texts = {}
-    for qid, parts in parser.answers.items():
-        lines = (" ".join(line.split()) for line in "".join(parts).split(_BREAK))
-        texts[qid] = "\n".join(line for line in lines if line)
+    for heading, following in zip(headings, [*headings[1:], None], strict=True):
+        qid = _ID.search(heading[2])
+        if heading[1] == "2" and qid and qid[1] in ids:
+            end = following.start() if following else len(page)
+            body = page.find("</h2>", heading.end(), end)
+            texts[qid[1]] = _text(_visible(page[heading.end() if body < 0 else body + 5:end]))
     return texts
 
 
@@ -103,7 +123,7 @@ def script_json(data: Any) -> str:
     return text
 
 
-def faq_json_ld(topic: Topic, html: str, url: str | None = None) -> str:
+def faq_json_ld(topic: Topic, page: str, url: str | None = None) -> str:
     """The JSON-LD of a topic page, from the page's rendered HTML, ready for a script element."""
     ids = {question.id for question in topic.questions}
-    return script_json(faq_page(topic, answer_texts(html, ids), url))
+    return script_json(faq_page(topic, answer_texts(page, ids), url))

@@ -43,8 +43,7 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
         raise DataError(name, None, "", "expected UTF-8 text; the file has bytes that are not") from error
     _refuse_tabs(text, name)
     try:
-        _refuse_anchors(text, name)
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=_LOADER)  # aliases are not expanded here: an aliased node is shared
     except yaml.MarkedYAMLError as error:
         raise syntax_error(text, name, error) from error
     if node is None:
