@@ -25,6 +25,8 @@ _VALUE_START = re.compile(r"^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?(?:-\s+)?)")
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:(?:\s|$)")
 _BARE_KEY = re.compile(r"^\s*(?:-\s+)?[\w.-]+$")
 _CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
+_ANCHOR = re.compile(r"(?:!\S*\s+)?&([^\s,\[\]{}]+)")  # a node's properties: a tag, then its anchor
+_ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
 _INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
 
 
@@ -45,9 +47,15 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
     try:
         node = yaml.compose(text, Loader=_LOADER)  # aliases are not expanded here: an aliased node is shared
     except yaml.MarkedYAMLError as error:
+        if error.problem and error.problem.startswith("found undefined alias"):  # an alias with no anchor
+            alias = _ALIAS.match(text, error.problem_mark.index)
+            raise DataError(name, error.problem_mark.line + 1, "", f"an alias (*{alias[1] if alias else ''}) is "
+                            "used; expected each value written out (anchors and aliases are not allowed)",
+                            error.problem_mark.column + 1) from error
         raise syntax_error(text, name, error) from error
     if node is None:
         raise DataError(name, 1, "", "the file is empty; expected YAML content")
+    _refuse_anchors(node, text, name)
     _mark_plain_scalars(node, text.splitlines(), name)
     return node
 
@@ -182,12 +190,28 @@ def _refuse_tabs(text: str, name: str) -> None:
                             line.index("\t") + 1)
 
 
-def _refuse_anchors(text: str, name: str) -> None:
-    for event in yaml.parse(text, Loader=_LOADER):
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise DataError(name, line, "", f"an alias (*{event.anchor}) is used; expected each value "
-                            "written out (anchors and aliases are not allowed)", column)
-        if getattr(event, "anchor", None):
-            raise DataError(name, line, "", f"an anchor (&{event.anchor}) is used; expected each value "
-                            "written out (anchors and aliases are not allowed)", column)
+def _refuse_anchors(root: yaml.Node, text: str, name: str) -> None:
+    """Stop at the first anchor, from the parse already made: a node with an anchor starts with it in the
+    text (`&name`, perhaps after a tag), and every alias refers to one. Each node is visited once (an
+    aliased node is shared, not copied), so an alias bomb costs no more than its text."""
+    if "&" not in text:
+        return  # no anchor can be written without one
+    seen: set[int] = set()
+    stack = [root]
+    first: tuple[re.Match[str], yaml.Node] | None = None  # the anchor written first, and its node
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        anchor = _ANCHOR.match(text, node.start_mark.index)
+        if anchor and (first is None or anchor.start() < first[0].start()):
+            first = anchor, node
+    if first is not None:
+        anchor, node = first
+        raise DataError(name, node.start_mark.line + 1, "", f"an anchor (&{anchor[1]}) is used; expected each "
+                        "value written out (anchors and aliases are not allowed)", node.start_mark.column + 1)
