@@ -55,8 +55,8 @@ def test_asset_names_change_with_the_data_and_the_page_script_imports_them_by_na
     page = first.files[first.script]
     imported = set(re.findall(r'from "\./([^"]+)"', page))
     published = {name.rsplit("/", 1)[1] for name in first.files}
-    assert len(imported) == 2 and imported <= published
-    assert {name.split(".")[0] for name in imported} == {"data", "engine"}
+    assert len(imported) == 3 and imported <= published
+    assert {name.split(".")[0] for name in imported} == {"data", "engine", "last_order_dates"}
     assert all(re.fullmatch(r"assets/calculator/\w+\.[0-9a-f]{10}\.(js|css)", name) for name in first.files)
 
 

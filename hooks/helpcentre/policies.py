@@ -27,6 +27,7 @@ from .schema import (
     TimeZone,
     Weekdays,
     Whole,
+    YearlyDay,
 )
 from .yaml_source import read_yaml
 
@@ -49,6 +50,14 @@ def _render_zones(zones: list[dict[str, Any]]) -> str:
 def _render_peak_season(season: dict[str, Any]) -> str:
     return (f"from {DAY.render(season['from'])} to {DAY.render(season['to'])}, "
             f"allow up to {md.plural(season['extra_days'], 'extra day')}")
+
+
+def _render_notice_days(days: int) -> str:
+    return "on the day it starts" if days == 0 else f"{md.plural(days, 'day')} before it starts"
+
+
+def _render_target_date(target: dict[str, Any]) -> str:
+    return f"{md.escape(target['name'])} (to arrive by {DAY.render(target['arrive_by'])})"
 
 
 def _render_bank_holidays(region: dict[str, str]) -> str:
@@ -82,6 +91,7 @@ SCHEMA = Record({
         "business_days": Range("business day"),
         "same_day_cutoff": TimeOfDay(render=_render_cutoff),
         "closure_dates": ListOf(DateOrRange()),
+        "closure_notice_days": Whole("day", minimum=0, render=_render_notice_days),
     }),
     "delivery": Record({
         "zones": ListOf(Record({
@@ -92,6 +102,8 @@ SCHEMA = Record({
         "not_shipped_to": ListOf(CountryCode()),
         "peak_seasons": ListOf(Record({"from": DAY, "to": DAY, "extra_days": Whole("day")},
                                       render=_render_peak_season), empty="none"),
+        "target_dates": ListOf(Record({"name": Text(), "arrive_by": YearlyDay()}, render=_render_target_date),
+                               empty="none at the moment"),
     }),
     "tracking": Record({
         "appears_within_hours": Whole("hour"),
@@ -150,6 +162,7 @@ def load_policies(path: Path) -> Policies:
     values = SCHEMA.read(node, "", name)
     _check_zones(values, node, name)
     _check_bank_holidays(values, node, name)
+    _check_target_dates(values, node, name)
     return Policies(values)
 
 
@@ -195,3 +208,14 @@ def _check_bank_holidays(values: dict[str, Any], root: Any, name: str) -> None:
         raise DataError(name, node.start_mark.line + 1, "calendar.bank_holidays",
                         f"expected a country and region known to the holidays package, such as GB and ENG; "
                         f"got {region['country']} and {region['region']}") from error
+
+
+def _check_target_dates(values: dict[str, Any], root: Any, name: str) -> None:
+    seen: set[str] = set()
+    nodes = _node_at(root, "delivery.target_dates").value
+    for n, target in enumerate(values["delivery"]["target_dates"]):
+        if target["name"].casefold() in seen:
+            raise DataError(name, nodes[n].start_mark.line + 1, f"delivery.target_dates[{n}].name",
+                            f'"{target["name"]}" is already the name of another target date; expected each '
+                            "name once")
+        seen.add(target["name"].casefold())

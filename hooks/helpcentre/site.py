@@ -9,6 +9,7 @@ from .calculator_assets import CalculatorAssets, build_calculator_assets
 from .calculator_data import build_calculator_data, build_year
 from .checks import check_placeholders
 from .content import Topic, load_topics
+from .last_order_dates import render_last_order_dates
 from .pages import render_topic_cards, render_topic_page
 from .placeholders import fill_placeholders
 from .policies import Policies, load_policies
@@ -35,7 +36,8 @@ def load_help_centre(policies_file: Path, content_folder: Path, calculator_folde
     topics = load_topics(content_folder)
     data = build_calculator_data(policies, build_year())
     placeholders = {**policies.placeholders(), **check_placeholders(data),
-                    "site.topics": render_topic_cards(topics)}
+                    "site.topics": render_topic_cards(topics),
+                    "site.last_order_dates": render_last_order_dates(policies, data)}
     calculator = build_calculator_assets(calculator_folder, data)
     help_centre = HelpCentre(policies, topics, placeholders, calculator)
     email, shop_name = policies["shop.email"], policies["shop.name"]
