@@ -194,8 +194,8 @@ function latestArrival(data, zone, ordered, first) {
 }
 
 // The last day (and time, with a same-day cut-off) to order so that the latest estimate arrives
-// on or before arriveBy: {order_by, before: "HH:MM" or null, arrives_by}. Walks back one day at a
-// time: an order at any time of the day, else one before the cut-off on a business day.
+// on or before arriveBy: {order_by, before: "HH:MM" or null, arrives_by}. Walks back day by day:
+// an order at any time of the day, else one before the cut-off on a business day.
 export const lastOrder = answer((data, arriveBy, destination) => {
   const target = parseDate(arriveBy);
   const zone = zoneFor(data, destination);

@@ -172,7 +172,8 @@ def test_a_peak_season_order_arrives_later_and_says_why(open_page, zone):
     text = answer_text(ask(check(page, "delivery"), **{ORDERED: local("2026-12-23T15:00", zone)}))
     assert text == ("We expect to ship your order between Tuesday 29 December 2026 and Thursday 31 December 2026. "
                     "It should arrive between Tuesday 5 January 2027 and Thursday 21 January 2027, "
-                    "including the extra time of our peak season.")
+                    "including the extra time of our peak season. Will it arrive by Christmas "
+                    "(Thursday 24 December 2026)? We're sorry, it will most likely arrive after that.")
 
 
 FREE_UNTIL = {  # free cancellation ends 2026-03-29T08:00Z, the first morning of British Summer Time

@@ -262,7 +262,7 @@ def last_order(data: Data, arrive_by: str, destination: str) -> Answer:
     estimate arrives on or before arrive_by: {"order_by": day, "before": "HH:MM" or None,
     "arrives_by": the latest estimate of that order}.
 
-    Walks back from arrive_by one day at a time: an order at any time of the day (processing starts
+    Walks back from arrive_by day by day: an order at any time of the day (processing starts
     the next business day), else, on a business day with a cut-off, an order before the cut-off
     (processing starts that day). Refuses with out_of_range when no day back to first_date works.
     """
