@@ -61,6 +61,7 @@ SCHEMA = Record({
         })),
     }), min_items=1),
 })
+NOTICE_FILE = "notice.yml"  # the words of the notice on every page (helpcentre.notice), not a topic
 _EMAIL_PLACEHOLDER = re.compile(r"\{\{\s*shop\.email\s*\}\}")
 
 
@@ -98,7 +99,8 @@ class Topic:
 
 def load_topics(folder: Path) -> list[Topic]:
     """Read every topic file in `folder`, in menu order; ids must be unique and links must exist."""
-    topics = sorted((_load_topic(path, folder) for path in sorted(folder.glob("*.yml"))),
+    paths = sorted(path for path in folder.glob("*.yml") if path.name != NOTICE_FILE)
+    topics = sorted((_load_topic(path, folder) for path in paths),
                     key=lambda topic: (topic.order, topic.slug))
     _check_ids(topics)
     return topics
