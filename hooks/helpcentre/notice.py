@@ -41,6 +41,9 @@ class Notice:
 
 def load_notice_words(path: Path, name: str) -> dict[str, str]:
     """Read and check the notice's words; an unknown placeholder stops the build with its line."""
+    if not path.is_file():
+        raise DataError(name, None, "", "the file is missing; expected the words of the notice at the top of "
+                        "every page (" + ", ".join(TEXTS) + ")")
     node = read_yaml(path, name)
     words = SCHEMA.read(node, "", name)
     for key, value_node in node.value:
