@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
+from test_calculator_page import ORDERED, answer_text, ask, check, open_page  # noqa: F401 (a fixture)
 
 from conftest import Build, serve
-from test_calculator_page import ORDERED, answer_text, ask, check, open_page  # noqa: F401 (a fixture)
 
 DELIVERY = "delivery/"
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_accessibility import violations, visit
 
 from conftest import Build, build_project, copy_project, serve
-from test_accessibility import violations, visit
 
 PEAK_2026 = ("It's our peak season until Thursday 31 December 2026: please allow up to 5 days more for delivery. "
              "See our last order dates")
@@ -29,8 +29,8 @@ def closure_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     policies = project / "policies.yaml"
     text = policies.read_text(encoding="utf-8")
     assert "  closure_dates: []" in text
-    policies.write_text(text.replace("  closure_dates: []", "  closure_dates:\n    - {from: 2026-12-24, to: 2027-01-02}"),
-                        encoding="utf-8")
+    closure = "  closure_dates:\n    - {from: 2026-12-24, to: 2027-01-02}"
+    policies.write_text(text.replace("  closure_dates: []", closure), encoding="utf-8")
     built = build_project(project)
     assert built.returncode == 0, built.output
     return built
