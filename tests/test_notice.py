@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_accessibility import violations, visit
+from test_order_dates import jjsart_data
 
-from conftest import Build, build_project, copy_project, serve
+from conftest import ROOT, Build, build_project, copy_project, serve
+from helpcentre.errors import DataError
+from helpcentre.notice import build_notice, load_notice_words
 
 PEAK_2026 = ("It's our peak season until Thursday 31 December 2026: please allow up to 5 days more for delivery. "
              "See our last order dates")
@@ -160,3 +163,46 @@ def test_axe_finds_nothing_in_the_notice(visitor, closure_url, scheme):
 def test_the_notice_words_are_the_editors(closure_site: Build):
     words = Path(closure_site.project / "content" / "notice.yml").read_text(encoding="utf-8")
     assert "Orders placed while we're closed ship between {{ ships_from }} and {{ ships_by }}." in words
+
+
+# --- the words and the data, without a browser ---------------------------------------------------
+
+WORDS = (ROOT / "content" / "notice.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("until {{ until }}:", "until {{ last_day }}:",
+     'notice.yml:7: peak_season: unknown placeholder "{{ last_day }}"; expected one of {{ until }}, {{ extra_days }}'),
+    ("See our last order dates", "See {{ until }}",
+     'notice.yml:9: last_order_dates_link: unknown placeholder "{{ until }}"; expected one of none'),
+    ("closure_now:", "closure_then:", 'notice.yml:13: closure_then: unknown key; expected one of peak_season'),
+    ("last_order_dates_link: See our last order dates", "last_order_dates_link: 42",
+     "notice.yml:9: last_order_dates_link: expected text; got 42 without quotes"),
+    (WORDS, "", "notice.yml:1: the file is empty"),
+])
+def test_a_mistake_in_the_words_gets_its_line(tmp_path, old, new, message):
+    assert old in WORDS
+    path = tmp_path / "notice.yml"
+    path.write_text(WORDS.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_notice_words(path, "notice.yml")
+    assert message in str(caught.value)
+
+
+def test_a_missing_words_file_is_named(tmp_path):
+    with pytest.raises(DataError, match="notice.yml: the file is missing"):
+        load_notice_words(tmp_path / "notice.yml", "notice.yml")
+
+
+def test_orders_placed_in_a_closure_ship_after_it_and_no_script_without_anything_to_announce():
+    words = load_notice_words(ROOT / "content" / "notice.yml", "notice.yml")
+    data = jjsart_data()
+    closed = {**data, "closures": [{"from": "2026-12-24", "to": "2027-01-02"}],
+              "closed_dates": sorted({*data["closed_dates"], "2026-12-24", "2026-12-29", "2026-12-30", "2026-12-31"})}
+    words = {**words, "closure_now": "</script><script>alert(1)</script> {{ to }}"}
+    script = build_notice(closed, words, ROOT / "calculator", "delivery/#last-order-dates").script
+    assert '"ships_by": "2027-01-07", "ships_from": "2027-01-05"' in script
+    data_part = script.rsplit("})(", 1)[1]  # the words cannot end the script element
+    assert "</" not in data_part and "\\u003c/script>\\u003cscript>alert(1)" in data_part
+    assert build_notice({**data, "peak_seasons": []}, words, ROOT / "calculator", None) is None
+    assert build_notice(data, words, ROOT / "calculator", None) is not None  # the peak season

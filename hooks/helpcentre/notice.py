@@ -67,7 +67,7 @@ def _ships(data: Mapping[str, Any], day: str) -> list[str] | None:
 def build_notice(data: Mapping[str, Any], words: Mapping[str, str], source: Path, link: str | None) -> Notice | None:
     """The notice's script, or None when the shop has no peak season and no closure to announce."""
     closures = []
-    for closure in data["closures"]:
+    for closure in sorted(data["closures"], key=lambda c: c["from"]):  # the browser shows the first that applies
         ships = _ships(data, closure["from"])
         if ships is not None:  # outside the calculator's dates: nothing to announce
             closures.append({**closure, "ships_from": ships[0], "ships_by": ships[1]})
