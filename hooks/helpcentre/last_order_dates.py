@@ -45,9 +45,9 @@ def render_last_order_dates(policies: Policies, data: Mapping[str, Any]) -> str:
                         f"<td>{escape(target['name'])} <span class=\"last-order-date\"></span></td>"
                         f"<td>{escape(zone['name'])}</td><td class=\"last-order-by\"></td></tr>")
     lines = [
-        '<div class="last-order-dates" data-search-exclude>',
+        '<div class="last-order-dates">',
         f'<p class="last-order-rule">{rule}</p>',
-        '<table hidden>',
+        '<table hidden data-search-exclude>',  # empty until filled: not for search
         "<thead><tr><th scope=\"col\">To arrive by</th><th scope=\"col\">Delivery to</th>"
         "<th scope=\"col\">Order by</th></tr></thead>",
         "<tbody>", *rows, "</tbody>", "</table>", "</div>",
