@@ -141,7 +141,8 @@ def make_project(folder: Path, questions: int | None) -> Path:
     copy_project(folder)
     if questions is not None:
         for topic in (folder / "content").glob("*.yml"):
-            topic.unlink()
+            if topic.name != "notice.yml":  # the notice's words, not a topic
+                topic.unlink()
         for name, text in generate_topics(questions).items():
             (folder / "content" / name).write_text(text, encoding="utf-8")
         pages = {f"{path.stem}.md" for path in (folder / "content").iterdir()}

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from helpcentre.calculator_assets import build_calculator_assets  # noqa: E402
 from helpcentre.calculator_data import build_calculator_data, build_year  # noqa: E402
+from helpcentre.notice import build_notice, load_notice_words  # noqa: E402
 from helpcentre.policies import load_policies  # noqa: E402
 
 
@@ -29,8 +30,12 @@ def main() -> None:
     # "assets/calculator/page.3f2a9c1e.js" -> "page.js"
     by_kind = {".".join(path.rsplit("/", 1)[1].split(".")[::2]): text for path, text in assets.files.items()}
     print("gzipped bytes (level 9):")
-    for name in ("engine.js", "page.js", "page.css", "data.js"):
-        print(f"  {name:<10} {gzipped(by_kind[name]):>6}")
+    for name in ("engine.js", "page.js", "last_order_dates.js", "page.css", "data.js"):
+        print(f"  {name:<19} {gzipped(by_kind[name]):>6}")
+    words = load_notice_words(ROOT / "content" / "notice.yml", "notice.yml")
+    notice = build_notice(data, words, ROOT / "calculator", "delivery/#last-order-dates")
+    print(f"  notice script, inline in every page: {gzipped(notice.script) if notice else 0} "
+          f"({len(notice.script.encode()) if notice else 0} bytes before gzip)")
     scripts = gzipped(by_kind["engine.js"]) + gzipped(by_kind["page.js"])
     print(f"  engine.js + page.js: {scripts} (target under 8192; holiday and country data aside)")
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:

@@ -185,3 +185,43 @@ export const trackingStatus = answer((data, lastUpdateOn, today) => {
   checkRange(data, staleFrom);
   return { stale: current >= staleFrom, stale_from: toIso(staleFrom) };
 });
+
+// Last day of the delivery estimate's arrival window, for an order placed on `ordered` (shop
+// time) whose processing starts on `first`.
+function latestArrival(data, zone, ordered, first) {
+  const shipped = nextBusinessDay(data, addBusinessDays(data, first, data.processing_business_days.max - 1));
+  return shipped + zone.transit_days.max + (peakExtraDays(data, ordered) ?? 0);
+}
+
+// The last day (and time, with a same-day cut-off) to order so that the latest estimate arrives
+// on or before arriveBy: {order_by, before: "HH:MM" or null, arrives_by}. Walks back day by day:
+// an order at any time of the day, else one before the cut-off on a business day.
+export const lastOrder = answer((data, arriveBy, destination) => {
+  const target = parseDate(arriveBy);
+  const zone = zoneFor(data, destination);
+  checkRange(data, target);
+  const { first } = calendarOf(data);
+  const cutoff = data.same_day_cutoff;
+  for (let day = target; day >= first; day--) {
+    let arrives = latestArrival(data, zone, day, nextBusinessDay(data, day));
+    let before = null;
+    if (arrives > target && cutoff != null && isBusinessDay(data, day)) {
+      arrives = latestArrival(data, zone, day, day);
+      before = cutoff;
+    }
+    if (arrives <= target) return { order_by: toIso(day), before, arrives_by: toIso(arrives) };
+  }
+  return refuse("out_of_range");
+});
+
+// Each target date's next occurrence on or after today ("YYYY-MM-DD", the shop's date):
+// [{name, date}], in the order of the policies. A 29 February never occurs (the policies refuse it).
+export const nextTargetDates = answer((data, today) => {
+  const day = parseDate(today);
+  const year = +today.slice(0, 4);
+  return (data.target_dates ?? []).map(({ name, arrive_by: md }) => {
+    const [m, d] = md.split("-").map(Number);
+    const date = dayOf(year, m, d) >= day ? dayOf(year, m, d) : dayOf(year + 1, m, d);
+    return { name, date: toIso(date) };
+  });
+});

@@ -51,6 +51,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Themes print the site name as HTML, sometimes escaping it again: Markup is escaped once.
     config.site_name = Markup(f"{html.escape(_help_centre.policies['shop.name'])} {config.site_name.lower()}")
     config.extra["contact_email"] = _help_centre.policies["shop.email"]
+    if _help_centre.notice:  # the notice in the announcement bar (overrides/main.html)
+        config.extra["notice"] = {"script": Markup(_help_centre.notice.script),
+                                  "link": _help_centre.last_order_dates_url, "link_text": _help_centre.notice.link_text}
     config.nav = config.nav or _help_centre.nav()
     _add_search_assets(config)
     return config

@@ -47,6 +47,15 @@ def test_the_figures_come_from_the_policies():
     assert data["countries"]["GB"] == "United Kingdom"
 
 
+def test_target_dates_and_closures_come_from_the_policies():
+    data = build_calculator_data(load_policies(SHOPS / "second-shop.yaml"), 2026)
+    assert data["target_dates"] == [{"name": "Christmas", "arrive_by": "12-23"},
+                                    {"name": "Mother's Day", "arrive_by": "03-08"}]
+    assert data["closures"] == [{"from": "2026-12-24", "to": "2026-12-24"}, {"from": "2026-12-29", "to": "2026-12-31"}]
+    assert data["closure_notice_days"] == 21
+    assert build_calculator_data(POLICIES, 2026)["target_dates"] == [{"name": "Christmas", "arrive_by": "12-24"}]
+
+
 def test_asset_names_change_with_the_data_and_the_page_script_imports_them_by_name():
     first = build_calculator_assets(ROOT / "calculator", build_calculator_data(POLICIES, 2026))
     second = build_calculator_assets(ROOT / "calculator", build_calculator_data(POLICIES, 2027))
@@ -55,8 +64,8 @@ def test_asset_names_change_with_the_data_and_the_page_script_imports_them_by_na
     page = first.files[first.script]
     imported = set(re.findall(r'from "\./([^"]+)"', page))
     published = {name.rsplit("/", 1)[1] for name in first.files}
-    assert len(imported) == 2 and imported <= published
-    assert {name.split(".")[0] for name in imported} == {"data", "engine"}
+    assert len(imported) == 3 and imported <= published
+    assert {name.split(".")[0] for name in imported} == {"data", "engine", "last_order_dates"}
     assert all(re.fullmatch(r"assets/calculator/\w+\.[0-9a-f]{10}\.(js|css)", name) for name in first.files)
 
 

@@ -172,7 +172,8 @@ def test_a_peak_season_order_arrives_later_and_says_why(open_page, zone):
     text = answer_text(ask(check(page, "delivery"), **{ORDERED: local("2026-12-23T15:00", zone)}))
     assert text == ("We expect to ship your order between Tuesday 29 December 2026 and Thursday 31 December 2026. "
                     "It should arrive between Tuesday 5 January 2027 and Thursday 21 January 2027, "
-                    "including the extra time of our peak season.")
+                    "including the extra time of our peak season. Will it arrive by Christmas "
+                    "(Thursday 24 December 2026)? We're sorry, it will most likely arrive after that.")
 
 
 FREE_UNTIL = {  # free cancellation ends 2026-03-29T08:00Z, the first morning of British Summer Time
@@ -356,6 +357,7 @@ def test_checks_work_after_instant_navigation_from_the_home_page(open_page):
         "Your return must reach us by Monday 4 January 2027."
     page.get_by_role("link", name="refund times").click()  # on to a topic page, again without reload
     expect(page).to_have_url(re.compile(r"/refunds/#refund-time$"))
+    expect(page.locator("h1")).to_have_text(re.compile(r"^Refunds"))  # the new page, not the old one
     assert answer_text(ask(check(page, "credit"), Date_we_issued_your_refund="2026-12-24")) == \
         "Your card refund should show in your account by Thursday 7 January 2027."
     assert page.evaluate("window.stillTheSameDocument") is True  # Material swapped the pages, no reload

@@ -37,6 +37,7 @@ RULES: dict[str, tuple[Callable[..., dict[str, Any]], tuple[str, ...]]] = {
     "refund": (order_dates.refund_deadline, ("return_received_on",)),
     "credit": (order_dates.credit_deadline, ("refund_issued_on", "method")),
     "tracking": (order_dates.tracking_status, ("last_update_on", "today")),
+    "last_order": (order_dates.last_order, ("arrive_by", "destination")),
 }
 
 
@@ -50,9 +51,10 @@ def load_cases(path: Path = CASES_PATH) -> list[dict[str, Any]]:
 
 
 def answer(data: Data, inputs: dict[str, Any]) -> dict[str, Any]:
-    """The Python reference's answer to one case (or random input) of the vectors' shape."""
+    """The Python reference's answer to one case (or random input) of the vectors' shape; a case's
+    optional "data" replaces those keys of the calculator data (a cut-off, a closure)."""
     rule, names = RULES[inputs["kind"]]
-    return rule(data, *(inputs[name] for name in names))
+    return rule({**data, **inputs.get("data", {})}, *(inputs[name] for name in names))
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +100,16 @@ WORKED_EXAMPLES = [
      {"stale": False, "stale_from": "2027-01-05"}),
     ("tracking", {"last_update_on": "2026-12-23", "today": "2027-01-05"},
      {"stale": True, "stale_from": "2027-01-05"}),
+    ("last_order", {"arrive_by": "2026-12-24", "destination": "GB"},
+     {"order_by": "2026-11-29", "before": None, "arrives_by": "2026-12-24"}),
+    ("last_order", {"arrive_by": "2026-12-24", "destination": "US"},
+     {"order_by": "2026-11-19", "before": None, "arrives_by": "2026-12-19"}),
+    ("last_order", {"arrive_by": "2026-12-24", "destination": "FR"},
+     {"order_by": "2026-11-29", "before": None, "arrives_by": "2026-12-24"}),
+    ("last_order", {"arrive_by": "2027-01-31", "destination": "GB"},
+     {"order_by": "2027-01-11", "before": None, "arrives_by": "2027-01-31"}),
+    ("last_order", {"arrive_by": "2026-12-03", "destination": "GB"},
+     {"order_by": "2026-11-11", "before": None, "arrives_by": "2026-12-03"}),
 ]
 
 
@@ -105,6 +117,36 @@ WORKED_EXAMPLES = [
 def test_vectors_hold_the_worked_examples(kind: str, inputs: dict[str, str], expect: dict[str, Any]) -> None:
     wanted = {"kind": kind, **inputs, "expect": expect}
     assert any({key: value for key, value in case.items() if key != "name"} == wanted for case in OUR_CASES)
+
+
+def test_the_last_order_vectors_hold_a_cut_off_and_a_closure() -> None:
+    changes = [case.get("data", {}) for case in OUR_CASES if case["kind"] == "last_order"]
+    assert {"same_day_cutoff": "14:00"} in changes
+    assert any("2026-12-29" in change.get("closed_dates", []) for change in changes)
+
+
+@pytest.mark.parametrize("cutoff", [None, "14:00"])
+def test_the_last_order_is_the_last_order_the_delivery_estimate_gets_there_in_time(data: Data,
+                                                                                cutoff: str | None) -> None:
+    """The last order checked against delivery_estimate itself: ordering at the latest moment it names
+    arrives by the target, and ordering any later does not."""
+    shop = variant(data, same_day_cutoff=cutoff)
+    rng = random.Random(24)
+    for _ in range(150):
+        target = date(2025, 3, 1) + timedelta(days=rng.randint(0, 1300))
+        country = rng.choice(["GB", "US", "FR"])
+        found = order_dates.last_order(shop, target.isoformat(), country)
+        # the last minute of order_by, or the minute before its cut-off, in the shop's time zone
+        moment = datetime.fromisoformat(f"{found['order_by']}T{found['before'] or '23:59'}").replace(
+            tzinfo=order_dates.ZoneInfo("Europe/London")) - timedelta(minutes=1 if found["before"] else 0)
+        arrives = order_dates.delivery_estimate(shop, moment.isoformat(), country)["arrives"][1]
+        assert arrives == found["arrives_by"] <= target.isoformat()
+        later = moment + timedelta(minutes=2) if found["before"] else moment + timedelta(minutes=1)
+        for _ in range(30):  # any later order, up to the target, arrives too late
+            assert order_dates.delivery_estimate(shop, later.isoformat(), country)["arrives"][1] > target.isoformat()
+            later += timedelta(hours=rng.randint(1, 30))
+            if later.date() > target:
+                break
 
 
 def test_vectors_cover_every_rule_and_error() -> None:
@@ -116,7 +158,7 @@ def test_vectors_cover_every_rule_and_error() -> None:
     assert errors == set(order_dates.ERRORS) - {"not_shipped"}  # JJ's Art ships everywhere
     assert len(set(names)) == len(names)
     for case in OUR_CASES:
-        assert set(case) == {"name", "kind", "expect", *RULES[case["kind"]][1]}, case["name"]
+        assert set(case) - {"data"} == {"name", "kind", "expect", *RULES[case["kind"]][1]}, case["name"]
 
 
 def test_data_has_the_values_the_vectors_were_worked_out_with(data: Data) -> None:
@@ -329,7 +371,7 @@ def random_later_date(rng: random.Random, day: Any) -> Any:
 
 
 def random_inputs(rng: random.Random, data: Data, count: int) -> list[dict[str, Any]]:
-    """count random inputs spread over the six rules."""
+    """count random inputs spread over the rules."""
     countries = sorted(data["countries"])
     inputs = []
     for i in range(count):
@@ -347,10 +389,14 @@ def random_inputs(rng: random.Random, data: Data, count: int) -> list[dict[str, 
             inputs.append({"kind": kind, "return_received_on": random_date(rng)})
         elif kind == "credit":
             inputs.append({"kind": kind, "refund_issued_on": random_date(rng), "method": rng.choice(METHODS)})
-        else:
+        elif kind == "tracking":
             last_update_on = random_date(rng)
             inputs.append({"kind": kind, "last_update_on": last_update_on,
                            "today": random_later_date(rng, last_update_on)})
+        else:
+            country = rng.choice(ODD_COUNTRIES) if rng.random() < 0.1 else rng.choice(
+                ["US", "GB", rng.choice(countries)])
+            inputs.append({"kind": kind, "arrive_by": random_date(rng), "destination": country})
     return inputs
 
 

@@ -81,6 +81,18 @@ def test_a_home_country_not_shipped_to_gets_no_row(tmp_path):
     assert table["delivery.not_shipped_to"] == "We don't ship to United Kingdom."
 
 
+def test_target_dates_are_read_and_explained(tmp_path):
+    policies = load_policies(ROOT / "policies.yaml")
+    assert policies["delivery.target_dates"] == [{"name": "Christmas", "arrive_by": (12, 24)}]
+    assert policies.placeholders()["delivery.target_dates"] == "Christmas (to arrive by 24 December)"
+    assert policies.placeholders()["processing.closure_notice_days"] == "14 days before it starts"
+    none = load_text(tmp_path, changed("  target_dates:                      # days shoppers want an order to arrive "
+                                       "by, every year; [] for none\n    - name: Christmas\n"
+                                       "      arrive_by: 24 December\n", "  target_dates: []\n"))
+    assert none["delivery.target_dates"] == []
+    assert none.placeholders()["delivery.target_dates"] == ""
+
+
 def test_closure_dates_accept_days_and_ranges(tmp_path):
     text = changed("  closure_dates: []", "  closure_dates:\n    - 2026-12-24\n"
                    "    - {from: 2026-12-29, to: 2026-12-31}")
@@ -136,6 +148,7 @@ def test_a_section_of_optional_values_may_be_left_out(tmp_path):
 def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
     """(case, policies.yaml text, the message it must give)."""
     window = line_of(POLICIES, "  window_days: 14")
+    christmas = line_of(POLICIES, "      arrive_by: 24 December")
     return [
         ("YAML syntax error", changed("  name: JJ's Art", "  name: [JJ's Art"),
          "policies.yaml:{0}: a list opened with [ on line {0} is not closed with ]".format(
@@ -210,6 +223,27 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
          'delivery.zones[2]: a second zone without countries; expected only one zone for everywhere else'),
         ("country in a zone and not shipped to", changed("  not_shipped_to: []", '  not_shipped_to: ["US"]'),
          'delivery.not_shipped_to: US is also in the zone "United States"'),
+        ("target date 30 February", changed("      arrive_by: 24 December", "      arrive_by: 30 February"),
+         f'policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes '
+         'every year, such as "24 December"; got "30 February"'),
+        ("target date 29 February", changed("      arrive_by: 24 December", "      arrive_by: 29 February"),
+         f'policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes '
+         'every year'),
+        ("target date a number", changed("      arrive_by: 24 December", "      arrive_by: 24"),
+         f"policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes "
+         "every year, such as \"24 December\"; got 24"),
+        ("target date name a number", changed("    - name: Christmas", "    - name: 2026"),
+         f"policies.yaml:{christmas - 1}: delivery.target_dates[0].name: expected text; got 2026 without quotes"),
+        ("duplicate target date name", changed("      arrive_by: 24 December",
+                                               "      arrive_by: 24 December\n    - name: christmas\n"
+                                               "      arrive_by: 23 December"),
+         f'policies.yaml:{christmas + 1}: delivery.target_dates[1].name: "christmas" is already the name of '
+         "another target date; expected each name once"),
+        ("target dates not a list", changed("  target_dates:", "  target_dates: Christmas\n  old_targets:"),
+         "delivery.target_dates: expected a list (use [] for none)"),
+        ("closure notice days negative", changed("  closure_notice_days: 14", "  closure_notice_days: -1"),
+         f"policies.yaml:{line_of(POLICIES, '  closure_notice_days')}: processing.closure_notice_days: expected a "
+         "whole number of days, at least 0; got -1"),
         ("empty list where one is needed", changed("    - Visa\n    - Mastercard\n    - Maestro\n"
                                                    "    - American Express\n    - PayPal\n", "    []\n"),
          "payments.methods: expected a list of at least 1; got an empty list"),

@@ -48,6 +48,12 @@ def missing_values(built: Build, policies: Policies) -> dict[str, list[str]]:
     return {name: texts for name, texts in found.items() if texts}
 
 
+def zone_rows(page: BeautifulSoup) -> list:
+    """The rows of the delivery times table (not those of the last order dates)."""
+    return [row for row in page.select("table tr")
+            if row.find("td") and not row.find_parent(class_="last-order-dates")]
+
+
 def site_url(built: Build) -> str:
     """The site_url of the built project's mkdocs.yml: absolute links to it are links within the site."""
     return _site_url(built.project / "mkdocs.yml")
@@ -216,8 +222,9 @@ def test_topic_sources_are_not_published(site):
 
 def test_delivery_times_are_a_table_built_from_the_zones(site):
     policies = load_policies(ROOT / "policies.yaml")
-    table = site.pages["delivery/index.html"].select_one("table")
-    rows = [[cell.get_text(strip=True) for cell in row.find_all("td")] for row in table.select("tr") if row.find("td")]
+    table = next(row.find_parent("table") for row in zone_rows(site.pages["delivery/index.html"]))
+    rows = [[cell.get_text(strip=True) for cell in row.find_all("td")]
+            for row in zone_rows(site.pages["delivery/index.html"])]
     # The shop's home country, in the zone for everywhere else, is named first.
     assert [row[0] for row in rows] == ["United Kingdom", *(zone["name"] for zone in policies["delivery.zones"])]
     assert "calendar days" in table.find("th", string=lambda text: "Delivery time" in text).get_text()
@@ -261,8 +268,7 @@ def test_a_second_shop_builds_with_the_same_content(second_shop):
     assert missing_values(second_shop, load_policies(SHOPS / "second-shop.yaml")) == {}
     assert broken_links(second_shop) == []
     assert outside_requests(second_shop) == []
-    rows = second_shop.pages["delivery/index.html"].select("table tr")
-    assert len([row for row in rows if row.find("td")]) == 3  # Ireland, its home, is a zone of its own
+    assert len(zone_rows(second_shop.pages["delivery/index.html"])) == 3  # Ireland, its home, is a zone of its own
 
 
 def test_text_that_looks_like_html_is_shown_not_run(second_shop):
@@ -290,6 +296,12 @@ def test_text_that_looks_like_html_is_shown_not_run(second_shop):
      'content/order-dates.md:'),
     ("content/returns.yml", "questions:", "questions:\n  - id: Bad Id\n    question: Why?\n    answer: Because.",
      "expected an id of lowercase words and digits joined by hyphens"),
+    ("content/notice.yml", "until {{ until }}:", "until {{ till }}:",
+     'content/notice.yml:7: peak_season: unknown placeholder "{{ till }}"; expected one of {{ until }}, '
+     "{{ extra_days }}"),
+    ("content/notice.yml", "closure_now:", "closure_later:", "closure_later: unknown key"),
+    ("policies.yaml", "      arrive_by: 24 December", "      arrive_by: 30 February",
+     'delivery.target_dates[0].arrive_by: expected a day and month that comes every year'),
 ])
 def test_a_mistake_stops_the_build_with_one_message_and_writes_nothing(tmp_path, file, old, new, message):
     project = copy_project(tmp_path)

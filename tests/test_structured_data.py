@@ -24,7 +24,8 @@ def json_ld(page: BeautifulSoup) -> list[dict]:
 
 
 def shown_answer(page: BeautifulSoup, qid: str) -> str:
-    """What a shopper reads under a question: up to the next heading, without forms and the blocks after it."""
+    """What a shopper reads under a question: up to the next heading, without forms, hidden blocks and the
+    blocks after it."""
     lines = []
     for element in page.find(id=qid).find_next_siblings():
         if element.name in ("h1", "h2"):
@@ -32,6 +33,8 @@ def shown_answer(page: BeautifulSoup, qid: str) -> str:
         if element.name == "form" or set(element.get("class") or ()) & {"help-email", "help-related", "help-still"}:
             continue
         for block in element.find_all(["p", "li", "tr"]) or [element]:
+            if block.find_parent(hidden=True) or block.has_attr("hidden"):
+                continue  # not shown (the last order dates table until the browser fills it)
             if not block.find(["p", "li", "tr"]):
                 lines.append(" ".join(block.get_text().split()))
     return "\n".join(line for line in lines if line)

@@ -31,13 +31,15 @@ class CalculatorAssets:
 def build_calculator_assets(source: Path, data: dict[str, Any]) -> CalculatorAssets:
     """The calculator's files with hashed names; the page script imports the others by name."""
     data_js = f"export default {json.dumps(data, sort_keys=True, separators=(',', ':'))};\n"
-    engine_js = (source / "engine.js").read_text(encoding="utf-8")
-    names = {"data.js": hashed_name("data.js", data_js), "engine.js": hashed_name("engine.js", engine_js)}
-    page_js = (source / "page.js").read_text(encoding="utf-8")
-    for plain, hashed in names.items():
-        page_js = page_js.replace(f'"./{plain}"', f'"./{hashed}"')
+    contents = {"data.js": data_js}
+    for module in ("engine.js", "last_order_dates.js", "page.js"):  # each imports only those before it
+        text = (source / module).read_text(encoding="utf-8")
+        for plain, content in contents.items():
+            text = text.replace(f'"./{plain}"', f'"./{hashed_name(plain, content)}"')
+        contents[module] = text
+    page_js = contents["page.js"]
     page_css = (source / "page.css").read_text(encoding="utf-8")
-    contents = {"data.js": data_js, "engine.js": engine_js, "page.js": page_js, "page.css": page_css}
+    contents["page.css"] = page_css
     files = {f"{FOLDER}/{hashed_name(name, content)}": content for name, content in contents.items()}
     return CalculatorAssets(files, f"{FOLDER}/{hashed_name('page.js', page_js)}",
                                    f"{FOLDER}/{hashed_name('page.css', page_css)}")

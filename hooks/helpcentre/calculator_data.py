@@ -51,6 +51,11 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
             {"from": _month_day(season["from"]), "to": _month_day(season["to"]), "extra_days": season["extra_days"]}
             for season in policies["delivery.peak_seasons"]
         ],
+        "target_dates": [{"name": target["name"], "arrive_by": _month_day(target["arrive_by"])}
+                         for target in policies["delivery.target_dates"]],
+        "closures": [{"from": closure.start.isoformat(), "to": closure.end.isoformat()}
+                     for closure in policies["processing.closure_dates"]],
+        "closure_notice_days": policies["processing.closure_notice_days"],
         "free_cancellation_hours": policies["cancellation.free_cancellation_hours"],
         "return_window_days": policies["returns.window_days"],
         "refund_business_days": policies["refunds.business_days"],

@@ -132,6 +132,7 @@ _KEY_IN_ANSWER = re.compile(r"^[ ]*(" + "|".join(sorted({*QUESTION.fields, *QUES
                             + r"):(?:[ ]|$)", re.MULTILINE)
 _PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}  # pictures a Markdown page may show
+NOTICE_FILE = "notice.yml"  # the words of the notice on every page (helpcentre.notice), not a topic
 _EMAIL_PLACEHOLDER = re.compile(r"\{\{\s*shop\.email\s*\}\}")
 
 
@@ -171,7 +172,7 @@ def load_topics(folder: Path) -> list[Topic]:
     """Read every topic file in `folder`, in menu order; ids must be unique and links must exist."""
     found, topics = Findings(), []
     found.extend(check_content_files(folder))
-    for path in sorted(p for p in folder.glob("*.yml") if _PAGE_NAME.fullmatch(p.stem)):
+    for path in sorted(p for p in folder.glob("*.yml") if _PAGE_NAME.fullmatch(p.stem) and p.name != NOTICE_FILE):
         with found.attempt():  # a mistake in one file does not hide those in the others
             topics.append(_load_topic(path, folder))
     found.raise_errors()  # links are checked once every file reads: an unreadable file has ids too

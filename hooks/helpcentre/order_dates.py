@@ -247,3 +247,36 @@ def tracking_status(data: Data, last_update_on: str, today: str) -> Answer:
     stale_from = add_business_days(data, last, data["tracking_stale_business_days"] + 1)
     check_range(data, stale_from)
     return {"stale": current >= stale_from, "stale_from": stale_from.isoformat()}
+
+
+def latest_arrival(data: Data, zone: dict[str, Any], ordered_on: date, first: date) -> date:
+    """The last day of the delivery estimate's arrival window, for an order placed on ordered_on
+    (shop time) whose processing starts on first."""
+    shipped = next_business_day(data, add_business_days(data, first, data["processing_business_days"]["max"] - 1))
+    return shipped + timedelta(days=zone["transit_days"]["max"] + (peak_extra_days(data, ordered_on) or 0))
+
+
+@_answers
+def last_order(data: Data, arrive_by: str, destination: str) -> Answer:
+    """The last day (and, with a same-day cut-off, the time) to order so that the latest delivery
+    estimate arrives on or before arrive_by: {"order_by": day, "before": "HH:MM" or None,
+    "arrives_by": the latest estimate of that order}.
+
+    Walks back from arrive_by day by day: an order at any time of the day (processing starts
+    the next business day), else, on a business day with a cut-off, an order before the cut-off
+    (processing starts that day). Refuses with out_of_range when no day back to first_date works.
+    """
+    target = parse_date(arrive_by)
+    zone = zone_for(data, destination)
+    check_range(data, target)
+    first_date, cutoff = date.fromisoformat(data["first_date"]), data["same_day_cutoff"]
+    day = target
+    while day >= first_date:
+        arrives = latest_arrival(data, zone, day, next_business_day(data, day))
+        before = None
+        if arrives > target and cutoff is not None and is_business_day(data, day):
+            arrives, before = latest_arrival(data, zone, day, day), cutoff
+        if arrives <= target:
+            return {"order_by": day.isoformat(), "before": before, "arrives_by": arrives.isoformat()}
+        day -= timedelta(days=1)
+    raise _Refusal("out_of_range")

@@ -29,6 +29,7 @@ from .schema import (
     Url,
     Weekdays,
     Whole,
+    YearlyDay,
     YesNo,
     error_at,
 )
@@ -86,6 +87,14 @@ def _render_address(lines: list[str]) -> str:
     return f"Our return address is {', '.join(md.escape(line) for line in lines)}."
 
 
+def _render_notice_days(days: int) -> str:
+    return "on the day it starts" if days == 0 else f"{md.plural(days, 'day')} before it starts"
+
+
+def _render_target_date(target: dict[str, Any]) -> str:
+    return f"{md.escape(target['name'])} (to arrive by {DAY.render(target['arrive_by'])})"
+
+
 def _render_bank_holidays(region: dict[str, str]) -> str:
     return f"{md.escape(region['name'])} bank holidays"
 
@@ -138,6 +147,9 @@ SCHEMA = Record({
         "closure_dates": ListOf(DateOrRange(), sentence="Our shop is also closed {}.",
                                 description="the shop's extra closed days; shown as a whole sentence (on a "
                                             "line of its own), or nothing when the list is empty"),
+        "closure_notice_days": Whole("day", minimum=0, render=_render_notice_days,
+                                     description="how many days before a closure the notice on every page "
+                                                 "announces it"),
     }, description="preparing an order before it ships"),
     "delivery": Record({
         "zones": ListOf(Record({
@@ -155,6 +167,11 @@ SCHEMA = Record({
                                        "to": DayOfYear(description="the last day of the season"),
                                        "extra_days": Whole("day", description="the extra delivery days to allow")}),
                                render=_render_peak_seasons, description="the busy seasons and their extra days"),
+        "target_dates": ListOf(Record({
+            "name": Text(description="what shoppers want the order for, such as Christmas"),
+            "arrive_by": YearlyDay(description="the day it must arrive by, every year, such as 24 December"),
+        }, render=_render_target_date, description="a date shoppers want an order to arrive by"),
+            description="the last order dates the site works out (an empty list turns them off)"),
     }, description="delivery times and destinations"),
     "tracking": Record({
         "appears_within_hours": Whole("hour", description="how long after shipping the tracking shows"),
@@ -254,7 +271,7 @@ def load_policies(path: Path) -> Policies:
     node = read_yaml(path, name)
     values = SCHEMA.read(node, "", name)
     found = Findings()  # the file reads as the schema says: the checks across values each report their own
-    for check in (_check_zones, _check_bank_holidays, _check_closures):
+    for check in (_check_zones, _check_bank_holidays, _check_closures, _check_target_dates):
         with found.attempt():
             check(values, node, name)
     found.extend(_closure_hints(values, node, name))
@@ -342,3 +359,13 @@ def _zone_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
                     "written: move it to the end of the list, so it reads last", nodes[n].start_mark.column + 1,
                     severity="hint")
             for n, zone in enumerate(zones[:-1]) if zone["countries"] is None]
+
+
+def _check_target_dates(values: dict[str, Any], root: Any, name: str) -> None:
+    seen: set[str] = set()
+    nodes = _node_at(root, "delivery.target_dates").value
+    for n, target in enumerate(values["delivery"]["target_dates"]):
+        if target["name"].casefold() in seen:
+            raise error_at(name, nodes[n], f"delivery.target_dates[{n}].name",
+                           f'"{target["name"]}" is already the name of another target date; expected each name once')
+        seen.add(target["name"].casefold())

@@ -447,6 +447,21 @@ class DayOfYear(Text):
         return _anchored("|".join(choices))
 
 
+class YearlyDay(DayOfYear):
+    """A day of the year that comes every year: 29 February is refused."""
+
+    EXPECTED = 'a day and month that comes every year, such as "24 December"'
+
+    def read(self, node: yaml.Node, key: str, file: str) -> tuple[int, int]:
+        try:
+            value = super().read(node, key, file)
+        except DataError:
+            raise fail(file, node, key, self.EXPECTED) from None
+        if value == (2, 29):
+            raise fail(file, node, key, self.EXPECTED)
+        return value
+
+
 def long_date(day: dt.date) -> str:
     """'Thursday 24 December 2026'."""
     return f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"

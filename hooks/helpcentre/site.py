@@ -9,10 +9,12 @@ from .calculator_assets import CalculatorAssets, build_calculator_assets
 from .calculator_data import build_calculator_data, build_year
 from .checks import CHECKS, check_placeholders
 from .consumer_law import add_rights_answer, review_consumer_law
-from .content import Topic, load_topics
+from .content import NOTICE_FILE, Topic, load_topics
 from .copy_style import Glossary, check_copy, load_glossary
 from .errors import Finding, Findings
+from .last_order_dates import render_last_order_dates
 from .links import check_links, page_anchors
+from .notice import Notice, build_notice, load_notice_words
 from .pages import render_topic_cards, render_topic_pages
 from .placeholders import fill_placeholders
 from .policies import Policies, load_policies, placeholder_names
@@ -27,6 +29,8 @@ class HelpCentre:
     calculator: CalculatorAssets
     pages: dict[str, str] = field(default_factory=dict)  # page path in content/ -> Markdown to build
     notes: list[Finding] = field(default_factory=list)  # hints and advice for the editor; never stop the build
+    notice: Notice | None = None  # the notice on every page, when there is anything to announce
+    last_order_dates_url: str | None = None  # the answer with the last order dates, from the site's root
 
     def nav(self) -> list[str]:
         """The menu: the home page, the topics in their order, then the other pages."""
@@ -60,12 +64,14 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
         glossary = load_glossary(content_folder)
     questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
     if policies is None:  # the pages are still checked, against the names of the placeholders
-        placeholders = dict.fromkeys([*placeholder_names(), *(f"check.{kind}" for kind in CHECKS), "site.topics"], "")
+        placeholders = dict.fromkeys([*placeholder_names(), *(f"check.{kind}" for kind in CHECKS), "site.topics",
+                                      "site.last_order_dates"], "")
         email = shop_name = ""
     else:
         data = build_calculator_data(policies, build_year())
         placeholders = {**policies.placeholders(), **check_placeholders(data),
-                        "site.topics": render_topic_cards(topics or [])}
+                        "site.topics": render_topic_cards(topics or []),
+                        "site.last_order_dates": render_last_order_dates(policies, data)}
         email, shop_name = policies["shop.email"], policies["shop.name"]
     pages: dict[str, str] = {}
     if policies is not None:
@@ -102,7 +108,15 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
                 if with_rights != topics:
                     pages.update(render_topic_pages(with_rights, placeholders, email, shop_name))
                 topics = with_rights
+    words = None
+    with found.attempt():
+        words = load_notice_words(content_folder / NOTICE_FILE, f"{content_folder.name}/{NOTICE_FILE}")
     if found.errors or policies is None or topics is None:
         return None, found
-    calculator = build_calculator_assets(calculator_folder, data)
-    return HelpCentre(policies, topics, placeholders, calculator, pages), found
+    help_centre = HelpCentre(policies, topics, placeholders, build_calculator_assets(calculator_folder, data), pages)
+    if data["target_dates"]:  # the answer that shows the last order dates, for the notice's link
+        help_centre.last_order_dates_url = next(
+            (f"{topic.slug}/#{question.id}" for topic in topics for question in topic.questions
+             if "site.last_order_dates" in question.answer), None)
+    help_centre.notice = build_notice(data, words, calculator_folder, help_centre.last_order_dates_url)
+    return help_centre, found

@@ -56,6 +56,9 @@ test("every public function answers bad input instead of throwing", () => {
     assert.equal(engine.refundDeadline(data, value).error, "invalid_date");
     assert.equal(engine.creditDeadline(data, "2026-07-06", value).error, "invalid_method");
     assert.equal(engine.trackingStatus(data, "2026-07-06", value).error, "invalid_date");
+    assert.equal(engine.lastOrder(data, value, "GB").error, "invalid_date");
+    assert.equal(engine.lastOrder(data, "2026-12-24", value).error, "unknown_country");
+    assert.equal(engine.nextTargetDates(data, value).error, "invalid_date");
   }
 });
 
@@ -64,4 +67,15 @@ test("answers with prototype names are refused, not looked up", () => {
     assert.deepEqual(engine.deliveryEstimate(data, "2026-07-06T10:00Z", name), { error: "unknown_country" });
     assert.deepEqual(engine.creditDeadline(data, "2026-07-06", name), { error: "invalid_method" });
   }
+});
+
+test("the next target date is this year's until its day has passed, then next year's", () => {
+  const shop = { ...data, target_dates: [{ name: "Christmas", arrive_by: "12-24" }, { name: "Mother's Day", arrive_by: "03-15" }] };
+  const next = (today) => engine.nextTargetDates(shop, today).map((t) => `${t.name} ${t.date}`);
+  assert.deepEqual(next("2026-07-15"), ["Christmas 2026-12-24", "Mother's Day 2027-03-15"]);
+  assert.deepEqual(next("2026-12-01"), ["Christmas 2026-12-24", "Mother's Day 2027-03-15"]);
+  assert.deepEqual(next("2026-12-24"), ["Christmas 2026-12-24", "Mother's Day 2027-03-15"]);
+  assert.deepEqual(next("2026-12-25"), ["Christmas 2027-12-24", "Mother's Day 2027-03-15"]);
+  assert.deepEqual(next("2027-03-16"), ["Christmas 2027-12-24", "Mother's Day 2028-03-15"]);
+  assert.deepEqual(engine.nextTargetDates({ ...data, target_dates: [] }, "2026-12-01"), []);
 });

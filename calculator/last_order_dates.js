@@ -1,0 +1,67 @@
+// Last order dates on the page: the table written by hooks/helpcentre/last_order_dates.py, and the
+// "Will it arrive by ...?" line of the delivery check. Today is the shop's date (data.time_zone),
+// read when needed: nothing is prepared before a page has a table or a shopper asks.
+import data from "./data.js";
+import { lastOrder, nextTargetDates } from "./engine.js";
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December"];
+
+// "Thursday 24 December 2026" for "2026-12-24", without Intl (the same words as page.js).
+export function dateWords(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+let shopClock; // made on first use: preparing a time zone formatter is the costly part
+// The shop's date ("YYYY-MM-DD") and time ("HH:MM") at an instant (default: now).
+export function shopNow(ms = Date.now()) {
+  shopClock ??= new Intl.DateTimeFormat("en-US", {
+    timeZone: data.time_zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit",
+  });
+  const p = Object.fromEntries(shopClock.formatToParts(ms).map(({ type, value }) => [type, value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+// The words of one row's "Order by" cell.
+function orderBy(target, country, now) {
+  const r = lastOrder(data, target.date, country);
+  if (r.error) return "We can't work this date out yet: please email us.";
+  const passed = r.order_by < now.date || (r.order_by === now.date && r.before && now.time >= r.before);
+  if (passed) return `Passed: an order placed now may arrive after ${dateWords(target.date)}.`;
+  const time = r.before ? ` before ${r.before} ${data.time_zone_name}` : "";
+  return `${dateWords(r.order_by)}${time}${r.order_by === now.date ? " (today)" : ""}`;
+}
+
+// Fill every last order dates table on the page for the next occurrence of each target date.
+export function fillLastOrderDates(root = document) {
+  const tables = root.querySelectorAll(".last-order-dates table");
+  if (!tables.length) return;
+  const now = shopNow();
+  const targets = nextTargetDates(data, now.date);
+  for (const table of tables) {
+    for (const row of table.querySelectorAll("tr[data-target]")) {
+      const target = targets[+row.dataset.target];
+      row.querySelector(".last-order-date").textContent = `(${dateWords(target.date)})`;
+      row.querySelector(".last-order-by").textContent = orderBy(target, row.dataset.country, now);
+    }
+    table.hidden = false;
+  }
+}
+
+// "Will it arrive by Christmas (...)? ..." for an order's delivery estimate, when the next target
+// date after the order is within a few months of it; otherwise null.
+export function arrivesByTarget(orderedMs, estimate) {
+  if (!data.target_dates?.length) return null;
+  const ordered = shopNow(orderedMs).date;
+  const targets = nextTargetDates(data, ordered);
+  if (targets.error) return null;
+  const next = targets.reduce((a, b) => (b.date < a.date ? b : a));
+  if (Date.parse(next.date) - Date.parse(ordered) > 92 * 864e5) return null;
+  const ask = `Will it arrive by ${next.name} (${dateWords(next.date)})? `;
+  if (estimate.arrives[1] <= next.date) return ask + "Yes, it should.";
+  if (estimate.arrives[0] > next.date) return ask + "We're sorry, it will most likely arrive after that.";
+  return ask + "It may, but we can't promise it: the latest estimate is after that.";
+}
