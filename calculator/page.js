@@ -263,9 +263,15 @@ function startSafely() {
   try {
     start();
   } catch { /* the checks stay hidden: the rules are in words beside them */ }
-  try {
-    fillLastOrderDates();
-  } catch { /* the table stays hidden: the rule is in words above it */ }
+  // The last order dates depend on today: worked out here, once the browser is idle, not at load.
+  const fill = () => {
+    try {
+      fillLastOrderDates();
+    } catch { /* the table stays hidden: the rule is in words above it */ }
+  };
+  if (!document.querySelector(".last-order-dates table")) return;
+  if (window.requestIdleCallback) window.requestIdleCallback(fill, { timeout: 1000 });
+  else setTimeout(fill, 0);
 }
 
 // Material's instant navigation swaps pages without a reload and announces each page on document$.

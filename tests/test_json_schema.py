@@ -106,6 +106,8 @@ ONLY_THE_BUILD_POLICIES = {
     "unknown bank holiday region": "a bank-holiday country and region that the holidays package does not know",
     "two zones for everywhere else": "a second zone without countries",
     "country in a zone and not shipped to": "a country in two zones, or in a zone and in not_shipped_to",
+    "target date 29 February": "a target date on 29 February",
+    "duplicate target date name": "a target date name used twice",
 }
 ONLY_THE_BUILD_TOPICS = {
     "id used twice": "a question id used twice",
@@ -163,7 +165,13 @@ def test_the_makefile_target_writes_them():
 
 
 def _files() -> list[tuple[Path, str]]:
-    return [(path, name) for name, globs in USED_BY.items() for glob in globs for path in sorted(ROOT.glob(glob))]
+    """Each file with the first schema whose globs match it, as its first line names it."""
+    found: dict[Path, str] = {}
+    for name, globs in USED_BY.items():
+        for glob in globs:
+            for path in sorted(ROOT.glob(glob)):
+                found.setdefault(path, name)
+    return list(found.items())
 
 
 @pytest.mark.parametrize("path, schema", _files(), ids=[str(p.relative_to(ROOT)) for p, _ in _files()])
@@ -211,7 +219,7 @@ def _properties(schema: Any, key: str = "") -> list[tuple[str, Any]]:
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_every_key_is_described_for_the_hover_text(name):
     keys = _properties(SCHEMAS[name])
-    assert len(keys) > 10
+    assert len(keys) >= 4  # the notice's four texts are the fewest
     undescribed = [key for key, schema in keys if not schema.get("description")]
     assert not undescribed, f"give these keys a description= in hooks/helpcentre/ and run `make schemas`: {undescribed}"
 

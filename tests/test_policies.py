@@ -239,7 +239,9 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
                                                "      arrive_by: 23 December"),
          f'policies.yaml:{christmas + 1}: delivery.target_dates[1].name: "christmas" is already the name of '
          "another target date; expected each name once"),
-        ("target dates not a list", changed("  target_dates:", "  target_dates: Christmas\n  old_targets:"),
+        ("target dates not a list", changed(
+            "  target_dates:                      # days shoppers want an order to arrive by, every year; [] for none\n"
+            "    - name: Christmas\n      arrive_by: 24 December\n", "  target_dates: Christmas\n"),
          "delivery.target_dates: expected a list (use [] for none)"),
         ("closure notice days negative", changed("  closure_notice_days: 14", "  closure_notice_days: -1"),
          f"policies.yaml:{line_of(POLICIES, '  closure_notice_days')}: processing.closure_notice_days: expected a "

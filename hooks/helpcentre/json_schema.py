@@ -15,7 +15,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import content, policies
+from . import content, notice, policies
+from .content import NOTICE_FILE
 from .schema import JsonSchema, Record
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -24,8 +25,10 @@ FOLDER = "schemas"
 MODELINE = "# yaml-language-server: $schema="
 MAKE = "make schemas"
 # Which files each schema is for (as the globs of .vscode/settings.json's "yaml.schemas").
+# A file takes the first schema whose globs match it (the notice's words before the topics).
 USED_BY = {
     "policies.schema.json": ["policies.yaml", "tests/shops/*.yaml"],
+    "notice.schema.json": [f"content/{NOTICE_FILE}"],
     "topic.schema.json": ["content/*.yml"],
 }
 
@@ -46,8 +49,14 @@ def topic_schema() -> JsonSchema:
     return _document(content.SCHEMA, "A topic file (content/*.yml)")
 
 
+def notice_schema() -> JsonSchema:
+    """The schema of the notice's words, content/notice.yml."""
+    return _document(notice.SCHEMA, f"The words of the notice on every page (content/{NOTICE_FILE})")
+
+
 SCHEMAS: dict[str, Callable[[], JsonSchema]] = {
     "policies.schema.json": policies_schema,
+    "notice.schema.json": notice_schema,
     "topic.schema.json": topic_schema,
 }
 

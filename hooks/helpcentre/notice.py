@@ -30,7 +30,16 @@ TEXTS = {
     "closure_coming": ("from", "to", "ships_from", "ships_by"),
     "closure_now": ("from", "to", "ships_from", "ships_by"),
 }
-SCHEMA = Record({name: Text() for name in TEXTS})
+WHAT = {  # what each text is for: the hover text of the editors' YAML extension
+    "peak_season": "shown during a peak season",
+    "last_order_dates_link": "the words of the link to the last order dates",
+    "closure_coming": "shown from processing.closure_notice_days before a closure until it starts",
+    "closure_now": "shown while the shop is closed",
+}
+SCHEMA = Record({name: Text(description=WHAT[name] + (f"; placeholders: {', '.join(names)}" if names else ""))
+                 for name, names in TEXTS.items()},
+                description="the words of the notice at the top of every page; the dates are worked out from "
+                            "policies.yaml")
 
 
 @dataclass(frozen=True)
