@@ -40,7 +40,8 @@ Rule = Callable[[str, Mapping[str, str]], Iterator[tuple[int, str]]]  # (offset 
 def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[str, str]) -> list[Finding]:
     """Every finding of every rule in `text`, which starts on `first_line` of `file`; `values` are the
     rendered placeholders (for suggestions)."""
-    bare = PLACEHOLDER.sub(lambda match: " " * len(match.group(0)), text)  # placeholders are not typed text
+    # Placeholders are not typed text: each becomes a word of as many letters, so offsets and indentation stay.
+    bare = PLACEHOLDER.sub(lambda match: "x" * len(match.group(0)), text)
     return [Finding(file, first_line + text.count("\n", 0, offset), key, message)
             for rules, checked in ((RULES, bare), (SOURCE_RULES, text))
             for rule in rules for offset, message in rule(checked, values)]
