@@ -36,7 +36,6 @@ _WORD = re.compile(r"[\w']+")
 class Term:
     preferred: str
     avoided: str
-    pattern: re.Pattern[str]
     line: int  # where the glossary lists it
 
 
@@ -46,6 +45,15 @@ class Glossary:
 
     file: str = ""
     terms: tuple[Term, ...] = field(default_factory=tuple)
+    # Every term to avoid in one expression, a group each (longest first), so a text is read once.
+    pattern: re.Pattern[str] | None = None
+
+    @staticmethod
+    def of(file: str, terms: list[Term]) -> Glossary:
+        terms = sorted(terms, key=lambda term: -len(term.avoided))
+        either = "|".join(f"({_words(term.avoided)})" for term in terms)
+        pattern = re.compile(rf"(?<![\w-])(?:{either}){_ENDINGS}(?![\w-])", re.IGNORECASE) if terms else None
+        return Glossary(file, tuple(terms), pattern)
 
 
 def load_glossary(content_folder: Path) -> Glossary:
@@ -68,10 +76,9 @@ def load_glossary(content_folder: Path) -> Glossary:
                     raise error_at(name, item, f"{preferred}[{n}]", f'"{avoided}" is listed twice (line '
                                    f"{where[avoided.lower()]}); expected each term to avoid once")
                 where[avoided.lower()] = line
-                pattern = re.compile(rf"(?<![\w-]){_words(avoided)}{_ENDINGS}(?![\w-])", re.IGNORECASE)
-                terms.append(Term(preferred, avoided, pattern, line))
+                terms.append(Term(preferred, avoided, line))
     found.raise_errors()
-    return Glossary(name, tuple(terms))
+    return Glossary.of(name, terms)
 
 
 def _words(term: str) -> str:
@@ -90,12 +97,14 @@ def check_copy(text: str, file: str, first_line: int, key: str, glossary: Glossa
 
 
 def _avoided_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, str]]:
+    if glossary.pattern is None:
+        return
     prose = _LINK.sub(lambda match: f"[{match.group(1)}]" + " " * (len(match.group(0)) - len(match.group(1)) - 2),
                       text)  # link addresses are not read: "#dispatch-days" is an anchor
-    for term in glossary.terms:
-        for match in term.pattern.finditer(prose):
-            yield match.start(), (f'"{match.group(0)}": expected "{term.preferred}", the one term this help centre '
-                                  f"uses for it ({glossary.file}:{term.line} lists \"{term.avoided}\" to avoid)")
+    for match in glossary.pattern.finditer(prose):
+        term = glossary.terms[match.lastindex - 1]
+        yield match.start(), (f'"{match.group(0)}": expected "{term.preferred}", the one term this help centre '
+                              f"uses for it ({glossary.file}:{term.line} lists \"{term.avoided}\" to avoid)")
 
 
 def _run_in_links(text: str, questions: Mapping[str, str]) -> Iterator[tuple[int, str]]:
