@@ -62,7 +62,6 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
     glossary = Glossary()
     with found.attempt():
         glossary = load_glossary(content_folder)
-    questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
     if policies is None:  # the pages are still checked, against the names of the placeholders
         placeholders = dict.fromkeys([*placeholder_names(), *(f"check.{kind}" for kind in CHECKS), "site.topics",
                                       "site.last_order_dates"], "")
@@ -78,25 +77,12 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
         found.extend(policies.notes)
     sources = {page.relative_to(content_folder).as_posix(): page.read_text(encoding="utf-8", errors="replace")
                for page in sorted(content_folder.rglob("*.md"))}  # a page that is not UTF-8 is named by content
-    anchors = {**{topic.page: {q.id for q in topic.questions} for topic in topics or []},
-               **{page: page_anchors(source) for page, source in sources.items()}}
-    files = {path.relative_to(content_folder).as_posix() for path in content_folder.rglob("*") if path.is_file()}
-    for topic in topics or []:
-        for question in topic.questions:
-            for text in (question.question, question.answer):
-                found.extend(check_text(text, text.file, text.line, text.key, placeholders))
-                found.extend(check_links(text, topic.page, text.file, text.line, text.key, anchors, files))
-                found.extend(check_copy(text, text.file, text.line, text.key, glossary, questions))
+    found.extend(_check_texts(topics, sources, content_folder, placeholders, glossary))
     with found.attempt():
         pages.update(render_topic_pages(topics or [], placeholders, email, shop_name))
     for page, source in sources.items():  # the editors' own Markdown pages
-        name = f"{content_folder.name}/{page}"
-        found.extend(check_text(source, name, 1, "", placeholders))
-        if topics is not None:  # until every topic reads, its answers' ids are not known
-            found.extend(check_links(source, page, name, 1, "", anchors, files))
-        found.extend(check_copy(source, name, 1, "", glossary, questions))
         with found.attempt():
-            pages[page] = fill_placeholders(source, placeholders, name, 1)
+            pages[page] = fill_placeholders(source, placeholders, f"{content_folder.name}/{page}", 1)
     if policies is not None:  # advice: the policies against the consumer law of the shop's country (consumer_law.py)
         with found.attempt():
             law, advice = review_consumer_law(policies, policies_file, law_folder or policies_file.parent / "law",
@@ -120,3 +106,27 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
              if "site.last_order_dates" in question.answer), None)
     help_centre.notice = build_notice(data, words, calculator_folder, help_centre.last_order_dates_url)
     return help_centre, found
+
+
+def _check_texts(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path,
+                 placeholders: dict[str, str], glossary: Glossary) -> list[Finding]:
+    """What editors wrote, every question, answer and Markdown page (`sources`): the rules for text
+    (text_rules), the links between answers (links) and the one voice (copy_style)."""
+    questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
+    anchors = {**{topic.page: {q.id for q in topic.questions} for topic in topics or []},
+               **{page: page_anchors(source) for page, source in sources.items()}}
+    files = {path.relative_to(content_folder).as_posix() for path in content_folder.rglob("*") if path.is_file()}
+    found: list[Finding] = []
+    for topic in topics or []:
+        for question in topic.questions:
+            for text in (question.question, question.answer):
+                found += check_text(text, text.file, text.line, text.key, placeholders)
+                found += check_links(text, topic.page, text.file, text.line, text.key, anchors, files)
+                found += check_copy(text, text.file, text.line, text.key, glossary, questions)
+    for page, source in sources.items():
+        name = f"{content_folder.name}/{page}"
+        found += check_text(source, name, 1, "", placeholders)
+        if topics is not None:  # until every topic reads, its answers' ids are not known
+            found += check_links(source, page, name, 1, "", anchors, files)
+        found += check_copy(source, name, 1, "", glossary, questions)
+    return found
