@@ -16,7 +16,7 @@ import yaml
 from .copy_style import GLOSSARY
 from .errors import DataError, Finding, Findings
 from .placeholders import PLACEHOLDER
-from .schema import JsonSchema, ListOf, Markdown, Optional, Record, Text, Whole, child_key, error_at, fail
+from .schema import ListOf, Markdown, Optional, Patterned, Record, Text, Whole, child_key, error_at
 from .yaml_source import read_yaml
 
 
@@ -54,24 +54,14 @@ class ProseField(Markdown):
         return _located(super().read(node, key, file), node, key, file)
 
 
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-
-
-class Slug(Text):
+class Slug(Patterned):
     """A question id: lowercase words joined by hyphens, used as the link anchor."""
 
     EXPECTED = "an id of lowercase words and digits joined by hyphens, such as cancel-an-order"
     PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 
-    def read(self, node: yaml.Node, key: str, file: str) -> str:
-        value = super().read(node, key, file)
-        if not re.fullmatch(self.PATTERN, value):
-            raise fail(file, node, key, self.EXPECTED)
-        return _located(value, node, key, file)
-
-    def json_schema(self) -> JsonSchema:
-        return self._described({"type": "string", "pattern": f"^(?:{self.PATTERN})$",
-                                "patternErrorMessage": f"Expected {self.EXPECTED}."})
+    def read(self, node: yaml.Node, key: str, file: str) -> Located:
+        return _located(super().read(node, key, file), node, key, file)
 
 
 class Items(ListOf):

@@ -244,11 +244,10 @@ class Choice(Text):
         return md.escape(self.phrases[value])
 
 
-class Url(Text):
-    """The address of a web page (https://...), shown as a link by the phrase around it."""
+class Patterned(Text):
+    """Text that must match `PATTERN` as a whole; the build and the JSON Schema use the same expression."""
 
-    EXPECTED = "a web address such as https://example.com/returns"
-    PATTERN = r"https?://[^\s/$.?#][^\s<>()\[\]]*"
+    PATTERN = ""
 
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         value = super().read(node, key, file)
@@ -258,6 +257,13 @@ class Url(Text):
 
     def json_schema(self) -> JsonSchema:
         return self._described(_string(_anchored(self.PATTERN), "expected " + self.EXPECTED))
+
+
+class Url(Patterned):
+    """The address of a web page (https://...), shown as a link by the phrase around it."""
+
+    EXPECTED = "a web address such as https://example.com/returns"
+    PATTERN = r"https?://[^\s/$.?#][^\s<>()\[\]]*"
 
 
 class Email(Text):
