@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Finding, Findings
-from .placeholders import PLACEHOLDER
+from .placeholders import without_placeholders
 from .schema import ListOf, Text, error_at, fail
 from .yaml_source import read_yaml
 
@@ -90,7 +90,7 @@ def check_copy(text: str, file: str, first_line: int, key: str, glossary: Glossa
                questions: Mapping[str, str]) -> list[Finding]:
     """Every copy mistake in `text`, which starts on `first_line` of `file`; `questions` maps each answer's
     id to its question (for the links)."""
-    bare = PLACEHOLDER.sub(lambda match: " " * len(match.group(0)), text)  # placeholders are not typed text
+    bare = without_placeholders(text)
     return [Finding(file, first_line + text.count("\n", 0, offset), key, message)
             for rule in (_avoided_terms(bare, glossary), _run_in_links(bare, questions))
             for offset, message in rule]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from .errors import Finding
-from .placeholders import PLACEHOLDER
+from .placeholders import without_placeholders
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30}
@@ -40,8 +40,7 @@ Rule = Callable[[str, Mapping[str, str]], Iterator[tuple[int, str]]]  # (offset 
 def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[str, str]) -> list[Finding]:
     """Every finding of every rule in `text`, which starts on `first_line` of `file`; `values` are the
     rendered placeholders (for suggestions)."""
-    # Placeholders are not typed text: each becomes a word of as many letters, so offsets and indentation stay.
-    bare = PLACEHOLDER.sub(lambda match: "x" * len(match.group(0)), text)
+    bare = without_placeholders(text)
     return [Finding(file, first_line + text.count("\n", 0, offset), key, message)
             for rules, checked in ((RULES, bare), (SOURCE_RULES, text))
             for rule in rules for offset, message in rule(checked, values)]
