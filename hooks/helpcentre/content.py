@@ -158,11 +158,17 @@ class Topic:
         return f"{self.slug}.md"
 
 
+def topic_files(folder: Path) -> list[Path]:
+    """The topic files of `folder`: each .yml file directly in it with a name that can be an address, but
+    the notice's words (a misnamed file is named by `check_content_files`)."""
+    return sorted(path for path in folder.glob("*.yml") if _PAGE_NAME.fullmatch(path.stem) and path.name != NOTICE_FILE)
+
+
 def load_topics(folder: Path) -> list[Topic]:
     """Read every topic file in `folder`, in menu order; ids must be unique and links must exist."""
     found, topics = Findings(), []
     found.extend(check_content_files(folder))
-    for path in sorted(p for p in folder.glob("*.yml") if _PAGE_NAME.fullmatch(p.stem) and p.name != NOTICE_FILE):
+    for path in topic_files(folder):
         with found.attempt():  # a mistake in one file does not hide those in the others
             topics.append(_load_topic(path, folder))
     found.raise_errors()  # links are checked once every file reads: an unreadable file has ids too

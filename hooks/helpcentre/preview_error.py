@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from .content import topic_files
 from .errors import Finding
 
 CONTEXT_LINES = 2  # shown before and after the line with the mistake
@@ -18,7 +19,7 @@ CONTEXT_LINES = 2  # shown before and after the line with the mistake
 
 def error_page_paths(content_folder: Path) -> list[str]:
     """The page of every topic file and Markdown page in `content_folder`, and the home page."""
-    sources = [*content_folder.glob("*.yml"), *content_folder.rglob("*.md")]  # as content.py and site.py read them
+    sources = [*topic_files(content_folder), *content_folder.rglob("*.md")]  # as content.py and site.py read them
     return sorted({"index.md", *(path.relative_to(content_folder).with_suffix(".md").as_posix()
                                  for path in sources)})
 
