@@ -23,6 +23,7 @@ from helpcentre.search_index import (
     ZERO_WIDTH_SPACE,
     search_keywords,
     search_separator,
+    search_vocabulary,
     tune_search_index,
 )
 
@@ -62,6 +63,23 @@ def test_the_separator_is_a_plain_javascript_pattern():
     # Material's worker runs `new RegExp(separator)`: no flags, inline modifiers or lookbehind.
     separator = search_separator()
     assert "(?<" not in separator and "(?i" not in separator and "\\b" not in separator
+
+
+def test_the_vocabulary_holds_exactly_the_words_the_separator_leaves(index):
+    # The vocabulary is read by a quicker rule than the separator; both must give the same words, counted
+    # the same way: a word of three letters or more in one entry counts once for it.
+    counts: dict[str, int] = defaultdict(int)
+    for doc in index["docs"]:
+        if doc["title"].startswith(ZERO_WIDTH_SPACE):
+            continue
+        blocks = re.split(r"<[^>]*>", " ".join([doc["title"], doc["text"], *doc.get("keywords", [])]))
+        for word in {word.lower() for block in blocks for word in re.split(search_separator(), block)}:
+            if re.fullmatch("[a-z]{3,}", word):
+                counts[word] += 1
+    assert index["config"]["vocabulary"] == sorted(counts, key=lambda word: (-counts[word], word))
+    entries = [{"title": "Can I cancel the order?", "text": "<p>An item; the item's box</p>"},
+               {"title": "Boxes", "text": "A box<br>or two", "keywords": ["cancel"]}]
+    assert search_vocabulary(entries) == ["box", "cancel", "boxes", "item", "order", "two"]
 
 
 # Keywords -----------------------------------------------------------------------------------------

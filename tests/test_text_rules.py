@@ -4,10 +4,12 @@ refused by the build (and so by the preview and `make check`), with its line and
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, build_project, copy_project, without_columns
 from helpcentre.policies import load_policies
-from helpcentre.text_rules import check_text
+from helpcentre.text_rules import _BRACED_NAME, braced_names, check_text
 
 VALUES = load_policies(ROOT / "policies.yaml").placeholders()
 
@@ -63,3 +65,13 @@ def test_the_build_refuses_a_figure_typed_into_an_answer_and_a_page(tmp_path):
     assert f'content/order-dates.md:{page_line}: "info@jjsart.co.uk" is an email address typed' in output
     assert "Traceback" not in built.output
     assert not (project / "site" / "index.html").exists()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="{} \ta.b_1/#-é\n", max_size=40))
+def test_names_in_braces_are_found_from_their_dots_as_the_whole_expression_finds_them(text):
+    # The rule for stray braces tries its expression only around dots, for speed: it must find the
+    # same names, braces and spaces as the expression tried at every character.
+    def spans(matches):
+        return [(match.span(), match.groups()) for match in matches]
+    assert spans(braced_names(text)) == spans(_BRACED_NAME.finditer(text))

@@ -47,13 +47,14 @@ class Glossary:
     terms: tuple[Term, ...] = field(default_factory=tuple)
     # Every term to avoid in one expression, a group each (longest first), so a text is read once.
     pattern: re.Pattern[str] | None = None
+    words: tuple[tuple[str, ...], ...] = ()  # each term's words, lowercased: a text holding none has no term
 
     @staticmethod
     def of(file: str, terms: list[Term]) -> Glossary:
         terms = sorted(terms, key=lambda term: -len(term.avoided))
         either = "|".join(f"({_words(term.avoided)})" for term in terms)
         pattern = re.compile(rf"(?<![\w-])(?:{either}){_ENDINGS}(?![\w-])", re.IGNORECASE) if terms else None
-        return Glossary(file, tuple(terms), pattern)
+        return Glossary(file, tuple(terms), pattern, tuple(tuple(term.avoided.lower().split()) for term in terms))
 
 
 def load_glossary(content_folder: Path) -> Glossary:
@@ -97,8 +98,9 @@ def check_copy(text: str, file: str, first_line: int, key: str, glossary: Glossa
 
 
 def _avoided_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, str]]:
-    if glossary.pattern is None:
-        return
+    lowered = text.lower()
+    if glossary.pattern is None or not any(all(word in lowered for word in term) for term in glossary.words):
+        return  # most texts: no need to read them with the expression
     prose = _LINK.sub(lambda match: f"[{match.group(1)}]" + " " * (len(match.group(0)) - len(match.group(1)) - 2),
                       text)  # link addresses are not read: "#dispatch-days" is an anchor
     for match in glossary.pattern.finditer(prose):

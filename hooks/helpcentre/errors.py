@@ -7,10 +7,11 @@ and the pull-request annotations all print the same findings in the same words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from .background import Background
 
 Severity = Literal["error", "hint", "advice"]  # an error stops the build; a hint or advice never does
 
@@ -76,18 +77,36 @@ class DataError(Exception):
 
 
 class Findings:
-    """Collects the findings of independent checks, so that one pass reports every mistake at once."""
+    """Collects the findings of independent checks, so that one pass reports every mistake at once.
 
-    def __init__(self) -> None:
+    With `background`, checks handed to `later` run in another process (background.py) until the
+    findings are read: `errors` and `notes` wait for them; `errors_so_far` does not."""
+
+    def __init__(self, background: bool = False) -> None:
         self.found: list[Finding] = []
+        self.background = background
+        self._running: list[Background[list[Finding]]] = []
 
-    @contextmanager
-    def attempt(self) -> Iterator[None]:
-        """Run a check that may raise `DataError`; its findings are kept and the next check runs."""
-        try:
-            yield
-        except DataError as error:
+    def later(self, check: Callable[[], list[Finding]]) -> None:
+        """Run a check that only reports findings: in the background if this collects so, else now."""
+        if self.background:
+            self._running.append(Background(check))
+        else:  # at once, so that `errors_so_far` has its findings
+            self.found.extend(check())
+
+    def attempt(self) -> Findings:
+        """`with found.attempt():` runs a check that may raise `DataError`; its findings are kept and the
+        next check runs. (A plain context manager: reading a topic file enters one per value.)"""
+        return self
+
+    def __enter__(self) -> None:
+        pass
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> bool:
+        if isinstance(error, DataError):
             self.found.extend(error.findings)
+            return True
+        return False
 
     def add(self, item: Finding | DataError) -> None:
         self.found.extend(item.findings if isinstance(item, DataError) else [item])
@@ -97,13 +116,23 @@ class Findings:
 
     @property
     def errors(self) -> list[Finding]:
+        self._wait()
+        return self.errors_so_far
+
+    @property
+    def errors_so_far(self) -> list[Finding]:
         return sorted({f for f in self.found if f.severity == "error"}, key=Finding.order)
 
     @property
     def notes(self) -> list[Finding]:
         """The hints and advice: shown to the editor, never a reason to stop."""
+        self._wait()
         return sorted({f for f in self.found if f.severity != "error"}, key=Finding.order)
 
+    def _wait(self) -> None:
+        while self._running:
+            self.found.extend(self._running.pop(0).result())
+
     def raise_errors(self) -> None:
-        if self.errors:
+        if (self.found or self._running) and self.errors:
             raise DataError.of(self.errors)

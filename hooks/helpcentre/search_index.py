@@ -17,7 +17,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,6 +44,8 @@ _APOSTROPHE_WORD = re.compile(r"\b\w+'\w+\b")
 # words a typo is corrected to and the words a shopper may have finished typing ("pay", not "paying").
 VOCABULARY_WORD = re.compile(r"[a-z]{3,}")
 _TAG = re.compile(r"<[^>]*>")
+_BETWEEN_PUNCTUATION = re.compile(PUNCTUATION.replace("[", "[^", 1) + "+")
+_SMALL_WORDS = frozenset(SMALL_WORDS)
 
 
 def is_tuned(fields: Mapping[str, Any]) -> bool:
@@ -78,25 +82,23 @@ def tune_search_index(index: dict[str, Any], topics: Sequence[Topic]) -> dict[st
     missing = [f"{slug}#{qid}" for slug, qid in questions if (slug, qid) not in found]
     if missing:
         raise ValueError(f"questions missing from the search index: {', '.join(missing)}")
-    separator = search_separator()
-    config = {**index["config"], "separator": separator, "vocabulary": search_vocabulary(docs, separator)}
+    config = {**index["config"], "separator": search_separator(), "vocabulary": search_vocabulary(docs)}
     return {**index, "config": config, "docs": docs}
 
 
-def search_vocabulary(docs: Iterable[Mapping[str, Any]], separator: str) -> list[str]:
+def search_vocabulary(docs: Iterable[Mapping[str, Any]]) -> list[str]:
     """The words a shopper's typo is corrected to: each word of three letters or more that the index
-    holds, as written, the word found in most entries first (then alphabetical)."""
-    pattern = re.compile(separator)
-    counts: dict[str, int] = {}
-    for doc in docs:
-        if doc["title"].startswith(ZERO_WIDTH_SPACE):
-            continue  # a result's heading, which no search matches
-        values = [doc["title"], doc["text"], *doc.get(KEYWORDS_FIELD, [])]
-        words = {word.lower() for value in values for block in _TAG.split(value) for word in pattern.split(block)}
-        for word in words:
-            if VOCABULARY_WORD.fullmatch(word):
-                counts[word] = counts.get(word, 0) + 1
-    return sorted(counts, key=lambda word: (-counts[word], word))
+    holds, as written, the word found in most entries first (then alphabetical).
+
+    The words are those `search_separator` leaves: runs of letters between punctuation, but the small
+    words (which the separator takes out whole); read here by splitting at punctuation alone, which
+    gives the same words several times faster than the separator itself."""
+    texts = (" ".join([doc["title"], doc["text"], *doc.get(KEYWORDS_FIELD, [])]) for doc in docs
+             if not doc["title"].startswith(ZERO_WIDTH_SPACE))  # a result's heading, which no search matches
+    counts = Counter(chain.from_iterable(set(_BETWEEN_PUNCTUATION.findall(_TAG.sub(" ", text).lower()))
+                                         for text in texts))  # in how many entries each word is
+    words = [word for word in counts if word not in _SMALL_WORDS and VOCABULARY_WORD.fullmatch(word)]
+    return sorted(words, key=lambda word: (-counts[word], word))
 
 
 def _question_key(location: str) -> tuple[str, str] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +30,7 @@ class HelpCentre:
     placeholders: dict[str, str]
     calculator: CalculatorAssets
     pages: dict[str, str] = field(default_factory=dict)  # page path in content/ -> Markdown to build
-    notes: list[Finding] = field(default_factory=list)  # hints and advice for the editor; never stop the build
+    findings: Findings = field(default_factory=Findings)  # what the checks found (some may still be running)
     notice: Notice | None = None  # the notice on every page, when there is anything to announce
     last_order_dates_url: str | None = None  # the answer with the last order dates, from the site's root
 
@@ -38,27 +40,39 @@ class HelpCentre:
         others = sorted(page for page in self.pages if page not in topics and page != "index.md")
         return ["index.md", *topics, *others]
 
+    @property
+    def notes(self) -> list[Finding]:
+        """The hints and advice for the editor, which never stop the build; raises `DataError` with the
+        mistakes found by checks that were still running (see `load_help_centre`)."""
+        self.findings.raise_errors()
+        return self.findings.notes
 
-def load_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path) -> HelpCentre:
-    """Read and check everything; raises `DataError` with every mistake found, before anything is written."""
-    help_centre, found = review_help_centre(policies_file, content_folder, calculator_folder)
-    found.raise_errors()
-    assert help_centre is not None  # there is one whenever nothing was found wrong
-    help_centre.notes = found.notes
+
+def load_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path,
+                     background: bool = False) -> HelpCentre:
+    """Read and check everything; raises `DataError` with every mistake found, before anything is written.
+
+    With `background`, the checks of what editors wrote, which change no page, run on another core
+    (background.py) while the build goes on, and `notes` raises their mistakes: read it before writing."""
+    help_centre, found = review_help_centre(policies_file, content_folder, calculator_folder, background=background)
+    if help_centre is None:
+        found.raise_errors()  # every mistake, the background checks' too
+    assert help_centre is not None  # there is one whenever nothing was found wrong so far
     return help_centre
 
 
 def review_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path,
-                       law_folder: Path | None = None) -> tuple[HelpCentre | None, Findings]:
+                       law_folder: Path | None = None, background: bool = False) -> tuple[HelpCentre | None, Findings]:
     """Every check in one pass: what they found, and the help centre (None if anything is wrong).
 
-    `law_folder` holds the consumer law of each country (default: law/ beside policies.yaml)."""
-    found = Findings()
+    `law_folder` holds the consumer law of each country (default: law/ beside policies.yaml); with
+    `background`, the checks of the editors' text may still be running when this returns."""
+    found = Findings(background)
     policies = topics = None
     with found.attempt():
         policies = load_policies(policies_file)
     with found.attempt():
-        topics = load_topics(content_folder)
+        topics = load_topics(content_folder, background)
     glossary = Glossary()
     with found.attempt():
         glossary = load_glossary(content_folder)
@@ -77,7 +91,8 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
         found.extend(policies.notes)
     sources = {page.relative_to(content_folder).as_posix(): page.read_text(encoding="utf-8", errors="replace")
                for page in sorted(content_folder.rglob("*.md"))}  # a page that is not UTF-8 is named by content
-    found.extend(_check_texts(topics, sources, content_folder, placeholders, glossary))
+    found.extend(_check_links(topics, sources, content_folder))  # before MkDocs' own warnings about links
+    found.later(functools.partial(_check_words, topics, sources, content_folder, placeholders, glossary))
     with found.attempt():
         pages.update(render_topic_pages(topics or [], placeholders, email, shop_name))
     for page, source in sources.items():  # the editors' own Markdown pages
@@ -97,9 +112,10 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
     words = None
     with found.attempt():
         words = load_notice_words(content_folder / NOTICE_FILE, f"{content_folder.name}/{NOTICE_FILE}")
-    if found.errors or policies is None or topics is None:
+    if found.errors_so_far or policies is None or topics is None:
         return None, found
-    help_centre = HelpCentre(policies, topics, placeholders, build_calculator_assets(calculator_folder, data), pages)
+    help_centre = HelpCentre(policies, topics, placeholders, build_calculator_assets(calculator_folder, data), pages,
+                             found)
     if data["target_dates"]:  # the answer that shows the last order dates, for the notice's link
         help_centre.last_order_dates_url = next(
             (f"{topic.slug}/#{question.id}" for topic in topics for question in topic.questions
@@ -108,25 +124,35 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
     return help_centre, found
 
 
-def _check_texts(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path,
-                 placeholders: dict[str, str], glossary: Glossary) -> list[Finding]:
-    """What editors wrote, every question, answer and Markdown page (`sources`): the rules for text
-    (text_rules), the links between answers (links) and the one voice (copy_style)."""
-    questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
-    anchors = {**{topic.page: {q.id for q in topic.questions} for topic in topics or []},
-               **{page: page_anchors(source) for page, source in sources.items()}}
-    files = {path.relative_to(content_folder).as_posix() for path in content_folder.rglob("*") if path.is_file()}
-    found: list[Finding] = []
+def _texts(topics: list[Topic] | None, sources: dict[str, str],
+           content_folder: Path) -> Iterator[tuple[str, str, str, int, str]]:
+    """What editors wrote: every question, answer and Markdown page (`sources`), each as (text, its page,
+    file, first line, key)."""
     for topic in topics or []:
         for question in topic.questions:
             for text in (question.question, question.answer):
-                found += check_text(text, text.file, text.line, text.key, placeholders)
-                found += check_links(text, topic.page, text.file, text.line, text.key, anchors, files)
-                found += check_copy(text, text.file, text.line, text.key, glossary, questions)
+                yield text, topic.page, text.file, text.line, text.key
     for page, source in sources.items():
-        name = f"{content_folder.name}/{page}"
-        found += check_text(source, name, 1, "", placeholders)
-        if topics is not None:  # until every topic reads, its answers' ids are not known
-            found += check_links(source, page, name, 1, "", anchors, files)
-        found += check_copy(source, name, 1, "", glossary, questions)
-    return found
+        yield source, page, f"{content_folder.name}/{page}", 1, ""
+
+
+def _check_links(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path) -> list[Finding]:
+    """The links between answers and pages (links.py), checked once every topic reads (until then, its
+    answers' ids are not known)."""
+    if topics is None:
+        return []
+    anchors = {**{topic.page: {q.id for q in topic.questions} for topic in topics},
+               **{page: page_anchors(source) for page, source in sources.items()}}
+    files = {path.relative_to(content_folder).as_posix() for path in content_folder.rglob("*") if path.is_file()}
+    return [finding for text, page, file, line, key in _texts(topics, sources, content_folder)
+            for finding in check_links(text, page, file, line, key, anchors, files)]
+
+
+def _check_words(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path,
+                 placeholders: dict[str, str], glossary: Glossary) -> list[Finding]:
+    """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style). They change
+    no page, so a build runs them in the background."""
+    questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
+    return [finding for text, _, file, line, key in _texts(topics, sources, content_folder)
+            for finding in (*check_text(text, file, line, key, placeholders),
+                            *check_copy(text, file, line, key, glossary, questions))]

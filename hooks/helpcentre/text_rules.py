@@ -18,17 +18,18 @@ from .placeholders import without_placeholders
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30}
 _NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
-FIGURE = re.compile(
-    rf"\b({_NUMBER})(?:\s*(?:-|to|–)\s*({_NUMBER}))?[\s-]*"
-    r"((?:working |business |calendar |extra )?(?:hour|day|week))s?\b",
-    re.IGNORECASE,
-)
+_FIGURE = (rf"\b({_NUMBER})(?:\s*(?:-|to|–)\s*({_NUMBER}))?[\s-]*"
+           r"((?:working |business |calendar |extra )?(?:hour|day|week))s?\b")
+FIGURE = re.compile(_FIGURE, re.IGNORECASE)
+_LOWERCASE_FIGURE = re.compile(_FIGURE)  # for lowercased text: without IGNORECASE, three times faster
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 EXAMPLE_DOMAIN = re.compile(r"@example\.(?:com|org|net)$")  # reserved for documentation (RFC 2606)
 
 # A name such as shop.email or returns.window_days, with the braces and spaces around it.
 _BRACED_NAME = re.compile(r"(\{*)[ \t]*(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?![\w/#-]|\.\w)[ \t]*(\}*)")
 _WHOLE_PLACEHOLDER = re.compile(r"\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}\}")  # one well-formed placeholder
+_NAME_DOT = re.compile(r"\.[A-Za-z_]")  # in every name: _BRACED_NAME is tried only around these
+_FIGURE_UNITS = ("hour", "day", "week")
 _LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]+[.)])[ \t]")
 _FENCE = re.compile(r"(?:```|~~~)")
 _SPACED_LINK = re.compile(r"\[[^\]\n]+\][ \t]+\((?=[^)\s]*(?:\.md|#|://|mailto:)[^)\s]*\))")  # [text] (page.md)
@@ -48,7 +49,7 @@ def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[
 
 def _stray_braces(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
     """A placeholder with a brace too few or too many, or none, is published as written."""
-    for match in _BRACED_NAME.finditer(text):
+    for match in braced_names(text):
         opening, name, closing = match.groups()
         if opening == "{{" and closing == "}}":
             continue
@@ -59,6 +60,25 @@ def _stray_braces(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, s
         elif name in values and not _WHOLE_PLACEHOLDER.fullmatch(written):
             yield match.start(2), (f'"{name}" would be published as written; to show its value, write it as a '
                                    f"placeholder: {{{{ {name} }}}}")
+
+
+def braced_names(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_BRACED_NAME.finditer(text)`, found faster: the expression, slow to try at every
+    character, is tried only where a name with its braces can start, found back from each name's dot."""
+    end = 0  # where the last match ended; matches do not overlap
+    for dot in _NAME_DOT.finditer(text):
+        if dot.start() < end:
+            continue
+        start = dot.start()
+        while start > end and (text[start - 1].isalnum() or text[start - 1] in "_."):
+            start -= 1
+        while start > end and text[start - 1] in " \t":
+            start -= 1
+        while start > end and text[start - 1] == "{":
+            start -= 1
+        if match := _BRACED_NAME.match(text, start):
+            end = match.end()
+            yield match
 
 
 def _broken_link_syntax(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
@@ -96,12 +116,16 @@ def _indented_code(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, 
 
 
 def _typed_figures(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
-    for match in FIGURE.finditer(text):
+    lowered = text.lower()
+    if not any(unit in lowered for unit in _FIGURE_UNITS):
+        return  # no figure without its unit; most texts are read no further
+    same_offsets = len(lowered) == len(text)  # unless lowercasing changed the length of a letter
+    for match in _LOWERCASE_FIGURE.finditer(lowered) if same_offsets else FIGURE.finditer(text):
         same = [f"{{{{ {name} }}}}" for name, value in values.items()
                 if any(_figure(m) == _figure(match) for m in FIGURE.finditer(value))]
         hint = f"; did you mean {' or '.join(same)}?" if same else ""
-        yield match.start(), (f'"{match.group(0)}" is a figure typed into the text; expected a placeholder from '
-                              f"policies.yaml, so that the page changes when the policy does{hint}")
+        yield match.start(), (f'"{text[match.start():match.end()]}" is a figure typed into the text; expected a '
+                              f"placeholder from policies.yaml, so that the page changes when the policy does{hint}")
 
 
 def _typed_emails(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:

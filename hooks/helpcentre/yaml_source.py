@@ -17,8 +17,18 @@ import yaml
 from .errors import DataError
 
 MAX_BYTES = 1_000_000
-# libyaml's parser when PyYAML has it (the wheels do): the same events, nodes and marks, ten times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser when PyYAML has it (the wheels do): the same events, nodes and marks, ten times
+    faster. Quoted and block scalars, and plain ones that no YAML type can start like, are text without
+    asking PyYAML's resolver, written in Python, which would try its patterns on each."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and not (implicit[0] and value[:1] in self.yaml_implicit_resolvers):
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
 _TAB_INDENT = re.compile(r"^[ ]*\t")
 # Where a value may start on a line: after "key: ", after "- ", or both ("- key: ").
 _VALUE_START = re.compile(r"^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?(?:-\s+)?)")
@@ -27,6 +37,8 @@ _BARE_KEY = re.compile(r"^\s*(?:-\s+)?[\w.-]+$")
 _CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
 _ANCHOR = re.compile(r"(?:!\S*\s+)?&([^\s,\[\]{}]+)")  # a node's properties: a tag, then its anchor
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
+_COMMENT_AFTER = re.compile(r"\s+#")
+_LIST_ITEM_LINE = re.compile(r"\s*-\s")
 _INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
 
 
@@ -45,7 +57,7 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
         raise DataError(name, None, "", "expected UTF-8 text; the file has bytes that are not") from error
     _refuse_tabs(text, name)
     try:
-        node = yaml.compose(text, Loader=_LOADER)  # aliases are not expanded here: an aliased node is shared
+        node = yaml.compose(text, Loader=_Loader)  # aliases are not expanded here: an aliased node is shared
     except yaml.MarkedYAMLError as error:
         if error.problem and error.problem.startswith("found undefined alias"):  # an alias with no anchor
             alias = _ALIAS.match(text, error.problem_mark.index)
@@ -172,11 +184,10 @@ def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
             stack.extend(node.value)
         elif not node.style:
             end = node.end_mark
-            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
-            if re.match(r"\s+#", rest):
+            if end.line < len(lines) and "#" in (rest := lines[end.line][end.column:]) and _COMMENT_AFTER.match(rest):
                 node.trailing_comment = rest.strip()
             for number in range(node.start_mark.line + 1, min(end.line + 1, len(lines))):
-                if re.match(r"\s*-\s", lines[number]):
+                if _LIST_ITEM_LINE.match(lines[number]):
                     raise DataError(name, number + 1, "", "this line is indented further than the line above, so "
                                     f"YAML joins the two into one text ({json.dumps(node.value, ensure_ascii=False)});"
                                     ' line its "-" up with the one above',
