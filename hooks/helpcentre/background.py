@@ -9,6 +9,7 @@ process with one thread should fork (a build is one; the preview serves pages fr
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import traceback
@@ -27,6 +28,7 @@ class Background(Generic[T]):
         read, write = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:  # the forked process: work, send, and leave without running any exit handler
+            gc.disable()  # a collection would touch every object, copying the memory it shares with the build
             os.close(read)
             try:
                 message = pickle.dumps((True, work()))
