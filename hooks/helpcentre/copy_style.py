@@ -56,6 +56,14 @@ class Glossary:
         pattern = re.compile(rf"(?<![\w-])(?:{either}){_ENDINGS}(?![\w-])", re.IGNORECASE) if terms else None
         return Glossary(file, tuple(terms), pattern, tuple(tuple(term.avoided.lower().split()) for term in terms))
 
+    def within(self, text: str) -> Glossary:
+        """The glossary of the terms whose words all occur somewhere in `text` (the others cannot be found
+        in any part of it)."""
+        lowered = without_placeholders(text).lower()
+        present = [term for term, words in zip(self.terms, self.words, strict=True)
+                   if all(word in lowered for word in words)]
+        return self if len(present) == len(self.terms) else Glossary.of(self.file, present)
+
 
 def load_glossary(content_folder: Path) -> Glossary:
     """Read content/style/glossary.yml (`preferred term: [term to avoid, ...]`); no file, no terms."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Mapping
 
@@ -11,6 +12,7 @@ from .errors import DataError, Findings
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 
 
+@functools.lru_cache(maxsize=4096)  # the text rules and the copy check both read each text so
 def without_placeholders(text: str) -> str:
     """`text` as the editor typed it, each placeholder a word of as many letters: the rules for typed text
     read it without mistaking a placeholder's name for words, and offsets and indentation stay."""

@@ -153,6 +153,8 @@ def _check_words(topics: list[Topic] | None, sources: dict[str, str], content_fo
     """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style). They change
     no page, so a build runs them in the background."""
     questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
-    return [finding for text, _, file, line, key in _texts(topics, sources, content_folder)
+    texts = list(_texts(topics, sources, content_folder))
+    glossary = glossary.within(" ".join(text for text, *_ in texts))  # most texts are then not read for terms
+    return [finding for text, _, file, line, key in texts
             for finding in (*check_text(text, file, line, key, placeholders),
                             *check_copy(text, file, line, key, glossary, questions))]

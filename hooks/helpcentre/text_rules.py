@@ -29,6 +29,9 @@ EXAMPLE_DOMAIN = re.compile(r"@example\.(?:com|org|net)$")  # reserved for docum
 _BRACED_NAME = re.compile(r"(\{*)[ \t]*(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?![\w/#-]|\.\w)[ \t]*(\}*)")
 _WHOLE_PLACEHOLDER = re.compile(r"\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}\}")  # one well-formed placeholder
 _NAME_DOT = re.compile(r"\.[A-Za-z_]")  # in every name: _BRACED_NAME is tried only around these
+# A well-formed placeholder with no brace beside it: a text with neither a brace nor a name's dot left once
+# these are taken out has no stray braces, and needs no closer look (most texts).
+_LONE_PLACEHOLDER = re.compile(r"\{\{(?<!\{\{\{)[ \t]*[A-Za-z_][\w.]*[ \t]*\}\}(?!\})")
 _FIGURE_UNITS = ("hour", "day", "week")
 _LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]+[.)])[ \t]")
 _FENCE = re.compile(r"(?:```|~~~)")
@@ -49,6 +52,9 @@ def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[
 
 def _stray_braces(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
     """A placeholder with a brace too few or too many, or none, is published as written."""
+    rest = _LONE_PLACEHOLDER.sub("", text)
+    if "{" not in rest and "}" not in rest and not _NAME_DOT.search(rest):
+        return
     for match in braced_names(text):
         opening, name, closing = match.groups()
         if opening == "{{" and closing == "}}":
