@@ -8,9 +8,7 @@ Markdown extensions and search plugin. The difference is what the hook costs.
 Sites: (a) this shop; (b) a generated shop of 1,000 questions over 50 topic files, with realistic answers
 that use placeholders; and the generated shop at 250 and 500 questions, to see whether the cost per
 question stays flat. Each figure is the median of 5 runs (BENCH_RUNS) of `mkdocs build --strict` in a
-fresh process: wall time, CPU time, and peak memory (from os.wait4: that process with the processes it
-forks to run checks on the other core, helpcentre/background.py). The target is on wall time, the time a
-build takes; the CPU time says what the build costs a machine that has no core to spare.
+fresh process: wall time, CPU time and peak memory (from os.wait4); the target holds for both.
 
 Page weight: for every page, its HTML plus the CSS and JavaScript it loads (stylesheets, scripts, the
 modules they import, Material's search worker), each gzipped at level 9; then, beside it, what the page
@@ -176,7 +174,7 @@ def make_stock(project: Path, folder: Path) -> tuple[Path, int]:
 @dataclass
 class Figures:
     seconds: float  # wall time, median of RUNS
-    cpu: float  # user + system CPU time of the build process and the processes it forks, median of RUNS
+    cpu: float  # user + system CPU time of the build process, median of RUNS
     peak_mb: float  # the build process's peak resident memory, median of RUNS
 
 
@@ -197,7 +195,7 @@ def build_once(project: Path, site: Path) -> tuple[float, float, float]:
         start = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
                                   str(site)], cwd=project, env=env, stdout=output, stderr=output)
-        _, status, usage = os.wait4(child.pid, 0)  # this child's resource usage, and its own children's
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own resource usage
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode != 0:
@@ -331,10 +329,10 @@ def main() -> int:
     missed = []
     for size in SIZES:
         count, _, _, over = rows[size]
-        met = over.wall <= TARGET
+        met = over.wall <= TARGET and over.cpu <= TARGET
         missed += [] if met else [count]
         print(f"  {'met   ' if met else 'MISSED'} the hook at most {TARGET:.0%} over stock, {count:,} questions: "
-              f"wall {over.wall:+.0%} (CPU {over.cpu:+.0%}, counting the work done on the other core)")
+              f"wall {over.wall:+.0%}, CPU {over.cpu:+.0%}")
     big = rows[SIZES[-1]][1]
     print(f"  {'met   ' if big.seconds < 10 else 'MISSED'} 1,000 questions under 10 s: {big.seconds:.2f} s")
     heaviest_kb = max(weight.total for weight in heaviest.values()) / 1024

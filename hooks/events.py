@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,7 +14,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from helpcentre import contact, csp, search_assets, search_index, structured_data
-from helpcentre.background import Background
 from helpcentre.errors import DataError
 from helpcentre.preview_error import error_page_paths, render_error_page
 from helpcentre.site import HelpCentre, load_help_centre
@@ -36,15 +34,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _help_centre, _mistakes
     project = Path(config.config_file_path).parent
     try:
-        # In a build, the checks of the editors' text run on the other core until on_env.
         _help_centre, _mistakes = load_help_centre(project / "policies.yaml", Path(config.docs_dir),
-                                                   project / "calculator", background=not _previewing), None
+                                                   project / "calculator"), None
     except DataError as error:
         if not _previewing:
             raise PluginError(str(error)) from None
         _mistakes = error  # the preview keeps answering, with the error page (a build would hang it)
         log.info(f"The preview shows these mistakes until they are fixed:\n{error}")
         return config
+    for note in _help_centre.notes:  # hints and advice: information, never a warning that fails --strict
+        log.info(str(note))
     script = ExtraScriptValue(_help_centre.calculator.script)
     script.type = "module"
     config.extra_javascript.append(script)
@@ -99,18 +98,6 @@ def _error_pages(files: Files, config: MkDocsConfig, mistakes: DataError) -> Fil
     return files
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """The last event before MkDocs writes anything: the checks that ran beside the build report here."""
-    if _mistakes is None:
-        try:
-            notes = _help_centre.notes
-        except DataError as error:
-            raise PluginError(str(error)) from None
-        for note in notes:  # hints and advice: information, never a warning that fails --strict
-            log.info(str(note))
-    return env
-
-
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _mistakes is not None:
         return html
@@ -123,13 +110,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     if _mistakes is not None:
         return
-    site = Path(config.site_dir)
-    # The policy hashes the inline scripts of the finished HTML and writes itself into every page, on the
-    # other core while the search index is tuned (background.py); not written in the preview, where it
-    # would block the live-reload script `mkdocs serve` adds to each page (nor forked: the preview has threads).
-    policy = Background(lambda: csp.apply_content_security_policy(site, write=not _previewing), fork=not _previewing)
-    # After Material's search plugin (hooks come after plugins) has written the index.
-    search_index.rewrite_search_index(site / "search" / "search_index.json", _help_centre.topics)
-    for page, tags in policy.result().blocked.items():
+    # Runs after Material's search plugin (hooks come after plugins) has written the index.
+    search_index.rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json", _help_centre.topics)
+    # Last: the policy hashes the inline scripts of the finished HTML and writes itself into every page;
+    # not in the preview, where it would block the live-reload script `mkdocs serve` adds to each page.
+    report = csp.apply_content_security_policy(Path(config.site_dir), write=not _previewing)
+    for page, tags in report.blocked.items():
         log.warning(f"{page}: the Content-Security-Policy blocks style= and on...= attributes, found in "
                     f"{', '.join(tags)}; use a class (calculator/page.css) or a script file instead")

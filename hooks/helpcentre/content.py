@@ -6,7 +6,6 @@ two by a comma, a file the build would ignore or publish raw, a file name that c
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -14,7 +13,6 @@ from pathlib import Path
 
 import yaml
 
-from .background import Background
 from .copy_style import GLOSSARY
 from .errors import DataError, Finding, Findings
 from .placeholders import PLACEHOLDER
@@ -166,35 +164,17 @@ def topic_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.yml") if _PAGE_NAME.fullmatch(path.stem) and path.name != NOTICE_FILE)
 
 
-def load_topics(folder: Path, background: bool = False) -> list[Topic]:
-    """Read every topic file in `folder`, in menu order; ids must be unique and links must exist. With
-    `background`, half of the files are read on the other core (background.py)."""
-    found = Findings()
+def load_topics(folder: Path) -> list[Topic]:
+    """Read every topic file in `folder`, in menu order; ids must be unique and links must exist."""
+    found, topics = Findings(), []
     found.extend(check_content_files(folder))
-    paths = topic_files(folder)
-    half = len(paths) // 2 if background else len(paths)
-    second_half = Background(functools.partial(_read_topics, paths[half:], folder), fork=background)
-    topics = []
-    for result in [*_read_topics(paths[:half], folder), *second_half.result()]:
-        if isinstance(result, Topic):
-            topics.append(result)
-        else:  # a mistake in one file does not hide those in the others
-            found.extend(result)
+    for path in topic_files(folder):
+        with found.attempt():  # a mistake in one file does not hide those in the others
+            topics.append(_load_topic(path, folder))
     found.raise_errors()  # links are checked once every file reads: an unreadable file has ids too
     topics.sort(key=lambda topic: (topic.order, topic.slug))
     _check_ids(topics)
     return topics
-
-
-def _read_topics(paths: list[Path], folder: Path) -> list[Topic | tuple[Finding, ...]]:
-    """Each file's topic, or the mistakes that stop it from reading."""
-    results: list[Topic | tuple[Finding, ...]] = []
-    for path in paths:
-        try:
-            results.append(_load_topic(path, folder))
-        except DataError as error:
-            results.append(error.findings)
-    return results
 
 
 def _load_topic(path: Path, folder: Path) -> Topic:

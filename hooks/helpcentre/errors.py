@@ -7,11 +7,9 @@ and the pull-request annotations all print the same findings in the same words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
-
-from .background import Background
 
 Severity = Literal["error", "hint", "advice"]  # an error stops the build; a hint or advice never does
 
@@ -77,22 +75,10 @@ class DataError(Exception):
 
 
 class Findings:
-    """Collects the findings of independent checks, so that one pass reports every mistake at once.
+    """Collects the findings of independent checks, so that one pass reports every mistake at once."""
 
-    With `background`, checks handed to `later` run in another process (background.py) until the
-    findings are read: `errors` and `notes` wait for them; `errors_so_far` does not."""
-
-    def __init__(self, background: bool = False) -> None:
+    def __init__(self) -> None:
         self.found: list[Finding] = []
-        self.background = background
-        self._running: list[Background[list[Finding]]] = []
-
-    def later(self, check: Callable[[], list[Finding]]) -> None:
-        """Run a check that only reports findings: in the background if this collects so, else now."""
-        if self.background:
-            self._running.append(Background(check))
-        else:  # at once, so that `errors_so_far` has its findings
-            self.found.extend(check())
 
     def attempt(self) -> Findings:
         """`with found.attempt():` runs a check that may raise `DataError`; its findings are kept and the
@@ -116,23 +102,13 @@ class Findings:
 
     @property
     def errors(self) -> list[Finding]:
-        self._wait()
-        return self.errors_so_far
-
-    @property
-    def errors_so_far(self) -> list[Finding]:
         return sorted({f for f in self.found if f.severity == "error"}, key=Finding.order)
 
     @property
     def notes(self) -> list[Finding]:
         """The hints and advice: shown to the editor, never a reason to stop."""
-        self._wait()
         return sorted({f for f in self.found if f.severity != "error"}, key=Finding.order)
 
-    def _wait(self) -> None:
-        while self._running:
-            self.found.extend(self._running.pop(0).result())
-
     def raise_errors(self) -> None:
-        if (self.found or self._running) and self.errors:
+        if self.found and self.errors:
             raise DataError.of(self.errors)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +29,7 @@ class HelpCentre:
     placeholders: dict[str, str]
     calculator: CalculatorAssets
     pages: dict[str, str] = field(default_factory=dict)  # page path in content/ -> Markdown to build
-    findings: Findings = field(default_factory=Findings)  # what the checks found (some may still be running)
+    notes: list[Finding] = field(default_factory=list)  # hints and advice for the editor; never stop the build
     notice: Notice | None = None  # the notice on every page, when there is anything to announce
     last_order_dates_url: str | None = None  # the answer with the last order dates, from the site's root
 
@@ -40,39 +39,27 @@ class HelpCentre:
         others = sorted(page for page in self.pages if page not in topics and page != "index.md")
         return ["index.md", *topics, *others]
 
-    @property
-    def notes(self) -> list[Finding]:
-        """The hints and advice for the editor, which never stop the build; raises `DataError` with the
-        mistakes found by checks that were still running (see `load_help_centre`)."""
-        self.findings.raise_errors()
-        return self.findings.notes
 
-
-def load_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path,
-                     background: bool = False) -> HelpCentre:
-    """Read and check everything; raises `DataError` with every mistake found, before anything is written.
-
-    With `background`, the checks of what editors wrote, which change no page, run on another core
-    (background.py) while the build goes on, and `notes` raises their mistakes: read it before writing."""
-    help_centre, found = review_help_centre(policies_file, content_folder, calculator_folder, background=background)
-    if help_centre is None:
-        found.raise_errors()  # every mistake, the background checks' too
-    assert help_centre is not None  # there is one whenever nothing was found wrong so far
+def load_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path) -> HelpCentre:
+    """Read and check everything; raises `DataError` with every mistake found, before anything is written."""
+    help_centre, found = review_help_centre(policies_file, content_folder, calculator_folder)
+    found.raise_errors()
+    assert help_centre is not None  # there is one whenever nothing was found wrong
+    help_centre.notes = found.notes
     return help_centre
 
 
 def review_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path,
-                       law_folder: Path | None = None, background: bool = False) -> tuple[HelpCentre | None, Findings]:
+                       law_folder: Path | None = None) -> tuple[HelpCentre | None, Findings]:
     """Every check in one pass: what they found, and the help centre (None if anything is wrong).
 
-    `law_folder` holds the consumer law of each country (default: law/ beside policies.yaml); with
-    `background`, the checks of the editors' text may still be running when this returns."""
-    found = Findings(background)
+    `law_folder` holds the consumer law of each country (default: law/ beside policies.yaml)."""
+    found = Findings()
     policies = topics = None
     with found.attempt():
         policies = load_policies(policies_file)
     with found.attempt():
-        topics = load_topics(content_folder, background)
+        topics = load_topics(content_folder)
     glossary = Glossary()
     with found.attempt():
         glossary = load_glossary(content_folder)
@@ -91,8 +78,8 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
         found.extend(policies.notes)
     sources = {page.relative_to(content_folder).as_posix(): page.read_text(encoding="utf-8", errors="replace")
                for page in sorted(content_folder.rglob("*.md"))}  # a page that is not UTF-8 is named by content
-    found.extend(_check_links(topics, sources, content_folder))  # before MkDocs' own warnings about links
-    found.later(functools.partial(_check_words, topics, sources, content_folder, placeholders, glossary))
+    found.extend(_check_links(topics, sources, content_folder))
+    found.extend(_check_words(topics, sources, content_folder, placeholders, glossary))
     with found.attempt():
         pages.update(render_topic_pages(topics or [], placeholders, email, shop_name))
     for page, source in sources.items():  # the editors' own Markdown pages
@@ -112,10 +99,9 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
     words = None
     with found.attempt():
         words = load_notice_words(content_folder / NOTICE_FILE, f"{content_folder.name}/{NOTICE_FILE}")
-    if found.errors_so_far or policies is None or topics is None:
+    if found.errors or policies is None or topics is None:
         return None, found
-    help_centre = HelpCentre(policies, topics, placeholders, build_calculator_assets(calculator_folder, data), pages,
-                             found)
+    help_centre = HelpCentre(policies, topics, placeholders, build_calculator_assets(calculator_folder, data), pages)
     if data["target_dates"]:  # the answer that shows the last order dates, for the notice's link
         help_centre.last_order_dates_url = next(
             (f"{topic.slug}/#{question.id}" for topic in topics for question in topic.questions
@@ -150,8 +136,7 @@ def _check_links(topics: list[Topic] | None, sources: dict[str, str], content_fo
 
 def _check_words(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path,
                  placeholders: dict[str, str], glossary: Glossary) -> list[Finding]:
-    """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style). They change
-    no page, so a build runs them in the background."""
+    """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style)."""
     questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
     texts = list(_texts(topics, sources, content_folder))
     glossary = glossary.within(" ".join(text for text, *_ in texts))  # most texts are then not read for terms
