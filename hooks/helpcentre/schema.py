@@ -12,10 +12,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import functools
 import importlib.resources
 import json
 import re
-import zoneinfo
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -555,15 +555,19 @@ class TimeZone(Text):
 
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         value = super().read(node, key, file)
-        if value not in zoneinfo.available_timezones():
+        if value not in _time_zones():
             raise fail(file, node, key, self.EXPECTED)
         return value
 
     def json_schema(self) -> JsonSchema:
-        # The zones of the pinned tzdata package (the machine's own zone files may add a few old names):
-        # the same list on every machine, so the generated schema does not depend on where it is made.
-        zones = importlib.resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
-        return self._described({"type": "string", "enum": sorted(zones)})
+        return self._described({"type": "string", "enum": sorted(_time_zones())})
+
+
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    """The zones of the pinned tzdata package, listed in one file: the same names on every machine (the
+    machine's own zone files may add a few old ones), read without walking the zone folders."""
+    return frozenset(importlib.resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split())
 
 
 class ListOf(Field):
