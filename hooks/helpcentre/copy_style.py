@@ -59,7 +59,7 @@ class Glossary:
     def within(self, text: str) -> Glossary:
         """The glossary of the terms whose words all occur somewhere in `text` (the others cannot be found
         in any part of it)."""
-        lowered = without_placeholders(text).lower()
+        lowered = text.lower()
         present = [term for term, words in zip(self.terms, self.words, strict=True)
                    if all(word in lowered for word in words)]
         return self if len(present) == len(self.terms) else Glossary.of(self.file, present)
@@ -106,8 +106,10 @@ def check_copy(text: str, file: str, first_line: int, key: str, glossary: Glossa
 
 
 def _avoided_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, str]]:
+    if glossary.pattern is None:
+        return
     lowered = text.lower()
-    if glossary.pattern is None or not any(all(word in lowered for word in term) for term in glossary.words):
+    if not any(all(word in lowered for word in term) for term in glossary.words):
         return  # most texts: no need to read them with the expression
     prose = _LINK.sub(lambda match: f"[{match.group(1)}]" + " " * (len(match.group(0)) - len(match.group(1)) - 2),
                       text)  # link addresses are not read: "#dispatch-days" is an anchor

@@ -18,17 +18,6 @@ from .errors import DataError
 
 MAX_BYTES = 1_000_000
 
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's parser when PyYAML has it (the wheels do): the same events, nodes and marks, ten times
-    faster. Quoted and block scalars, and plain ones that no YAML type can start like, are text without
-    asking PyYAML's resolver, written in Python, which would try its patterns on each."""
-
-    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and not (implicit[0] and value[:1] in self.yaml_implicit_resolvers):
-            return self.DEFAULT_SCALAR_TAG
-        return super().resolve(kind, value, implicit)
-
 _TAB_INDENT = re.compile(r"^[ ]*\t")
 # Where a value may start on a line: after "key: ", after "- ", or both ("- key: ").
 _VALUE_START = re.compile(r"^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?(?:-\s+)?)")
@@ -40,6 +29,17 @@ _ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
 _COMMENT_AFTER = re.compile(r"\s+#")
 _LIST_ITEM_LINE = re.compile(r"\s*-\s")
 _INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser when PyYAML has it (the wheels do): the same events, nodes and marks, ten times
+    faster. Quoted and block scalars, and plain ones that no YAML type can start like, are text without
+    asking PyYAML's resolver, written in Python, which would try its patterns on each."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and not (implicit[0] and value[:1] in self.yaml_implicit_resolvers):
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
 
 
 def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
