@@ -37,12 +37,22 @@
     return null;
   }
 
+  // The shop's date at an instant from the build's table of its clock changes (N.clock), or null outside
+  // the table's years: no time zone formatter (Intl) to make while the page is read.
+  function shopDate(ms) {
+    var offset = null, changes = N.clock.changes;
+    for (var i = 0; i < changes.length && changes[i][0] <= ms; i++) offset = changes[i][1];
+    return offset === null || ms >= N.clock.until ? null : iso(ms + offset * 6e4);
+  }
+
   var clock = null;
   // The shop's date today, or null when no notice applies on any date the shop may have now
-  // (UTC's date and the days either side): then no time zone formatter is prepared at all.
+  // (UTC's date and the days either side). Intl only outside the table's years.
   function shopToday() {
     var now = Date.now();
     if (![-1, 0, 1].some(function (k) { var d = iso(now + k * DAY); return peakOn(d) || closureOn(d); })) return null;
+    var today = shopDate(now);
+    if (today) return today;
     clock = clock || new Intl.DateTimeFormat("en-US",
       { timeZone: N.time_zone, year: "numeric", month: "2-digit", day: "2-digit" });
     var p = {};

@@ -1,246 +1,46 @@
-// The order date checks on the page: reads the forms written by hooks/helpcentre/checks.py,
-// asks the rules engine, and writes the answer in words. The only file here that knows the DOM.
-import data from "./data.js";
-import {
-  cancellationStatus, creditDeadline, deliveryEstimate, refundDeadline, returnDeadline, trackingStatus,
-} from "./engine.js";
-import { arrivesByTarget, fillLastOrderDates } from "./last_order_dates.js";
+// The order date checks on the page: shows the forms written by hooks/helpcentre/checks.py and hands
+// them to answers.js. The only file a page load runs: what answers (answers.js, the engine, the data) is
+// fetched on the shopper's first touch of a check, and the last order dates table's code once the
+// browser is idle, so a page with checks costs no more at load than this file.
 
-const pad = (n, width = 2) => String(n).padStart(width, "0");
-const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-// Intl formatters, each made once, on first use (making one costs far more than using it).
-const FORMATS = {
-  day: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
-  clock: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-};
-const formatters = new Map();
-function formatter(kind, timeZone) { // timeZone undefined: the shopper's own
-  const key = `${kind} ${timeZone}`;
-  if (!formatters.has(key)) formatters.set(key, new Intl.DateTimeFormat("en-GB", { ...FORMATS[kind], timeZone }));
-  return formatters.get(key);
-}
-
-// "Tuesday 8 December 2026" (built from parts: the punctuation of en-GB differs between browsers).
-function dayName(ms, timeZone) {
-  const p = Object.fromEntries(formatter("day", timeZone).formatToParts(ms).map(({ type, value }) => [type, value]));
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
-}
-const longDate = (iso) => dayName(Date.UTC(iso.slice(0, 4), iso.slice(5, 7) - 1, iso.slice(8, 10)), "UTC");
-const clock = (ms, timeZone) => formatter("clock", timeZone).format(ms);
-
-// "10:00 on Sunday 29 March 2026 your time (09:00 UK time)".
-function when(moment) {
-  const ms = Date.parse(moment);
-  const mine = `${clock(ms)} on ${dayName(ms)}`;
-  const shopDay = dayName(ms, data.time_zone);
-  const shop = `${clock(ms, data.time_zone)} on ${shopDay}`;
-  const name = data.time_zone_name; // what shoppers call the shop's clock, e.g. "UK time"
-  if (mine === shop) return `${mine} (${name})`;
-  return `${mine} your time (${shopDay === dayName(ms) ? clock(ms, data.time_zone) : shop} ${name})`;
-}
-
+const pad = (n) => String(n).padStart(2, "0");
 function today() {
   const t = new Date();
   return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
 }
 
-// A datetime-local value, read in the shopper's own time zone, as an ISO moment with its offset.
-function toMoment(value) {
-  const [y, mo, d, h, mi] = value.split(/\D/).map(Number);
-  const t = new Date(y, mo - 1, d, h, mi); // a time skipped by a clock change moves on, with its offset
-  const offset = -t.getTimezoneOffset();
-  return `${pad(t.getFullYear(), 4)}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:` +
-    `${pad(t.getMinutes())}${offset < 0 ? "-" : "+"}${pad(Math.abs(offset) / 60 | 0)}:${pad(Math.abs(offset) % 60)}`;
-}
-
-const outOfRange = (iso) => iso < today()
-  ? `We can only work out dates from ${longDate(data.first_date)} on, please email us.`
-  : "We can't estimate that far ahead, please email us.";
-
-// Each date comes after the one named here; a date before it, entered on the same page, is a mistake.
-const AFTER = {
-  delivered: ["ordered", "order date"], received: ["delivered", "delivery date"],
-  issued: ["received", "date your return reached us"], updated: ["ordered", "order date"],
-};
-function beforeEarlier(name, iso) {
-  for (let [earlier, what] = AFTER[name] ?? []; earlier; [earlier, what] = AFTER[earlier] ?? []) {
-    const dates = [...document.querySelectorAll(`.order-check [name="${earlier}"]`)]
-      .map((input) => input.value.slice(0, 10)).filter(Boolean).sort();
-    if (dates.length) return iso < dates[0] ? `That's before the ${what} you entered (${longDate(dates[0])}).` : "";
+// The modules that answer, all requested at once on first use (not one after another, as answers.js's
+// own imports would be): answers.js resolves, ready to answer, once the others have arrived too.
+let answers;
+function loadAnswers() {
+  if (!answers) {
+    answers = Promise.all([
+      import("./answers.js"), import("./engine.js"), import("./data.js"), import("./last_order_dates.js"),
+    ]).then(([module]) => module);
+    answers.catch(() => { answers = undefined; }); // offline for a moment: the next touch asks again
   }
-  return "";
+  return answers;
 }
 
-// A prefilled email to the shop (its address comes with the policies, in data.js).
-function emailUs(subject, ...lines) {
-  const link = document.createElement("a");
-  link.href = `mailto:${data.email}?subject=${encodeURIComponent(subject)}` +
-    `&body=${encodeURIComponent(["Hello,", "", ...lines, "", "Thank you"].join("\r\n"))}`;
-  link.textContent = `Email us at ${data.email}`;
-  return link;
-}
-const ADD = "(please add)";
-
-// Per check: the engine's answer for the field values, and that answer in words (paragraphs).
-const CHECKS = {
-  cancellation: {
-    ask: (v) => cancellationStatus(data, toMoment(v.ordered), new Date().toISOString().slice(0, 19) + "Z"),
-    before_start: ["ordered", "That's in the future: please enter when you placed your order."],
-    tell: (r, v) => r.status === "free"
-      ? [[`You can cancel free of charge until ${when(r.free_until)}. To cancel, email us with your order number.`],
-        [emailUs("Please cancel my order", "Please cancel my order.", "", `Order number: ${ADD}`,
-          `Ordered at: ${when(toMoment(v.ordered))}`)]]
-      : [[`The free cancellation time ended at ${when(r.free_until)}. If your order hasn't shipped yet, we can ` +
-          "still cancel it: email us with your order number and we'll check."],
-        [emailUs("Please cancel my order", "Please cancel my order if it hasn't shipped yet.", "",
-          `Order number: ${ADD}`, `Ordered at: ${when(toMoment(v.ordered))}`)]],
-  },
-  delivery: {
-    ask: (v) => deliveryEstimate(data, toMoment(v.ordered), v.country),
-    tell: (r, v) => [
-      [`We expect to ship your order between ${longDate(r.ships[0])} and ${longDate(r.ships[1])}.`],
-      [`It should arrive between ${longDate(r.arrives[0])} and ${longDate(r.arrives[1])}` +
-        (r.peak ? ", including the extra time of our peak season." : ".")],
-      ...[arrivesByTarget(Date.parse(toMoment(v.ordered)), r)].filter(Boolean).map((line) => [line]),
-    ],
-  },
-  return: {
-    ask: (v) => returnDeadline(data, v.delivered),
-    tell: (r) => [[r.return_by < today()
-      ? `Your return had to reach us by ${longDate(r.return_by)}.`
-      : `Your return must reach us by ${longDate(r.return_by)}.`]],
-  },
-  refund: {
-    ask: (v) => refundDeadline(data, v.received),
-    tell: (r, v) => r.refunded_by >= today()
-      ? [[`Your refund should reach your original payment method by ${longDate(r.refunded_by)}.`]]
-      : [[`Your refund should have reached your original payment method by ${longDate(r.refunded_by)}. ` +
-          "If it hasn't, email us with your order number and the tracking number of your returned parcel, " +
-          "and we'll look into it."],
-        [emailUs("My refund hasn't arrived", `My return reached you on ${longDate(v.received)}, but my refund ` +
-          "hasn't arrived yet. Please could you look into it?", "", `Order number: ${ADD}`,
-          `Tracking number of my returned parcel: ${ADD}`)]],
-  },
-  credit: {
-    ask: (v) => creditDeadline(data, v.issued, v.method),
-    tell: (r, v) => [[`Your ${v.method === "paypal" ? "PayPal" : v.method} refund should show in your account ` +
-      (r.credited_by === v.issued ? `the same day, ${longDate(r.credited_by)}.` : `by ${longDate(r.credited_by)}.`)]],
-  },
-  tracking: {
-    ask: (v) => trackingStatus(data, v.updated, v.today),
-    before_start: ["today", "Today can't be before the last update."],
-    tell: (r, v) => r.stale
-      ? [[`Your tracking hasn't updated since ${longDate(v.updated)}, more than ` +
-          `${plural(data.tracking_stale_business_days, "business day")}. Please email us with your order number ` +
-          "and tracking number, and we'll open an investigation."],
-        [emailUs("My tracking hasn't updated", `My tracking hasn't updated since ${longDate(v.updated)}. ` +
-          "Please could you open an investigation?", "", `Order number: ${ADD}`, `Tracking number: ${ADD}`)]]
-      : [[`That's still normal. If there's still no update on ${longDate(r.stale_from)}, email us with your order ` +
-          "number and tracking number."]],
-  },
-};
-
-// Engine errors that concern one field (the others concern the dates, see outOfRange).
-const FIELD_ERRORS = {
-  unknown_country: ["country", () => "Please choose a country from the list."],
-  not_shipped: ["country", (v) => `Sorry, we don't ship to ${data.countries[v.country]}.`],
-  invalid_method: ["method", () => "Please choose how you paid."],
-};
-
-function showError(form, name, message) {
-  const control = form.elements[name];
-  const first = control instanceof RadioNodeList ? control[0] : control;
-  const field = first.closest(".order-check-field");
-  field.querySelector(".order-check-error").textContent = message;
-  (first === control ? control : field).setAttribute("aria-invalid", "true");
-  return first;
-}
-
-// The field and message for an error the engine answered.
-function engineError(form, check, error, values) {
-  if (FIELD_ERRORS[error]) return [FIELD_ERRORS[error][0], FIELD_ERRORS[error][1](values)];
-  if (error === "before_start" && check.before_start) return check.before_start;
-  const { name } = form.querySelector("[name]"); // the first field, always a date
-  return [name, error === "out_of_range" ? outOfRange(values[name].slice(0, 10)) : "Please enter a real date."];
-}
-
-const fieldWords = (input) => input.type === "date" ? "date" : "date and time";
-
-// What is wrong with a date field: a message, "" for nothing, null when it is empty.
-function dateProblem(input) {
-  const iso = input.value.slice(0, 10);
-  if (!iso) return input.validity.badInput ? `Please enter a real ${fieldWords(input)}.` : null;
-  if (!/^\d{4}-/.test(iso) || iso < data.first_date || iso > data.last_date) return outOfRange(iso); // year 10000+
-  if (input.hasAttribute("data-past") && iso > today()) return "That date is in the future.";
-  return beforeEarlier(input.name, iso);
-}
-
-// Read the form, check it, write the answer. `submitted`: the shopper asked, so empty fields are errors.
-function run(form, submitted) {
-  const check = CHECKS[form.dataset.check];
-  const answer = form.querySelector(".order-check-answer");
-  for (const e of form.querySelectorAll(".order-check-error")) e.textContent = "";
-  for (const e of form.querySelectorAll("[aria-invalid]")) e.removeAttribute("aria-invalid");
-  const values = Object.fromEntries(new FormData(form));
-  const problems = [];
-  let empty = false;
-  for (const input of form.querySelectorAll('input[type^="date"]')) {
-    const message = dateProblem(input);
-    empty ||= message === null;
-    if (message ?? submitted) {
-      problems.push(showError(form, input.name, message ?? `Please enter the ${fieldWords(input)}.`));
-    }
-  }
-  answer.replaceChildren();
-  if (problems.length || empty) {
-    if (submitted) problems[0]?.focus();
-    return;
-  }
-  const result = check.ask(values);
-  if (result.error) {
-    const control = showError(form, ...engineError(form, check, result.error, values));
-    if (submitted) control.focus();
-    return;
-  }
-  for (const parts of check.tell(result, values)) {
-    const p = document.createElement("p");
-    p.append(...parts);
-    answer.append(p);
-  }
-}
-
-// Never let a mistake reach the console: the shopper gets a sentence instead.
-function safely(form, submitted) {
-  try {
-    run(form, submitted);
-  } catch {
+// Never let a mistake reach the console, nor a module that could not be fetched: the shopper gets a
+// sentence instead. Answers follow one another in the order the shopper asked.
+function answerSafely(form, submitted) {
+  loadAnswers().then((module) => module.answer(form, submitted)).catch(() => {
     form.querySelector(".order-check-answer").textContent =
       "Sorry, something went wrong with this check. Please email us and we'll work it out for you.";
-  }
+  });
 }
 
-// Nothing is prepared when the page loads: the first touch of a check (a pointer on it, or the focus)
-// makes the formatters and the engine's calendar, while the shopper is still typing a date.
-let prepared = false;
-function prepare() {
-  if (prepared) return;
-  prepared = true;
-  try {
-    for (const timeZone of [undefined, data.time_zone, "UTC"]) {
-      clock(0, timeZone);
-      dayName(0, timeZone);
-    }
-    deliveryEstimate(data, `${data.first_date}T12:00Z`, data.home_country); // the shop's clock and calendar
-  } catch { /* answering will say what went wrong */ }
-}
+// The first touch of a check (a pointer on it, the focus, or typing) fetches and prepares what answers,
+// while the shopper is still typing a date.
+const prepare = () => loadAnswers().then((module) => module.prepare(), () => {});
 
 function start() {
   const seen = {};
   for (const form of document.querySelectorAll("form.order-check")) {
     const kind = form.dataset.check;
     const n = seen[kind] = (seen[kind] ?? 0) + 1;
-    if (!CHECKS[kind] || !form.hidden) continue;
+    if (!form.hidden) continue;
     if (n > 1) { // the same check twice on a page: keep its ids unique
       for (const e of [form, ...form.querySelectorAll("*")]) {
         for (const a of ["id", "for", "aria-describedby", "aria-labelledby"]) {
@@ -251,10 +51,10 @@ function start() {
     if (form.elements.today && !form.elements.today.value) form.elements.today.value = today();
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      safely(form, true);
+      answerSafely(form, true);
     });
-    form.addEventListener("change", () => safely(form, false));
-    for (const touch of ["pointerdown", "focusin"]) form.addEventListener(touch, prepare, { once: true });
+    form.addEventListener("change", () => answerSafely(form, false));
+    for (const touch of ["pointerdown", "focusin", "input"]) form.addEventListener(touch, prepare, { once: true });
     form.hidden = false;
   }
 }
@@ -263,13 +63,10 @@ function startSafely() {
   try {
     start();
   } catch { /* the checks stay hidden: the rules are in words beside them */ }
-  // The last order dates depend on today: worked out here, once the browser is idle, not at load.
-  const fill = () => {
-    try {
-      fillLastOrderDates();
-    } catch { /* the table stays hidden: the rule is in words above it */ }
-  };
+  // The last order dates depend on today: worked out on every visit, once the browser is idle, not at load.
   if (!document.querySelector(".last-order-dates table")) return;
+  const fill = () => import("./last_order_dates.js").then((module) => module.fillLastOrderDates())
+    .catch(() => { /* the table stays hidden: the rule is in words above it */ });
   if (window.requestIdleCallback) window.requestIdleCallback(fill, { timeout: 1000 });
   else setTimeout(fill, 0);
 }

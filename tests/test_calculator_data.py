@@ -62,10 +62,13 @@ def test_asset_names_change_with_the_data_and_the_page_script_imports_them_by_na
     assert first.script != second.script  # new data -> new data file -> new page script name
     assert first.stylesheet == second.stylesheet
     page = first.files[first.script]
-    imported = set(re.findall(r'from "\./([^"]+)"', page))
     published = {name.rsplit("/", 1)[1] for name in first.files}
-    assert len(imported) == 3 and imported <= published
-    assert {name.split(".")[0] for name in imported} == {"data", "engine", "last_order_dates"}
+    assert not re.findall(r'from "\./([^"]+)"', page)  # nothing imported as the page loads: on first use
+    imported = set(re.findall(r'import\("\./([^"]+)"\)', page))
+    assert len(imported) == 4 and imported <= published
+    assert {name.split(".")[0] for name in imported} == {"answers", "data", "engine", "last_order_dates"}
+    answers = first.files[next(name for name in first.files if "/answers." in name)]
+    assert set(re.findall(r'from "\./([^"]+)"', answers)) == imported - {name for name in imported if "answers" in name}
     assert all(re.fullmatch(r"assets/calculator/\w+\.[0-9a-f]{10}\.(js|css)", name) for name in first.files)
 
 

@@ -2,8 +2,9 @@
 
 Every Intl formatter that the calculator's scripts make (a stack trace through assets/calculator/ at the
 moment it is made) and every read of the calculator's data (the data module is served wrapped in a
-counting Proxy) is counted. On load, and once the page has settled, both counts must be zero; the first
-touch of a check prepares them, and the answer comes as before.
+counting Proxy) is counted, and every request for the calculator's files. On load, and once the page has
+settled, both counts must be zero and only page.js fetched (what answers is not even downloaded); the
+first touch of a check fetches and prepares the rest, and the answer comes as before.
 """
 
 from __future__ import annotations
@@ -98,9 +99,44 @@ def test_the_first_touch_prepares_the_check_and_it_answers(context, site_url):
     form = page.locator('form.order-check[data-check="return"]')
     field = form.get_by_label("Date your order was delivered")
     field.focus()
+    page.evaluate("""() => new Promise((done) => {  // the modules arrive, then prepare (page.evaluate: no eval,
+      const wait = setInterval(() => {            // which the site's policy forbids)
+        if (window.__calculatorWork.formatters > 0) done(clearInterval(wait));
+      }, 20);
+    })""")
     prepared = work(page)
     assert prepared["formatters"] >= 2 and prepared["dataReads"] > 0  # the counting sees the calculator's work
     field.fill("2026-07-06")
     form.get_by_role("button", name="Check").click()
     expect(form.get_by_role("status")).to_contain_text("reach us by Monday 20 July 2026")
     assert work(page)["formatters"] == prepared["formatters"]  # made once, then used: none made per answer
+
+
+def calculator_file(url: str) -> str:
+    """".../assets/calculator/engine.470ef5ef45.js" -> "engine.js"."""
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    return re.sub(r"\.[0-9a-f]{10}\.", ".", name)
+
+
+@pytest.mark.parametrize("path", ["returns/", "order-dates/"])
+def test_what_answers_is_fetched_only_on_the_first_touch(browser, site_url, path):
+    context = browser.new_context(locale="en-GB")
+    fetched: list[str] = []
+
+    def count(route: Route) -> None:
+        fetched.append(calculator_file(route.request.url))
+        route.continue_()
+
+    context.route(re.compile(r".*/assets/calculator/.*"), count)
+    page = settled(context.new_page(), path, site_url)
+    page.mouse.wheel(0, 600)
+    page.wait_for_timeout(200)
+    assert sorted(fetched) == ["page.css", "page.js"]  # the forms show: page.js ran, alone
+
+    form = page.locator('form.order-check[data-check="return"]')
+    form.get_by_label("Date your order was delivered").fill("2026-07-06")  # the first touch: focus, typing
+    form.get_by_role("button", name="Check").click()
+    expect(form.get_by_role("status")).to_contain_text("reach us by Monday 20 July 2026")
+    assert {"answers.js", "engine.js", "data.js", "last_order_dates.js"} <= set(fetched)
+    assert len(fetched) == len(set(fetched))  # each once
+    context.close()

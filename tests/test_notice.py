@@ -6,6 +6,7 @@ wherever the shopper is; it moves nothing on the page, can be dismissed and pass
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from test_order_dates import jjsart_data
 
 from conftest import ROOT, Build, build_project, copy_project, serve, without_columns
 from helpcentre.errors import DataError
-from helpcentre.notice import build_notice, load_notice_words
+from helpcentre.notice import build_notice, clock_changes, load_notice_words
 
 PEAK_2026 = ("It's our peak season until Thursday 31 December 2026: please allow up to 5 days more for delivery. "
              "See our last order dates")
@@ -108,6 +109,58 @@ def test_a_closure_is_announced_14_days_before_until_its_last_day(visitor, closu
 ])
 def test_the_day_is_the_shops_wherever_the_shopper_is(visitor, closure_url, zone, now, shown):
     assert notice(visitor(closure_url, now, zone=zone)) == shown
+
+
+COUNT_FORMATTERS = """window.formatters = 0;
+Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, { construct(target, args, newTarget) {
+  window.formatters++; return Reflect.construct(target, args, newTarget); } });"""
+
+
+@pytest.mark.parametrize("now, shown, formatters", [
+    ("2026-07-05T22:30:00Z", None, 0),  # 23:30 on 5 July, UK summer time: 15 days before the closure
+    ("2026-07-05T23:30:00Z", "Our shop is closed from Monday 20 July 2026", 0),  # 00:30 on 6 July: 14 days
+    ("2026-07-24T22:30:00Z", "Our shop is closed until Friday 24 July 2026", 0),  # 23:30 on its last day
+    ("2026-07-24T23:30:00Z", None, 0),
+    ("2026-12-01T09:00:00Z", "It's our peak season until Thursday 31 December 2026", 0),
+    ("2040-12-01T09:00:00Z", "It's our peak season until Monday 31 December 2040", 1),  # past the build's table
+])
+def test_the_shops_date_comes_from_its_clock_changes_not_a_formatter(browser, now, shown, formatters):
+    """The notice reads the shop's date (here in British Summer Time) from the clock changes the build
+    wrote into it: no time zone formatter is made while the page is read, but past the table's years."""
+    words = load_notice_words(ROOT / "content" / "notice.yml", "notice.yml")
+    data = {**jjsart_data(), "closures": [{"from": "2026-07-20", "to": "2026-07-24"}]}
+    script = build_notice(data, words, ROOT / "calculator", None).script
+    context = browser.new_context(timezone_id="Asia/Tokyo")
+    context.add_init_script(COUNT_FORMATTERS)
+    page = context.new_page()
+    page.route("http://shop.test/", lambda route: route.fulfill(content_type="text/html", body=(
+        '<!doctype html><title>Notice</title><aside data-md-component="announce"><div class="md-typeset">'
+        '<p class="help-notice" hidden><span class="help-notice-text"></span></p>'
+        f"<script>{script}</script></div></aside>")))
+    page.clock.install(time=now)
+    page.goto("http://shop.test/")
+    notice = page.locator(".help-notice")
+    if shown is None:
+        expect(notice).to_be_hidden()
+    else:
+        assert notice.inner_text().startswith(shown)
+    assert page.evaluate("window.formatters") == formatters
+    context.close()
+
+
+def test_the_clock_changes_are_the_time_zones_to_the_minute():
+    changes = clock_changes("Europe/London", "2026-01-01", "2027-12-31")
+    assert changes["changes"] == [
+        [ms("2026-01-01T00:00Z"), 0], [ms("2026-03-29T01:00Z"), 60], [ms("2026-10-25T01:00Z"), 0],
+        [ms("2027-03-28T01:00Z"), 60], [ms("2027-10-31T01:00Z"), 0]]
+    assert changes["until"] == ms("2028-01-01T00:00Z")
+    assert clock_changes("Australia/Lord_Howe", "2026-06-01", "2026-12-31")["changes"] == [  # half an hour
+        [ms("2026-06-01T00:00Z"), 630], [ms("2026-10-03T15:30Z"), 660]]
+    assert clock_changes("Asia/Kolkata", "2026-01-01", "2026-12-31")["changes"] == [[ms("2026-01-01T00:00Z"), 330]]
+
+
+def ms(moment: str) -> int:
+    return int(datetime.fromisoformat(moment.replace("Z", "+00:00")).timestamp() * 1000)
 
 
 def test_the_link_leads_to_the_last_order_dates(visitor, site_url):

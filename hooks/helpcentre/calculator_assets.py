@@ -1,7 +1,8 @@
 """The calculator's browser files, named by a hash of their content.
 
 A cache can then never serve yesterday's policy data with today's pages: new data means a
-new data file name, hence a new page script (which imports it by name), hence new pages.
+new data file name, hence new scripts that import it by name (answers.js, page.js), hence new pages.
+The pages load page.js alone; it imports the others when a shopper first touches a check.
 """
 
 from __future__ import annotations
@@ -24,15 +25,15 @@ def hashed_name(name: str, content: str) -> str:
 @dataclass(frozen=True)
 class CalculatorAssets:
     files: dict[str, str]  # site path -> content
-    script: str  # site path of the page script, the one the pages load (as a module)
+    script: str  # site path of the page script, the one the pages load (as a module); it imports the rest
     stylesheet: str
 
 
 def build_calculator_assets(source: Path, data: dict[str, Any]) -> CalculatorAssets:
-    """The calculator's files with hashed names; the page script imports the others by name."""
+    """The calculator's files with hashed names; the page script imports the others by name (on first use)."""
     data_js = f"export default {json.dumps(data, sort_keys=True, separators=(',', ':'))};\n"
     contents = {"data.js": data_js}
-    for module in ("engine.js", "last_order_dates.js", "page.js"):  # each imports only those before it
+    for module in ("engine.js", "last_order_dates.js", "answers.js", "page.js"):  # each imports only those before it
         text = (source / module).read_text(encoding="utf-8")
         for plain, content in contents.items():
             text = text.replace(f'"./{plain}"', f'"./{hashed_name(plain, content)}"')
