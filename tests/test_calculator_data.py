@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from conftest import ROOT, SHOPS
-from helpcentre.calculator_assets import build_calculator_assets
+from helpcentre.calculator_assets import build_calculator_assets, without_comment_lines
 from helpcentre.calculator_data import build_calculator_data
 from helpcentre.checks import check_placeholders
 from helpcentre.policies import load_policies
@@ -70,6 +70,19 @@ def test_asset_names_change_with_the_data_and_the_page_script_imports_them_by_na
     answers = first.files[next(name for name in first.files if "/answers." in name)]
     assert set(re.findall(r'from "\./([^"]+)"', answers)) == imported - {name for name in imported if "answers" in name}
     assert all(re.fullmatch(r"assets/calculator/\w+\.[0-9a-f]{10}\.(js|css)", name) for name in first.files)
+
+
+def test_browsers_get_the_scripts_without_their_comment_lines():
+    assets = build_calculator_assets(ROOT / "calculator", build_calculator_data(POLICIES, 2026))
+    scripts = [content for name, content in assets.files.items() if name.endswith(".js")]
+    assert len(scripts) == 5
+    assert not [line for script in scripts for line in script.splitlines() if line.lstrip().startswith("//")]
+    source = (ROOT / "calculator" / "engine.js").read_text(encoding="utf-8")
+    assert sum(line.lstrip().startswith("//") for line in source.splitlines()) > 10  # the source keeps them
+    code = 'const a = 1; // kept: code comes first\n  // gone\nconst url = "https://example.com";\n'
+    assert without_comment_lines(code) == 'const a = 1; // kept: code comes first\nconst url = "https://example.com";\n'
+    spanning = "const text = `first line\n// a line of the text, not a comment\n`;\n"
+    assert without_comment_lines(spanning) == spanning  # a template literal over lines: left as it is
 
 
 def test_the_country_list_starts_at_the_shops_own_country_and_emails_go_to_the_shop():

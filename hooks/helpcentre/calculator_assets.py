@@ -16,6 +16,15 @@ from typing import Any
 FOLDER = "assets/calculator"
 
 
+def without_comment_lines(code: str) -> str:
+    """A script as browsers get it: its lines of `//` comments stay home (they are a quarter of the bytes).
+    Only whole lines go, and none if a template literal runs over lines, where such a line is text."""
+    lines = code.splitlines()
+    if any(line.count("`") % 2 for line in lines):
+        return code
+    return "\n".join(line for line in lines if not line.lstrip().startswith("//")).strip() + "\n"
+
+
 def hashed_name(name: str, content: str) -> str:
     """'page.js' -> 'page.3f2a9c1e.js'."""
     stem, suffix = name.rsplit(".", 1)
@@ -34,7 +43,7 @@ def build_calculator_assets(source: Path, data: dict[str, Any]) -> CalculatorAss
     data_js = f"export default {json.dumps(data, sort_keys=True, separators=(',', ':'))};\n"
     contents = {"data.js": data_js}
     for module in ("engine.js", "last_order_dates.js", "answers.js", "page.js"):  # each imports only those before it
-        text = (source / module).read_text(encoding="utf-8")
+        text = without_comment_lines((source / module).read_text(encoding="utf-8"))
         for plain, content in contents.items():
             text = text.replace(f'"./{plain}"', f'"./{hashed_name(plain, content)}"')
         contents[module] = text

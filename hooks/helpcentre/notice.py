@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import order_dates
+from .calculator_assets import without_comment_lines
 from .errors import DataError
 from .last_order_dates import zone_countries
 from .placeholders import PLACEHOLDER
@@ -120,6 +121,5 @@ def build_notice(data: Mapping[str, Any], words: Mapping[str, str], source: Path
     }
     # "<" written as \u003c: no text from the editors can end the script element.
     literal = json.dumps(values, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    lines = (source / "notice.js").read_text(encoding="utf-8").splitlines()
-    code = "\n".join(line for line in lines if not line.lstrip().startswith("//")).strip()  # comments stay home
+    code = without_comment_lines((source / "notice.js").read_text(encoding="utf-8")).strip()
     return Notice(f"{code.removesuffix(';')}({literal});", words["last_order_dates_link"])
