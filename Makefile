@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
+# ProperDocs, the maintained MkDocs 1.x fork, in a throwaway environment outside the project (below)
+PROPERDOCS_VENV ?= /tmp/help-centre-properdocs
+PROPERDOCS := properdocs==1.6.7
+export PROPERDOCS_VENV
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 # Reproducible builds: the site is dated by the last commit (sitemap dates, the calculator's years),
@@ -66,9 +70,6 @@ clean:
 # hook's) and adds ProperDocs alone, pinned. `make test` builds the site with it and compares the bytes
 # (tests/test_successor.py); `make successor-build` also runs every test on ProperDocs' builds.
 # README, "Moving off Material 9".
-PROPERDOCS_VENV ?= /tmp/help-centre-properdocs
-PROPERDOCS := properdocs==1.6.7
-export PROPERDOCS_VENV
 $(PROPERDOCS_VENV)/.installed: $(VENV)/.installed
 	rm -rf $(PROPERDOCS_VENV) && $(PYTHON) -m venv $(PROPERDOCS_VENV)
 	$(BIN)/python -c 'import site; print(site.getsitepackages()[0])' > \
