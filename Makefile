@@ -3,8 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
-# ProperDocs, the maintained MkDocs 1.x fork, in a throwaway environment outside the project (below)
-PROPERDOCS_VENV ?= /tmp/help-centre-properdocs
+# ProperDocs, the maintained MkDocs 1.x fork, in a throwaway environment of its own (below)
+PROPERDOCS_VENV ?= .venv-properdocs
 PROPERDOCS := properdocs==1.6.7
 export PROPERDOCS_VENV
 export NO_MKDOCS_2_WARNING := 1
@@ -63,10 +63,10 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules site .site-new .pytest_cache
+	rm -rf $(VENV) $(PROPERDOCS_VENV) node_modules site .site-new .pytest_cache
 
 # ProperDocs (the maintained MkDocs 1.x fork) builds this site unchanged. It lives in a throwaway environment
-# outside the project (never in requirements.txt) that shares .venv's pinned packages (MkDocs, Material, the
+# beside .venv (never in requirements.txt) that shares .venv's pinned packages (MkDocs, Material, the
 # hook's) and adds ProperDocs alone, pinned. `make test` builds the site with it and compares the bytes
 # (tests/test_successor.py); `make successor-build` also runs every test on ProperDocs' builds.
 # README, "Moving off Material 9".

@@ -1,6 +1,6 @@
 """A way off Material 9: ProperDocs, the maintained MkDocs 1.x fork, builds this site byte for byte as MkDocs
-does (but the generator tag). `make test` installs it, pinned, in a throwaway environment (Makefile,
-PROPERDOCS_VENV); README, "Moving off Material 9"."""
+does (but the generator tag). `make test` installs it, pinned, in a throwaway environment beside .venv
+(Makefile, PROPERDOCS_VENV); README, "Moving off Material 9"."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
 
-PROPERDOCS = Path(os.environ.get("PROPERDOCS_VENV", "/tmp/help-centre-properdocs")) / "bin" / "properdocs"
+PROPERDOCS = ROOT / os.environ.get("PROPERDOCS_VENV", ".venv-properdocs") / "bin" / "properdocs"
 _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
