@@ -13,14 +13,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcentre import contact, csp, search_assets, search_index, structured_data
+from helpcentre import csp, search_assets, search_index, structured_data
 from helpcentre.errors import DataError
 from helpcentre.preview_error import error_page_paths, render_error_page
 from helpcentre.site import HelpCentre, load_help_centre
 
 _help_centre: HelpCentre
 _mistakes: DataError | None = None  # in the preview, what the error page shows instead of the site
-_search: search_assets.SearchAssets
+_search: search_assets.SearchAssets | None = None  # the forgiving search's files, when mkdocs.yml tunes search
 _previewing = False  # under `mkdocs serve`
 log = get_plugin_logger(__name__)
 
@@ -62,6 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _add_search_assets(config: MkDocsConfig) -> None:
     """The forgiving search (search/): its worker, named in the pages' config, and the panel's script."""
     global _search
+    _search = None
     search = config.plugins.get("material/search")
     if search is None or not search_index.is_tuned(search.config.fields):
         return  # no search, or stock search settings: Material's own worker alone
@@ -71,10 +72,8 @@ def _add_search_assets(config: MkDocsConfig) -> None:
     script.type = "module"
     config.extra_javascript.append(script)
     config.extra_css.append(_search.stylesheet)
-    subject, body_start, body_end = contact.search_email(_help_centre.policies["shop.name"])
-    config.extra["help_search"] = {
-        "material_worker": material_worker, "worker": _search.worker, "subject": subject,
-        "body_start": body_start, "body_end": body_end, "topic_pages": [topic.page for topic in _help_centre.topics]}
+    config.extra["help_search"] = _search.page_settings(_help_centre.policies["shop.name"],
+                                                        [topic.page for topic in _help_centre.topics])
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -82,7 +81,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return _error_pages(files, config, _mistakes)
     for file in [f for f in files if f.src_uri.endswith(".yml") or f.src_uri in _help_centre.pages]:
         files.remove(file)  # topic sources become pages; Markdown pages are replaced by their filled copies
-    search_files = _search.files if "help_search" in config.extra else {}
+    search_files = _search.files if _search else {}
     for path, content in {**_help_centre.pages, **_help_centre.calculator.files, **search_files}.items():
         files.append(File.generated(config, path, content=content))
     return files

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .calculator_assets import hashed_name
+from .calculator_assets import hashed_name, without_comment_lines
+from .contact import search_email
 
 WORKERS = "assets/javascripts/workers"  # Material's search worker is here; importScripts is relative to it
 FOLDER = "assets/search"
@@ -27,6 +28,12 @@ class SearchAssets:
     script: str  # site path of the page script (a module)
     stylesheet: str
 
+    def page_settings(self, shop_name: str, topic_pages: list[str]) -> dict[str, object]:
+        """What overrides/main.html and help-search.html write into every page for the panel and worker."""
+        subject, body_start, body_end = search_email(shop_name)
+        return {"material_worker": self.material_worker, "worker": self.worker, "subject": subject,
+                "body_start": body_start, "body_end": body_end, "topic_pages": topic_pages}
+
 
 def find_material_worker(theme_dirs: Iterable[str | Path]) -> str:
     """The file name of Material's search worker ("search.a7633da7.min.js") in the theme's folders."""
@@ -38,9 +45,9 @@ def find_material_worker(theme_dirs: Iterable[str | Path]) -> str:
 
 
 def build_search_assets(source: Path, material_worker: str) -> SearchAssets:
-    worker = (source / "worker.js").read_text(encoding="utf-8")
+    worker = without_comment_lines((source / "worker.js").read_text(encoding="utf-8"))
     worker += f"\nimportScripts({json.dumps('./' + material_worker)});\n"  # Material's worker, after our listener
-    page_js = (source / "page.js").read_text(encoding="utf-8")
+    page_js = without_comment_lines((source / "page.js").read_text(encoding="utf-8"))
     page_css = (source / "page.css").read_text(encoding="utf-8")
     worker_name = hashed_name("help-search.js", worker)
     script, stylesheet = f"{FOLDER}/{hashed_name('page.js', page_js)}", f"{FOLDER}/{hashed_name('page.css', page_css)}"
