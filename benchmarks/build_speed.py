@@ -17,6 +17,7 @@ also fetches on load (the search index, the sitemap for instant navigation, the 
 
 from __future__ import annotations
 
+import compileall
 import gzip
 import json
 import os
@@ -139,6 +140,9 @@ def make_project(folder: Path, questions: int | None) -> Path:
     """A copy of this project; with `questions`, its topics are replaced by a generated shop's."""
     folder.mkdir(parents=True)
     copy_project(folder)
+    # The hook's bytecode, written once as pip writes Material's when it installs it. Python would write it
+    # on the first build, but not where PYTHONDONTWRITEBYTECODE is set: every build would compile the hook.
+    compileall.compile_dir(folder / "hooks", quiet=1)
     if questions is not None:
         for topic in (folder / "content").glob("*.yml"):
             if topic.name != "notice.yml":  # the notice's words, not a topic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 from pathlib import Path
 
@@ -31,6 +32,19 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Reading the help centre makes tens of thousands of small objects, all kept and hardly any in a cycle: the
+    # collector, paused, does not walk them again and again as they are made. Frozen afterwards, they (and
+    # the config) are left out of each full collection while the pages are built; thawed in on_post_build.
+    gc.disable()
+    try:
+        config = _configure(config)
+        gc.freeze()
+        return config
+    finally:
+        gc.enable()
+
+
+def _configure(config: MkDocsConfig) -> MkDocsConfig:
     global _help_centre, _mistakes
     project = Path(config.config_file_path).parent
     try:
@@ -107,13 +121,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if _mistakes is not None:
-        return
+    if _mistakes is None:
+        _finish_site(Path(config.site_dir))
+    gc.unfreeze()
+
+
+def _finish_site(site: Path) -> None:
     # Runs after Material's search plugin (hooks come after plugins) has written the index.
-    search_index.rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json", _help_centre.topics)
+    search_index.rewrite_search_index(site / "search" / "search_index.json", _help_centre.topics)
     # Last: the policy hashes the inline scripts of the finished HTML and writes itself into every page;
     # not in the preview, where it would block the live-reload script `mkdocs serve` adds to each page.
-    report = csp.apply_content_security_policy(Path(config.site_dir), write=not _previewing)
+    report = csp.apply_content_security_policy(site, write=not _previewing)
     for page, tags in report.blocked.items():
         log.warning(f"{page}: the Content-Security-Policy blocks style= and on...= attributes, found in "
                     f"{', '.join(tags)}; use a class (calculator/page.css) or a script file instead")
+
+
+def on_build_error(*, error: Exception) -> None:
+    gc.unfreeze()  # the next rebuild in the preview starts from a collector that sees everything
