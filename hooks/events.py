@@ -86,8 +86,8 @@ def _add_search_assets(config: MkDocsConfig) -> None:
     script.type = "module"
     config.extra_javascript.append(script)
     config.extra_css.append(_search.stylesheet)
-    config.extra["help_search"] = _search.page_settings(_help_centre.policies["shop.name"],
-                                                        [topic.page for topic in _help_centre.topics])
+    topics = [(File(topic.page, None, "", config.use_directory_urls).url, topic.title) for topic in _help_centre.topics]
+    config.extra["help_search"] = _search.page_settings(_help_centre.policies["shop.name"], topics)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -28,11 +28,13 @@ class SearchAssets:
     script: str  # site path of the page script (a module)
     stylesheet: str
 
-    def page_settings(self, shop_name: str, topic_pages: list[str]) -> dict[str, object]:
-        """What overrides/main.html and help-search.html write into every page for the panel and worker."""
+    def page_settings(self, shop_name: str, topics: list[tuple[str, str]]) -> dict[str, object]:
+        """What overrides/main.html and help-search.html write into every page for the panel and worker;
+        `topics` are the topic pages to browse, as (address from the site's root, title)."""
         subject, body_start, body_end = search_email(shop_name)
         return {"material_worker": self.material_worker, "worker": self.worker, "subject": subject,
-                "body_start": body_start, "body_end": body_end, "topic_pages": topic_pages}
+                "body_start": body_start, "body_end": body_end,
+                "topics": [{"url": url, "title": title} for url, title in topics]}
 
 
 def find_material_worker(theme_dirs: Iterable[str | Path]) -> str:

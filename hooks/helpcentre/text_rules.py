@@ -32,7 +32,6 @@ _NAME_DOT = re.compile(r"\.[A-Za-z_]")  # in every name: _BRACED_NAME is tried o
 # A well-formed placeholder with no brace beside it: a text with neither a brace nor a name's dot left once
 # these are taken out has no stray braces, and needs no closer look (most texts).
 _LONE_PLACEHOLDER = re.compile(r"\{\{(?<!\{\{\{)[ \t]*[A-Za-z_][\w.]*[ \t]*\}\}(?!\})")
-_FIGURE_UNITS = ("hour", "day", "week")
 _LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]+[.)])[ \t]")
 _FENCE = re.compile(r"(?:```|~~~)")
 _SPACED_LINK = re.compile(r"\[[^\]\n]+\][ \t]+\((?=[^)\s]*(?:\.md|#|://|mailto:)[^)\s]*\))")  # [text] (page.md)
@@ -123,7 +122,7 @@ def _indented_code(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, 
 
 def _typed_figures(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
     lowered = text.lower()
-    if not any(unit in lowered for unit in _FIGURE_UNITS):
+    if "day" not in lowered and "week" not in lowered and "hour" not in lowered:
         return  # no figure without its unit; most texts are read no further
     same_offsets = len(lowered) == len(text)  # unless lowercasing changed the length of a letter
     for match in _LOWERCASE_FIGURE.finditer(lowered) if same_offsets else FIGURE.finditer(text):

@@ -175,6 +175,7 @@ def _quoted(value: str) -> str:
 
 def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
     """Note comments after plain scalars; refuse a list item that YAML joined to the one above."""
+    with_hash = {number for number, line in enumerate(lines) if "#" in line}  # where a comment can be
     stack = [root]
     while stack:
         node = stack.pop()
@@ -184,7 +185,7 @@ def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
             stack.extend(node.value)
         elif not node.style:
             end = node.end_mark
-            if end.line < len(lines) and "#" in (rest := lines[end.line][end.column:]) and _COMMENT_AFTER.match(rest):
+            if end.line in with_hash and _COMMENT_AFTER.match(rest := lines[end.line][end.column:]):
                 node.trailing_comment = rest.strip()
             for number in range(node.start_mark.line + 1, min(end.line + 1, len(lines))):
                 if _LIST_ITEM_LINE.match(lines[number]):
@@ -195,6 +196,8 @@ def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
 
 
 def _refuse_tabs(text: str, name: str) -> None:
+    if "\t" not in text:
+        return  # most files: no need to read them line by line
     for number, line in enumerate(text.splitlines(), start=1):
         if _TAB_INDENT.match(line):
             raise DataError(name, number, "", "a tab is used for indentation; expected spaces only",
