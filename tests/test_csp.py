@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from conftest import Build, build_project, copy_project
@@ -39,12 +41,12 @@ def test_a_hash_is_the_sha256_of_the_text_in_base64():
     ('<script type="application/ld+json">{"@type": "FAQPage"}</script>', None),
 ])
 def test_only_the_inline_scripts_that_run_are_hashed(html, hashed):
-    found = csp.find_inline_code(f"<html><head>{html}</head><body></body></html>")
+    found = csp.find_inline_code(f"<html><head>{html}</head><body></body></html>".encode())
     assert found.scripts == (frozenset({csp.hash_source(hashed)}) if hashed is not None else frozenset())
 
 
 def test_inline_style_blocks_are_hashed_for_style_src():
-    found = csp.find_inline_code("<head><style>:root{--x:1}</style></head>")
+    found = csp.find_inline_code(b"<head><style>:root{--x:1}</style></head>")
     assert found == csp.InlineCode(styles=frozenset({csp.hash_source(":root{--x:1}")}))
     policy = csp.content_security_policy(found, header=False)
     assert f"style-src 'self' {csp.hash_source(':root{--x:1}')};" in policy
@@ -60,7 +62,7 @@ def test_inline_style_blocks_are_hashed_for_style_src():
     ('<script>el.innerHTML = "<b style=\\"x\\">"</script>', []),  # a script's text is not markup
 ])
 def test_style_and_event_handler_attributes_are_reported(html, blocked):
-    assert csp.find_blocked_attributes(html) == blocked
+    assert csp.find_blocked_attributes(html.encode()) == blocked
 
 
 def test_the_policy_is_strict():
@@ -77,12 +79,12 @@ def test_the_policy_is_strict():
 
 
 def test_the_meta_becomes_the_first_element_of_the_head_once():
-    page = '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8"><title>T</title></head></html>'
+    page = b'<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8"><title>T</title></head></html>'
     once = csp.add_policy_meta(page, "default-src 'self'")
-    assert once.startswith('<!doctype html>\n<html lang="en">\n  <head><meta http-equiv="Content-Security-Policy"'
-                           " content=\"default-src 'self'\">\n    <meta charset")
+    assert once.startswith(b'<!doctype html>\n<html lang="en">\n  <head><meta http-equiv="Content-Security-Policy"'
+                           b" content=\"default-src 'self'\">\n    <meta charset")
     again = csp.add_policy_meta(once, "default-src 'none'")
-    assert again.count("Content-Security-Policy") == 1 and "default-src 'none'" in again
+    assert again.count(b"Content-Security-Policy") == 1 and b"default-src 'none'" in again
 
 
 def test_the_headers_file_sets_the_policy_on_every_path():
@@ -98,7 +100,7 @@ def test_one_policy_allows_the_inline_scripts_of_every_page(tmp_path):
     report = csp.apply_content_security_policy(tmp_path)
     assert f"script-src 'self' {' '.join(sorted([csp.hash_source('a()'), csp.hash_source('b()')]))};" in report.policy
     for path, text in pages.items():
-        assert path.read_text(encoding="utf-8") == csp.add_policy_meta(text, report.policy)
+        assert path.read_bytes() == csp.add_policy_meta(text.encode(), report.policy)
     assert (tmp_path / "_headers").read_text(encoding="utf-8") == csp.headers_file(
         f"{report.policy}; frame-ancestors 'none'")
 
@@ -110,6 +112,52 @@ def test_the_preview_reports_but_writes_nothing(tmp_path):
     assert report.blocked == {"index.html": ['<p style="color: red">']}
     assert "Content-Security-Policy" not in page.read_text(encoding="utf-8")
     assert not (tmp_path / "_headers").exists()
+
+
+# --- the quick ways, against the plain ones ----------------------------------------------------------
+# Pages are read as bytes and searched with quick looks first: nothing may be found that one regular
+# expression over the page's text (the plain way) would not find, and nothing missed.
+
+PAGE_PIECES = ["<script>", "<SCRIPT type='module'>", '<script type="application/json">', "<script src=a.js>",
+               "</script>", "</Script >", "</script\n>", "<style>", "<STYLE media=x>", "</style>", "</STYLE>",
+               "<scripts>", "<stylesheet>", "<script\n>", "<script title='<style>'>", "<style a=<script>", "<p>",
+               "</p>", "<", ">", "go();", "\n", "\r\n", "é", "\u2019", " ", "x"]
+ATTRIBUTE_PIECES = [" style=", "\tSTYLE =", "\nonclick=", " onError  =", "content=", " on=", " one", "style", "on",
+                    "=", " ", "\x0b", "\r", "x", "<p", ">", "é"]
+
+
+def plain_inline_code(page: str) -> csp.InlineCode:
+    scripts, styles = set(), set()
+    for tag, attributes, body in re.findall(r"<(script|style)(\s[^>]*)?>(.*?)</\1\s*>", page,
+                                            re.IGNORECASE | re.DOTALL):
+        values = csp._attributes(attributes)
+        if tag.lower() == "style":
+            styles.add(csp.hash_source(body))
+        elif "src" not in values and values.get("type", "").strip().lower() in csp._RUNNING_TYPES:
+            scripts.add(csp.hash_source(body))
+    return csp.InlineCode(frozenset(scripts), frozenset(styles))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PAGE_PIECES), max_size=30).map("".join))
+def test_the_inline_code_is_what_one_expression_over_the_text_finds(page):
+    assert csp.find_inline_code(page.encode()) == plain_inline_code(page)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(ATTRIBUTE_PIECES), max_size=20).map("".join))
+def test_the_quick_look_for_blocked_attributes_finds_each_name_after_a_space(page):
+    lowered = page.encode().lower()
+    plain = any(found.start() and lowered[found.start() - 1:found.start()].isspace()
+                for pattern in (rb"style\s*=", rb"on[a-z]+\s*=") for found in re.finditer(pattern, lowered))
+    assert any(pattern.search(lowered) for pattern in csp._MAYBE_BLOCKED) == plain
+
+
+@pytest.mark.parametrize("text", ["a\r\nb\rc\n", "\r\r\n\n\r", "no breaks", "é\r\n\u2019\r"])
+def test_a_page_is_read_with_the_line_breaks_reading_it_as_text_gives(tmp_path, text):
+    path = tmp_path / "index.html"
+    path.write_bytes(text.encode())
+    assert csp.read_page(path) == path.read_text(encoding="utf-8").encode()
 
 
 # --- the built site ---------------------------------------------------------------------------------

@@ -10,8 +10,11 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from material_search import MaterialSearch, landings, load_eval_questions, measure, split_words, stem
 
 from conftest import ROOT
@@ -20,10 +23,13 @@ from helpcentre.checks import check_placeholders
 from helpcentre.content import load_topics
 from helpcentre.policies import load_policies
 from helpcentre.search_index import (
+    PUNCTUATION,
     ZERO_WIDTH_SPACE,
     search_keywords,
     search_separator,
     search_vocabulary,
+    split_at_punctuation,
+    split_location,
     tune_search_index,
 )
 
@@ -80,6 +86,30 @@ def test_the_vocabulary_holds_exactly_the_words_the_separator_leaves(index):
     entries = [{"title": "Can I cancel the order?", "text": "<p>An item; the item's box</p>"},
                {"title": "Boxes", "text": "A box<br>or two", "keywords": ["cancel"]}]
     assert search_vocabulary(entries) == ["box", "cancel", "boxes", "item", "order", "two"]
+
+
+# Spaces that str.split() and the expressions' \s both know, and PUNCTUATION's marks.
+SPACES_AND_MARKS = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u202f\u3000\u200b-,.:;!?()[]\"“”‘’/&'"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=SPACES_AND_MARKS + "aZé1_<>", max_size=30) | st.text(max_size=30))
+def test_splitting_at_punctuation_gives_the_words_between_punctuation(text):
+    between_punctuation = PUNCTUATION.replace("[", "[^", 1) + "+"
+    assert split_at_punctuation(text) == re.findall(between_punctuation, text)
+
+
+def test_every_character_splits_where_punctuation_is():
+    for code in range(0x110000):
+        char = chr(code)
+        assert split_at_punctuation(f"a{char}b") == (["a", "b"] if re.fullmatch(PUNCTUATION, char) else [f"a{char}b"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab/.?#:% \t\r\n\x00\x1f\xa0é", max_size=20))
+def test_a_location_splits_as_urlsplit_reads_it(location):
+    parts = urlsplit(location)
+    assert split_location(location) == (parts.path, parts.fragment)
 
 
 # Keywords -----------------------------------------------------------------------------------------

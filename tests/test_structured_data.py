@@ -3,17 +3,21 @@ and the sitemap."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, SHOPS
+from helpcentre import structured_data
 from helpcentre.content import load_topics
 from helpcentre.policies import load_policies
-from helpcentre.structured_data import answer_texts, faq_page, script_json
+from helpcentre.structured_data import HIDING_WORDS, answer_texts, faq_page, hiding_words, script_json
 
 TOPICS = load_topics(ROOT / "content")
 SITE_URL = "https://help.jjsart.co.uk/"
@@ -85,6 +89,35 @@ of delivery.</p>
 ])
 def test_the_answer_text_leaves_out_what_the_page_hides(body, expected):
     assert answer_texts(f'<h2 id="q">Q?</h2>{body}<h2 id="next">Next</h2>', {"q"}) == {"q": expected}
+
+
+# The quick ways, against the plain ones: the words that start a look for a hidden element are found one
+# word at a time over the whole page, then handed to each answer; an answer's lines are split, not
+# replaced with a regular expression.
+
+HTML_PIECES = [*HIDING_WORDS, "data-", "search", "-exclude", "hid", "den", "header", "link", "<", "form", "<s", "cript",
+               "tyle", "<t", "emplate", "h", "d", "e", "<p>", "</p>", "<li>", "<td>", "<br>", "<b>", "</b>", " ",
+               "\t", "\n", "\xa0", "\x00", "&amp;", "&#10;", "x"]
+PAGES = st.lists(st.sampled_from(HTML_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(PAGES, st.integers(0, 200), st.integers(0, 200))
+def test_each_answer_gets_the_hiding_words_one_expression_finds_in_it(page, start, end):
+    expression = "|".join(map(re.escape, HIDING_WORDS))
+    assert [start for start, _ in hiding_words(page)] == [found.start() for found in re.finditer(expression, page)]
+    within = structured_data._words_within(hiding_words(page), start, end)
+    assert within == [found.start() for found in re.finditer(expression, page[start:end])]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(PAGES)
+def test_an_answers_lines_are_those_of_one_expression(part):
+    text = structured_data._OTHER_TAG.sub("", structured_data._CELL.sub(" ", structured_data._BLOCK_TAG.sub(
+        "\x00", part.replace("\x00", " "))))
+    text = " ".join(html.unescape(text).split())
+    expected = re.sub("\x00+", "\n", text.replace(" \x00", "\x00").replace("\x00 ", "\x00")).strip()
+    assert structured_data._text(part) == expected
 
 
 def test_a_question_without_its_answer_stops_the_build():

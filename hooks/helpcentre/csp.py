@@ -19,6 +19,7 @@ import base64
 import hashlib
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,15 +33,19 @@ _RUNNING_TYPES = {"", "module", "importmap", "application/ecmascript", "applicat
                   "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
                   "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
                   "text/x-ecmascript", "text/x-javascript"}
-_INLINE = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Pages are read and written as bytes (as the build wrote them, with the line breaks that reading them as
+# text gives): the patterns below are bytes patterns, ASCII case-insensitive as HTML's tag and attribute
+# names are.
+_START_TAG = re.compile(rb"<(script|style)(\s[^>]*)?>", re.IGNORECASE)
+_END_TAG = {name: re.compile(rb"</" + name + rb"\s*>", re.IGNORECASE) for name in (b"script", b"style")}
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>""")
-# A quick look before the full scan, in the page's bytes lowercased (attribute names are ASCII, and bytes
-# lowercase several times faster than text): patterns that start with letters are found by a fast literal
-# search; the character before them must then be a space, as before an attribute.
-_MAYBE_BLOCKED = (re.compile(rb"style\s*="), re.compile(rb"on[a-z]+\s*="))
-_HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
-_OLD_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+_TEXT_INLINE = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+# A quick look before the full scan, in the page lowercased (bytes lowercase several times faster than
+# text): the attribute's name after a space, found by a fast search for its first letters.
+_MAYBE_BLOCKED = (re.compile(rb"style(?<=\sstyle)\s*="), re.compile(rb"on(?<=\son)[a-z]+\s*="))
+_HEAD = re.compile(rb"<head(\s[^>]*)?>", re.IGNORECASE)
+_OLD_META = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 
 @dataclass(frozen=True)
@@ -54,11 +59,12 @@ class InlineCode:
         return InlineCode(self.scripts | other.scripts, self.styles | other.styles)
 
 
-def hash_source(text: str) -> str:
+def hash_source(text: str | bytes) -> str:
     """The CSP source that allows exactly this inline script or style: 'sha256-<base64>'.
 
     Browsers hash the element's text as parsed (UTF-8), and the parser turns CR LF into LF."""
-    digest = hashlib.sha256(text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")).digest()
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    digest = hashlib.sha256(data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
@@ -69,25 +75,38 @@ def _attributes(text: str | None) -> dict[str, str]:
     return found
 
 
-def find_inline_code(page: str) -> InlineCode:
-    """The hashes of the inline scripts that run and of the inline style blocks on one page."""
+def _inline_blocks(page: bytes) -> Iterator[tuple[bytes, bytes | None, bytes]]:
+    """The inline <script> and <style> elements of a page, in order, as (tag, attributes, text): from a
+    start tag to the first end tag of the same name after it."""
+    position = 0
+    while start := _START_TAG.search(page, position):
+        if end := _END_TAG[start[1].lower()].search(page, start.end()):
+            yield start[1], start[2], page[start.end():end.start()]
+            position = end.end()
+        else:  # not an element after all; another may start inside the tag (<script title="<style>">)
+            position = start.start() + 1
+
+
+def find_inline_code(page: bytes) -> InlineCode:
+    """The hashes of the inline scripts that run and of the inline style blocks on one page (its UTF-8)."""
     scripts, styles = set(), set()
-    for tag, attributes, body in _INLINE.findall(page):
-        values = _attributes(attributes)
-        if tag.lower() == "style":
+    for tag, attributes, body in _inline_blocks(page):
+        if tag.lower() == b"style":
             styles.add(hash_source(body))
-        elif "src" not in values and values.get("type", "").strip().lower() in _RUNNING_TYPES:
+            continue
+        values = _attributes(attributes.decode() if attributes else None)
+        if "src" not in values and values.get("type", "").strip().lower() in _RUNNING_TYPES:
             scripts.add(hash_source(body))
     return InlineCode(frozenset(scripts), frozenset(styles))
 
 
-def find_blocked_attributes(page: str) -> list[str]:
-    """The `style=` and `on...=` attributes of a page, which the policy blocks: each as its tag."""
-    lowered = page.encode("utf-8", "surrogatepass").lower()
-    if not any(found.start() and lowered[found.start() - 1:found.start()].isspace()
-               for pattern in _MAYBE_BLOCKED for found in pattern.finditer(lowered)):
+def find_blocked_attributes(page: bytes) -> list[str]:
+    """The `style=` and `on...=` attributes of a page (its UTF-8), which the policy blocks: each as its tag."""
+    lowered = page.lower()
+    if not any(pattern.search(lowered) for pattern in _MAYBE_BLOCKED):
         return []
-    outside_code = _INLINE.sub(lambda match: f"<{match[1]}{match[2] or ''}></{match[1]}>", page)
+    text = page.decode()
+    outside_code = _TEXT_INLINE.sub(lambda match: f"<{match[1]}{match[2] or ''}></{match[1]}>", text)
     blocked = []
     for tag in _TAG.finditer(outside_code):
         names = {name.lower() for name, _ in _ATTRIBUTE.findall(tag[2])}
@@ -120,16 +139,23 @@ def headers_file(policy: str) -> str:
     return f"/*\n  {META_NAME}: {policy}\n"
 
 
-def add_policy_meta(page: str, policy: str) -> str:
+def add_policy_meta(page: bytes, policy: str) -> bytes:
     """The page with the policy as the first element of its <head> (replacing the one put there before)."""
     head = _HEAD.search(page)
     if head is None:
         raise ValueError("the page has no <head>")
-    rest = page[head.end():]
-    if old := _OLD_META.match(rest):
-        rest = rest[old.end():]
+    rest = head.end()
+    if old := _OLD_META.match(page, rest):
+        rest = old.end()
     content = html.escape(policy, quote=False).replace('"', "&quot;")  # its ' stay as they are: shorter
-    return f'{page[:head.end()]}<meta http-equiv="{META_NAME}" content="{content}">{rest}'
+    meta = f'<meta http-equiv="{META_NAME}" content="{content}">'.encode()
+    return b"".join((page[:head.end()], meta, page[rest:]))
+
+
+def read_page(path: Path) -> bytes:
+    """A page's bytes, with its line breaks as reading it as text gives them (CR LF and CR become LF)."""
+    page = path.read_bytes()
+    return page.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in page else page
 
 
 @dataclass(frozen=True)
@@ -142,17 +168,17 @@ def apply_content_security_policy(site: Path, *, write: bool = True) -> PolicyRe
     """Hash the inline code of every HTML page of a built site, then write the one policy that allows
     all of it into each page and into `_headers` (unless not `write`). Pages are read once and
     rewritten only after all of them are hashed."""
-    texts = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    pages = {path: read_page(path) for path in sorted(site.rglob("*.html"))}
     inline = InlineCode()
     blocked = {}
-    for path, text in texts.items():
-        inline |= find_inline_code(text)
-        if found := find_blocked_attributes(text):
+    for path, page in pages.items():
+        inline |= find_inline_code(page)
+        if found := find_blocked_attributes(page):
             blocked[path.relative_to(site).as_posix()] = found
     meta_policy = content_security_policy(inline, header=False)
     if not write:
         return PolicyReport(meta_policy, blocked)
-    for path, text in texts.items():
-        path.write_text(add_policy_meta(text, meta_policy), encoding="utf-8")
+    for path, page in pages.items():
+        path.write_bytes(add_policy_meta(page, meta_policy))
     (site / HEADERS_FILE).write_text(headers_file(content_security_policy(inline, header=True)), encoding="utf-8")
     return PolicyReport(meta_policy, blocked)
