@@ -17,6 +17,9 @@ Markdown (benchmarks/build_speed.py's `make_stock`), with a plain `- search`, no
 no calculator. Both sites are audited in the same run, taking turns page by page (which goes first
 alternates), so that both meet the same machine load. Targets: performance 100 on every page, and each
 page's total blocking time within 20 ms of the stock page's (medians of the runs).
+
+AUDIT_REPORTS=dir keeps the JSON reports; AUDIT_ARTIFACTS=dir keeps each run's trace and network log
+too, for benchmarks/blocking_tasks.mjs, which shows the tasks Lighthouse counted as blocking and why.
 """
 
 from __future__ import annotations
@@ -119,10 +122,13 @@ def pages(site: Path) -> list[str]:
     return sorted(path.removesuffix("index.html") for path in paths)
 
 
-def lighthouse(url: str, report: Path) -> dict:
+def lighthouse(url: str, report: Path, artifacts: Path | None = None) -> dict:
+    """One Lighthouse run; with `artifacts`, its trace and network log are kept there for
+    benchmarks/blocking_tasks.mjs (which tasks counted as blocking, and why)."""
+    keep = [f"--gather-mode={artifacts}", f"--audit-mode={artifacts}"] if artifacts else []
     subprocess.run([str(LIGHTHOUSE), url, f"--chrome-path={CHROMIUM}", f"--chrome-flags={CHROME_FLAGS}",
                     f"--only-categories={','.join(CATEGORIES)}", "--output=json", f"--output-path={report}",
-                    "--quiet"], check=True)
+                    "--quiet", *keep], check=True)
     return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -150,6 +156,7 @@ def main(only: list[str], runs: int, with_stock: bool) -> int:
         site, stock_site = Path(temp) / "site", Path(temp) / "stock-site"
         reports = Path(os.environ.get("AUDIT_REPORTS") or Path(temp) / "reports")  # keep them: AUDIT_REPORTS=dir
         reports.mkdir(parents=True, exist_ok=True)
+        traces = os.environ.get("AUDIT_ARTIFACTS")  # traces too, a folder per run: AUDIT_ARTIFACTS=dir
         build(site)
         sites = {"ours": site}
         if with_stock:
@@ -166,7 +173,8 @@ def main(only: list[str], runs: int, with_stock: bool) -> int:
                     kinds = list(sites) if run % 2 == 0 else list(sites)[::-1]
                     for kind in kinds:
                         report = reports / f"{kind}-{name}.{run}.json"
-                        results[kind].append(lighthouse(servers[kind][1] + page, report))
+                        artifacts = Path(traces) / report.stem if traces else None
+                        results[kind].append(lighthouse(servers[kind][1] + page, report, artifacts))
                 figures[page] = {kind: median(found) for kind, found in results.items()}
                 ours = figures[page]["ours"]
                 line = "  ".join(f"{category} {ours[category]:.0f}" for category in CATEGORIES)
