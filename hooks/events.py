@@ -32,9 +32,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Reading the help centre makes tens of thousands of small objects, all kept and hardly any in a cycle: the
-    # collector, paused, does not walk them again and again as they are made. Frozen afterwards, they (and
-    # the config) are left out of each full collection while the pages are built; thawed in on_post_build.
+    # Reading the help centre makes tens of thousands of small objects, all kept, hardly any in a cycle:
+    # the collector, paused, does not walk them again and again as they are made. Frozen afterwards, they
+    # (and the config) are left out of each full collection while the pages are built; thawed in
+    # on_post_build (or on_build_error), so that a preview rebuilding all day keeps nothing.
     gc.disable()
     try:
         config = _configure(config)
