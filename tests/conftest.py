@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -121,6 +122,12 @@ def build_shop(tmp_path_factory: pytest.TempPathFactory, name: str, policies: Pa
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The repository's own help centre, built once for the session."""
     return build_shop(tmp_path_factory, "jjsart", None)
+
+
+@pytest.fixture(scope="session")
+def search_index(site: Build) -> dict:
+    """The built site's search index (search/search_index.json), read once: tests read it, never change it."""
+    return json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ Material's).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
@@ -34,10 +33,9 @@ def search(browser, site_url) -> Iterator[BrowserSearch]:
 
 
 @pytest.fixture(scope="module")
-def sets(site) -> dict[str, list[EvalQuestion]]:
+def sets(search_index) -> dict[str, list[EvalQuestion]]:
     """The shoppers' questions, and the two sets made from them (tests/search_variants.py)."""
-    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    vocabulary = index["config"]["vocabulary"]
+    vocabulary = search_index["config"]["vocabulary"]
     return dict(zip(SETS, [QUESTIONS, word_forms(QUESTIONS), misspellings(QUESTIONS, vocabulary)], strict=True))
 
 
@@ -67,9 +65,8 @@ def test_each_result_is_one_question_under_its_topic(results):
                 assert box[0] == box[1].split("#")[0] and len(box) == 2, (query, box)
 
 
-def test_the_offline_lunr_check_ranks_exactly_as_the_browser(site, results):
-    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    offline = MaterialSearch(index)
+def test_the_offline_lunr_check_ranks_exactly_as_the_browser(search_index, results):
+    offline = MaterialSearch(search_index)
     differ = {}
     for query, boxes in results.items():
         if boxes[:5] != offline.visible_links(query)[:5]:

@@ -7,7 +7,6 @@ both agree.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from urllib.parse import urlsplit
@@ -39,13 +38,8 @@ QUESTIONS = load_eval_questions()
 
 
 @pytest.fixture(scope="module")
-def index(site) -> dict:
-    return json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def search(index) -> MaterialSearch:
-    return MaterialSearch(index)
+def search(search_index) -> MaterialSearch:
+    return MaterialSearch(search_index)
 
 
 # The separator ------------------------------------------------------------------------------------
@@ -71,18 +65,18 @@ def test_the_separator_is_a_plain_javascript_pattern():
     assert "(?<" not in separator and "(?i" not in separator and "\\b" not in separator
 
 
-def test_the_vocabulary_holds_exactly_the_words_the_separator_leaves(index):
+def test_the_vocabulary_holds_exactly_the_words_the_separator_leaves(search_index):
     # The vocabulary is read by a quicker rule than the separator; both must give the same words, counted
     # the same way: a word of three letters or more in one entry counts once for it.
     counts: dict[str, int] = defaultdict(int)
-    for doc in index["docs"]:
+    for doc in search_index["docs"]:
         if doc["title"].startswith(ZERO_WIDTH_SPACE):
             continue
         blocks = re.split(r"<[^>]*>", " ".join([doc["title"], doc["text"], *doc.get("keywords", [])]))
         for word in {word.lower() for block in blocks for word in re.split(search_separator(), block)}:
             if re.fullmatch("[a-z]{3,}", word):
                 counts[word] += 1
-    assert index["config"]["vocabulary"] == sorted(counts, key=lambda word: (-counts[word], word))
+    assert search_index["config"]["vocabulary"] == sorted(counts, key=lambda word: (-counts[word], word))
     entries = [{"title": "Can I cancel the order?", "text": "<p>An item; the item's box</p>"},
                {"title": "Boxes", "text": "A box<br>or two", "keywords": ["cancel"]}]
     assert search_vocabulary(entries) == ["box", "cancel", "boxes", "item", "order", "two"]
@@ -161,8 +155,8 @@ def test_the_calculator_forms_are_marked_to_stay_out_of_search():
 
 # The built site's index ---------------------------------------------------------------------------
 
-def test_every_question_is_a_result_that_links_to_its_answer(index, search):
-    locations = {doc["location"] for doc in index["docs"]}
+def test_every_question_is_a_result_that_links_to_its_answer(search_index, search):
+    locations = {doc["location"] for doc in search_index["docs"]}
     for topic in TOPICS:
         for question in topic.questions:
             assert f"{topic.slug}/?h={question.id}#{question.id}" in locations
@@ -172,8 +166,8 @@ def test_every_question_is_a_result_that_links_to_its_answer(index, search):
             assert box == [f"{topic.slug}/", f"{topic.slug}/#{question.id}"]  # the topic, then the question
 
 
-def test_only_the_answer_is_searched_not_the_forms_links_and_buttons_around_it(index):
-    texts = " ".join(doc["text"] for doc in index["docs"])
+def test_only_the_answer_is_searched_not_the_forms_links_and_buttons_around_it(search_index):
+    texts = " ".join(doc["text"] for doc in search_index["docs"])
     for left_out in ("Related questions", "Email us:", "Still need help?", "Afghanistan", "Date and time you placed"):
         assert left_out not in texts
 
@@ -185,10 +179,10 @@ def test_each_keyword_counts_for_its_question(search):
                 assert question.id in landings(search.visible_links(keyword), IDS), (keyword, question.id)
 
 
-def test_a_word_written_only_in_one_questions_keywords_brings_that_question_first(index, search):
+def test_a_word_written_only_in_one_questions_keywords_brings_that_question_first(search_index, search):
     # Words the answers don't use ("amex", "xmas"); misspellings need no keyword any more (search/worker.js).
     # Words are compared as the index holds them: stemmed ("billed" is "bill", found in "billing" too).
-    shown = {stem(word) for doc in index["docs"]
+    shown = {stem(word) for doc in search_index["docs"]
              for word in split_words(f"{doc['title']} {doc['text']}", search.separator)}
     owners = defaultdict(set)
     for topic in TOPICS:

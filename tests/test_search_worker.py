@@ -23,18 +23,13 @@ QUESTIONS = load_eval_questions()
 
 
 @pytest.fixture(scope="module")
-def index(site) -> dict:
-    return json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def lexicon(search_index) -> Lexicon:
+    return Lexicon.of(search_index["config"]["vocabulary"])
 
 
 @pytest.fixture(scope="module")
-def lexicon(index) -> Lexicon:
-    return Lexicon.of(index["config"]["vocabulary"])
-
-
-@pytest.fixture(scope="module")
-def separator(index) -> re.Pattern[str]:
-    return re.compile(index["config"]["separator"])
+def separator(search_index) -> re.Pattern[str]:
+    return re.compile(search_index["config"]["separator"])
 
 
 def run_worker(site, index: dict, words: list[str], queries: list[str]) -> dict:
@@ -84,9 +79,9 @@ def test_a_query_is_read_with_word_forms_and_typos_forgiven(lexicon, separator, 
     assert read_query(query, separator, lexicon) == (search, corrections)
 
 
-def test_every_vocabulary_word_is_a_word_of_the_index_of_three_letters_or_more(index, separator):
-    vocabulary = index["config"]["vocabulary"]
-    indexed = {word for doc in index["docs"] for value in (doc["title"], doc["text"], *doc.get("keywords", []))
+def test_every_vocabulary_word_is_a_word_of_the_index_of_three_letters_or_more(search_index, separator):
+    vocabulary = search_index["config"]["vocabulary"]
+    indexed = {word for doc in search_index["docs"] for value in (doc["title"], doc["text"], *doc.get("keywords", []))
                for word in split_words(value, separator)}
     assert len(vocabulary) == len(set(vocabulary)) > 300
     assert set(vocabulary) <= indexed
@@ -96,20 +91,20 @@ def test_every_vocabulary_word_is_a_word_of_the_index_of_three_letters_or_more(i
 
 # Python and JavaScript alike -----------------------------------------------------------------------
 
-def test_the_python_stemmer_is_lunr_js_stemmer(site, index, separator):
-    words = sorted({*index["config"]["vocabulary"],
+def test_the_python_stemmer_is_lunr_js_stemmer(site, search_index, separator):
+    words = sorted({*search_index["config"]["vocabulary"],
                     *(word for q in QUESTIONS for word in split_words(q.query, separator)),
                     "pay", "paying", "try", "tries", "yell", "yelling", "agreed", "hopping", "generalization"})
-    stems = run_worker(site, index, words, [])["stems"]
+    stems = run_worker(site, search_index, words, [])["stems"]
     differ = {word: (stems[word], stem(word)) for word in words if stems[word] != stem(word)}
     assert differ == {}
 
 
-def test_python_and_the_worker_read_every_evaluated_query_alike(site, index, lexicon, separator):
+def test_python_and_the_worker_read_every_evaluated_query_alike(site, search_index, lexicon, separator):
     queries = [q.query for q in (*QUESTIONS, *word_forms(QUESTIONS),
-                                 *misspellings(QUESTIONS, index["config"]["vocabulary"]))]
+                                 *misspellings(QUESTIONS, search_index["config"]["vocabulary"]))]
     queries += ["C'est noël", "+refund -card", "refund~1", "  ", "DISPATCHED", "naïve café"]
-    reads = run_worker(site, index, [], queries)["reads"]
+    reads = run_worker(site, search_index, [], queries)["reads"]
     differ = {}
     for query in queries:
         python = read_query(query, separator, lexicon)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -195,10 +194,9 @@ def test_a_broken_link_is_told_apart(site, page, url, problem):
     assert unresolved(site, page, url) == problem
 
 
-def test_every_search_result_leads_to_a_page_and_its_anchor(site):
-    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["docs"]
-    broken = [doc["location"] for doc in index["docs"] if unresolved(site, "index.html", doc["location"])]
+def test_every_search_result_leads_to_a_page_and_its_anchor(site, search_index):
+    assert search_index["docs"]
+    broken = [doc["location"] for doc in search_index["docs"] if unresolved(site, "index.html", doc["location"])]
     assert broken == []
 
 
