@@ -14,7 +14,6 @@ what benchmarks/search_eval.py compares against.
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
@@ -73,12 +72,13 @@ def tune_search_index(index: dict[str, Any], topics: Sequence[Topic]) -> dict[st
     """The index with each question as its own result and its keywords indexed; unchanged if not tuned."""
     if not is_tuned(index["config"]["fields"]):
         return index
-    questions = {(topic.slug, question.id): (topic, question) for topic in topics for question in topic.questions}
+    headings = {topic.slug: unsearchable(topic.title) for topic in topics}  # once per topic, not per question
+    questions = {(topic.slug, question.id): question for topic in topics for question in topic.questions}
     docs, found = [], set()
     for doc in index["docs"]:
         key = _question_key(doc["location"])
         if key in questions:
-            docs.extend(question_entries(doc, *questions[key]))
+            docs.extend(question_entries(doc, headings[key[0]], questions[key]))
             found.add(key)
         else:
             docs.append(doc)  # the home page, the calculator page, a topic's introduction
@@ -129,26 +129,26 @@ def _question_key(location: str) -> tuple[str, str] | None:
     return page.rsplit("/", 1)[-1], fragment
 
 
-def question_entries(doc: Mapping[str, Any], topic: Topic, question: Question) -> list[dict[str, Any]]:
+def question_entries(doc: Mapping[str, Any], heading_title: str, question: Question) -> list[dict[str, Any]]:
     """One question as a result of its own: a heading naming the topic, then the question and its answer.
 
     Material's worker shows one result per page: the entries whose locations share the part before "#"
     are grouped under the first of them, which must have no "#". So each question gets a path of its
     own ("returns/?h=return-window") with an entry that only heads the result: the topic's title,
-    linking to the top of its page, each word behind a zero-width space so that no search matches it.
-    The question itself follows ("returns/?h=return-window#return-window"). The worker replaces `h`
-    with the words that matched (search.highlight), so the links a shopper follows are the usual ones.
+    linking to the top of its page, each word behind a zero-width space so that no search matches it
+    (`heading_title`, made by `unsearchable`). The question itself follows
+    ("returns/?h=return-window#return-window"). The worker replaces `h` with the words that matched
+    (search.highlight), so the links a shopper follows are the usual ones.
     """
     path, _, anchor = doc["location"].partition("#")
     own_path = f"{path}?h={anchor}"
-    heading = {"location": own_path, "title": _unsearchable(topic.title), "text": ""}
+    heading = {"location": own_path, "title": heading_title, "text": ""}
     entry = {**doc, "location": f"{own_path}#{anchor}",
              KEYWORDS_FIELD: search_keywords(question.keywords, question.question)}
     return [heading, entry]
 
 
-@functools.lru_cache(maxsize=1024)  # a topic's title, once for each of its questions
-def _unsearchable(title: str) -> str:
+def unsearchable(title: str) -> str:
     """A title as HTML, each word behind a zero-width space, so that no search matches it."""
     return " ".join(ZERO_WIDTH_SPACE + word for word in html.escape(title, quote=False).split())
 
