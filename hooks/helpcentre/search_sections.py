@@ -1,14 +1,14 @@
 """A page's search sections, read as Material's search plugin reads them, several times faster.
 
 Material's search plugin cuts each page's HTML into sections, one per heading with an id, through
-Python's `html.parser`: the heaviest part of its work, about an eighth of a stock build. The HTML that
+Python's `html.parser`: the heaviest part of its work, about a tenth of a stock build. The HTML that
 Python-Markdown writes is regular (lowercase tags, double-quoted attributes, every `<` of the text
 written `&lt;`), and `page_sections` reads it with one regular expression, making the same calls on the
 same state as Material's parser (material/plugins/search/plugin.py, `Parser`) and so the same sections.
 
 Anything whose reading this does not follow exactly (a `<` that starts no plain tag, a comment, a
-script or style, an element left out of search) gives None, and the page is read by Material's own
-parser instead. tests/test_search_sections.py compares both readings, section by section.
+script or style, a kept end tag whose start was not kept, on which Material's parser fails) gives
+None, and the page is read by Material's own parser instead. tests/test_search_sections.py compares both readings, section by section.
 """
 
 from __future__ import annotations
