@@ -8,7 +8,8 @@ same state as Material's parser (material/plugins/search/plugin.py, `Parser`) an
 
 Anything whose reading this does not follow exactly (a `<` that starts no plain tag, a comment, a
 script or style, a kept end tag whose start was not kept, on which Material's parser fails) gives
-None, and the page is read by Material's own parser instead. tests/test_search_sections.py compares both readings, section by section.
+None, and the page is read by Material's own parser instead. tests/test_search_sections.py compares
+both readings, section by section.
 """
 
 from __future__ import annotations
