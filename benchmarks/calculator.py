@@ -33,7 +33,7 @@ def main() -> None:
     for name in ("page.js", "page.css", "answers.js", "engine.js", "last_order_dates.js", "data.js"):
         print(f"  {name:<19} {gzipped(by_kind[name]):>6}")
     words = load_notice_words(ROOT / "content" / "notice.yml", "notice.yml")
-    notice = build_notice(data, words, ROOT / "calculator", "delivery/#last-order-dates")
+    notice = build_notice(data, words, ROOT / "calculator", True)
     print(f"  notice script, inline in every page: {gzipped(notice.script) if notice else 0} "
           f"({len(notice.script.encode()) if notice else 0} bytes before gzip)")
     print(f"  on page load: page.js {gzipped(by_kind['page.js'])} (what a page with checks runs before a touch)")

@@ -68,8 +68,10 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = Markup(f"{html.escape(_help_centre.policies['shop.name'])} {config.site_name.lower()}")
     config.extra["contact_email"] = _help_centre.policies["shop.email"]
     if _help_centre.notice:  # the notice in the announcement bar (overrides/main.html)
+        answer = _help_centre.last_order_dates_answer
         config.extra["notice"] = {"script": Markup(_help_centre.notice.script),
-                                  "link": _help_centre.last_order_dates_url, "link_text": _help_centre.notice.link_text}
+                                  "link": answer and f"{_page_url(config, answer[0])}#{answer[1]}",
+                                  "link_text": _help_centre.notice.link_text}
     config.nav = config.nav or _help_centre.nav()
     _add_search_assets(config)
     return config
@@ -104,8 +106,13 @@ def _add_search_assets(config: MkDocsConfig) -> None:
     script.type = "module"
     config.extra_javascript.append(script)
     config.extra_css.append(_search.stylesheet)
-    topics = [(File(topic.page, None, "", config.use_directory_urls).url, topic.title) for topic in _help_centre.topics]
+    topics = [(_page_url(config, topic.page), topic.title) for topic in _help_centre.topics]
     config.extra["help_search"] = _search.page_settings(_help_centre.policies["shop.name"], topics)
+
+
+def _page_url(config: MkDocsConfig, page: str) -> str:
+    """A page's address from the site's root ("returns/", or "returns.html" without directory URLs)."""
+    return File(page, None, "", config.use_directory_urls).url
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -129,7 +129,7 @@ def test_the_shops_date_comes_from_its_clock_changes_not_a_formatter(browser, no
     wrote into it: no time zone formatter is made while the page is read, but past the table's years."""
     words = load_notice_words(ROOT / "content" / "notice.yml", "notice.yml")
     data = {**jjsart_data(), "closures": [{"from": "2026-07-20", "to": "2026-07-24"}]}
-    script = build_notice(data, words, ROOT / "calculator", None).script
+    script = build_notice(data, words, ROOT / "calculator", False).script
     context = browser.new_context(timezone_id="Asia/Tokyo")
     context.add_init_script(COUNT_FORMATTERS)
     page = context.new_page()
@@ -169,6 +169,22 @@ def test_the_link_leads_to_the_last_order_dates(visitor, site_url):
     expect(page).to_have_url(site_url + "delivery/#last-order-dates")
     expect(page.locator(".last-order-dates table")).to_be_visible()
     assert notice(page) == PEAK_2026  # after Material's instant navigation too
+
+
+def test_the_link_follows_the_site_s_addresses(tmp_path: Path):
+    """A site whose pages are "delivery.html" (use_directory_urls: false) links to that page's answer."""
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
+    built = build_project(project)
+    assert built.returncode == 0, built.output
+    for page in ("index.html", "returns.html"):
+        page_name, anchor = built.pages[page].select_one("a.help-notice-link")["href"].split("#")
+        target = (built.site / page).parent / page_name
+        assert target.resolve() == (built.site / "delivery.html").resolve()
+        question = built.pages["delivery.html"].find(id=anchor)  # the dates come before the next question
+        following = question.find_next(lambda tag: tag.name == "h2" or "last-order-dates" in tag.get("class", []))
+        assert question.name == "h2" and "last-order-dates" in following["class"]
 
 
 def test_without_javascript_there_is_no_bar(visitor, site_url):
@@ -253,9 +269,9 @@ def test_orders_placed_in_a_closure_ship_after_it_and_no_script_without_anything
     closed = {**data, "closures": [{"from": "2026-12-24", "to": "2027-01-02"}],
               "closed_dates": sorted({*data["closed_dates"], "2026-12-24", "2026-12-29", "2026-12-30", "2026-12-31"})}
     words = {**words, "closure_now": "</script><script>alert(1)</script> {{ to }}"}
-    script = build_notice(closed, words, ROOT / "calculator", "delivery/#last-order-dates").script
+    script = build_notice(closed, words, ROOT / "calculator", True).script
     assert '"ships_by": "2027-01-07", "ships_from": "2027-01-05"' in script
     data_part = script.rsplit("})(", 1)[1]  # the words cannot end the script element
     assert "</" not in data_part and "\\u003c/script>\\u003cscript>alert(1)" in data_part
-    assert build_notice({**data, "peak_seasons": []}, words, ROOT / "calculator", None) is None
-    assert build_notice(data, words, ROOT / "calculator", None) is not None  # the peak season
+    assert build_notice({**data, "peak_seasons": []}, words, ROOT / "calculator", False) is None
+    assert build_notice(data, words, ROOT / "calculator", False) is not None  # the peak season

@@ -101,8 +101,9 @@ def clock_changes(time_zone: str, first: str, last: str) -> dict[str, Any]:
     return {"changes": [[minute * 60_000, value] for minute, value in changes], "until": end * 60_000}
 
 
-def build_notice(data: Mapping[str, Any], words: Mapping[str, str], source: Path, link: str | None) -> Notice | None:
-    """The notice's script, or None when the shop has no peak season and no closure to announce."""
+def build_notice(data: Mapping[str, Any], words: Mapping[str, str], source: Path, linked: bool) -> Notice | None:
+    """The notice's script, or None when the shop has no peak season and no closure to announce; `linked`:
+    an answer shows the last order dates, and the notice links to it."""
     closures = []
     for closure in sorted(data["closures"], key=lambda c: c["from"]):  # the browser shows the first that applies
         ships = _ships(data, closure["from"])
@@ -116,7 +117,7 @@ def build_notice(data: Mapping[str, Any], words: Mapping[str, str], source: Path
         "peak_seasons": data["peak_seasons"],
         "closures": closures,
         "days_before": data["closure_notice_days"],
-        "link": link is not None,
+        "link": linked,
         **{name: words[name] for name in TEXTS},
     }
     # "<" written as \u003c: no text from the editors can end the script element.

@@ -31,7 +31,7 @@ class HelpCentre:
     pages: dict[str, str] = field(default_factory=dict)  # page path in content/ -> Markdown to build
     notes: list[Finding] = field(default_factory=list)  # hints and advice for the editor; never stop the build
     notice: Notice | None = None  # the notice on every page, when there is anything to announce
-    last_order_dates_url: str | None = None  # the answer with the last order dates, from the site's root
+    last_order_dates_answer: tuple[str, str] | None = None  # (topic page, question id) showing the last order dates
 
     def nav(self) -> list[str]:
         """The menu: the home page, the topics in their order, then the other pages."""
@@ -103,10 +103,10 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
         return None, found
     help_centre = HelpCentre(policies, topics, placeholders, build_calculator_assets(calculator_folder, data), pages)
     if data["target_dates"]:  # the answer that shows the last order dates, for the notice's link
-        help_centre.last_order_dates_url = next(
-            (f"{topic.slug}/#{question.id}" for topic in topics for question in topic.questions
+        help_centre.last_order_dates_answer = next(
+            ((topic.page, question.id) for topic in topics for question in topic.questions
              if "site.last_order_dates" in question.answer), None)
-    help_centre.notice = build_notice(data, words, calculator_folder, help_centre.last_order_dates_url)
+    help_centre.notice = build_notice(data, words, calculator_folder, help_centre.last_order_dates_answer is not None)
     return help_centre, found
 
 
