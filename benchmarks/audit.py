@@ -18,6 +18,10 @@ no calculator. Both sites are audited in the same run, taking turns page by page
 alternates), so that both meet the same machine load. Targets: performance 100 on every page, and each
 page's total blocking time within 20 ms of the stock page's (medians of the runs).
 
+`--throttling devtools` audits with a real slowdown instead (Lighthouse's applied throttling: the CPU
+slowed four times and the network throttled in the browser, each task measured as it ran): slower and
+noisier, but free of the simulation's choices, such as which script's start-up the first paint waits for.
+
 AUDIT_REPORTS=dir keeps the JSON reports; AUDIT_ARTIFACTS=dir keeps each run's trace and network log
 too, for benchmarks/blocking_tasks.mjs, which shows the tasks Lighthouse counted as blocking and why.
 """
@@ -122,13 +126,13 @@ def pages(site: Path) -> list[str]:
     return sorted(path.removesuffix("index.html") for path in paths)
 
 
-def lighthouse(url: str, report: Path, artifacts: Path | None = None) -> dict:
+def lighthouse(url: str, report: Path, artifacts: Path | None = None, throttling: str = "simulate") -> dict:
     """One Lighthouse run; with `artifacts`, its trace and network log are kept there for
     benchmarks/blocking_tasks.mjs (which tasks counted as blocking, and why)."""
     keep = [f"--gather-mode={artifacts}", f"--audit-mode={artifacts}"] if artifacts else []
     subprocess.run([str(LIGHTHOUSE), url, f"--chrome-path={CHROMIUM}", f"--chrome-flags={CHROME_FLAGS}",
                     f"--only-categories={','.join(CATEGORIES)}", "--output=json", f"--output-path={report}",
-                    "--quiet", *keep], check=True)
+                    f"--throttling-method={throttling}", "--quiet", *keep], check=True)
     return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -150,7 +154,7 @@ def median(results: list[dict]) -> dict[str, float]:
     return figures
 
 
-def main(only: list[str], runs: int, with_stock: bool) -> int:
+def main(only: list[str], runs: int, with_stock: bool, throttling: str = "simulate") -> int:
     """Audit every page, or only the pages named on the command line ("returns/", "" for the home page)."""
     with tempfile.TemporaryDirectory(prefix="help-centre-audit-") as temp:
         site, stock_site = Path(temp) / "site", Path(temp) / "stock-site"
@@ -174,7 +178,7 @@ def main(only: list[str], runs: int, with_stock: bool) -> int:
                     for kind in kinds:
                         report = reports / f"{kind}-{name}.{run}.json"
                         artifacts = Path(traces) / report.stem if traces else None
-                        results[kind].append(lighthouse(servers[kind][1] + page, report, artifacts))
+                        results[kind].append(lighthouse(servers[kind][1] + page, report, artifacts, throttling))
                 figures[page] = {kind: median(found) for kind, found in results.items()}
                 ours = figures[page]["ours"]
                 line = "  ".join(f"{category} {ours[category]:.0f}" for category in CATEGORIES)
@@ -196,7 +200,7 @@ def main(only: list[str], runs: int, with_stock: bool) -> int:
                 server.server_close()
         last = results["ours"][-1]
         chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.split()
-        versions = f"Lighthouse {last['lighthouseVersion']}, {' '.join(chromium[:2])}"
+        versions = f"Lighthouse {last['lighthouseVersion']} ({throttling} throttling), {' '.join(chromium[:2])}"
     return report_table(figures, runs, versions)
 
 
@@ -232,5 +236,7 @@ if __name__ == "__main__":
     parser.add_argument("pages", nargs="*", help='pages to audit ("returns/", "" for the home page); all by default')
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and site; medians count")
     parser.add_argument("--no-stock", dest="stock", action="store_false", help="leave out stock Material")
+    parser.add_argument("--throttling", choices=["simulate", "devtools"], default="simulate",
+                        help="Lighthouse's simulated slowdown (its default) or a real one in the browser")
     arguments = parser.parse_args()
-    sys.exit(main(arguments.pages, arguments.runs, arguments.stock))
+    sys.exit(main(arguments.pages, arguments.runs, arguments.stock, arguments.throttling))
