@@ -82,8 +82,8 @@ class _SearchIndex(SearchIndex):
     sections, several times faster; pages it does not read exactly go to Material's own parser."""
 
     def add_entry_from_context(self, page: Page) -> None:
-        sections = None if (page.meta.get("search") or {}).get("exclude") else \
-            search_sections.page_sections(page.content)
+        excluded = (page.meta.get("search") or {}).get("exclude")  # front matter: search: {exclude: true}
+        sections = None if excluded else search_sections.page_sections(page.content)
         if sections is None:
             return super().add_entry_from_context(page)
         for section in sections:
