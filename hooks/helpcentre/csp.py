@@ -40,7 +40,6 @@ _START_TAG = re.compile(rb"<(script|style)(\s[^>]*)?>", re.IGNORECASE)
 _END_TAG = {name: re.compile(rb"</" + name + rb"\s*>", re.IGNORECASE) for name in (b"script", b"style")}
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>""")
-_TEXT_INLINE = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 # A quick look before the full scan, in the page lowercased (bytes lowercase several times faster than
 # text): the attribute's name after a space, found by a fast search for its first letters.
 _MAYBE_BLOCKED = (re.compile(rb"style(?<=\sstyle)\s*="), re.compile(rb"on(?<=\son)[a-z]+\s*="))
@@ -75,13 +74,13 @@ def _attributes(text: str | None) -> dict[str, str]:
     return found
 
 
-def _inline_blocks(page: bytes) -> Iterator[tuple[bytes, bytes | None, bytes]]:
-    """The inline <script> and <style> elements of a page, in order, as (tag, attributes, text): from a
-    start tag to the first end tag of the same name after it."""
+def _inline_blocks(page: bytes) -> Iterator[tuple[bytes, bytes | None, int, int]]:
+    """The inline <script> and <style> elements of a page, in order, as (tag, attributes, where their text
+    starts and ends): from a start tag to the first end tag of the same name after it."""
     position = 0
     while start := _START_TAG.search(page, position):
         if end := _END_TAG[start[1].lower()].search(page, start.end()):
-            yield start[1], start[2], page[start.end():end.start()]
+            yield start[1], start[2], start.end(), end.start()
             position = end.end()
         else:  # not an element after all; another may start inside the tag (<script title="<style>">)
             position = start.start() + 1
@@ -90,13 +89,13 @@ def _inline_blocks(page: bytes) -> Iterator[tuple[bytes, bytes | None, bytes]]:
 def find_inline_code(page: bytes) -> InlineCode:
     """The hashes of the inline scripts that run and of the inline style blocks on one page (its UTF-8)."""
     scripts, styles = set(), set()
-    for tag, attributes, body in _inline_blocks(page):
+    for tag, attributes, start, end in _inline_blocks(page):
         if tag.lower() == b"style":
-            styles.add(hash_source(body))
+            styles.add(hash_source(page[start:end]))
             continue
         values = _attributes(attributes.decode() if attributes else None)
         if "src" not in values and values.get("type", "").strip().lower() in _RUNNING_TYPES:
-            scripts.add(hash_source(body))
+            scripts.add(hash_source(page[start:end]))
     return InlineCode(frozenset(scripts), frozenset(styles))
 
 
@@ -105,10 +104,13 @@ def find_blocked_attributes(page: bytes) -> list[str]:
     lowered = page.lower()
     if not any(pattern.search(lowered) for pattern in _MAYBE_BLOCKED):
         return []
-    text = page.decode()
-    outside_code = _TEXT_INLINE.sub(lambda match: f"<{match[1]}{match[2] or ''}></{match[1]}>", text)
+    outside_code, position = [], 0  # the page without the text of its inline scripts and styles
+    for _, _, start, end in _inline_blocks(page):
+        outside_code.append(page[position:start])
+        position = end
+    outside_code.append(page[position:])
     blocked = []
-    for tag in _TAG.finditer(outside_code):
+    for tag in _TAG.finditer(b"".join(outside_code).decode()):
         names = {name.lower() for name, _ in _ATTRIBUTE.findall(tag[2])}
         if "style" in names or any(name.startswith("on") for name in names):
             blocked.append(tag[0] if len(tag[0]) <= 120 else tag[0][:117] + "...")
