@@ -70,9 +70,10 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     if _help_centre.notice:  # the notice in the announcement bar (overrides/main.html)
         answer = _help_centre.last_order_dates_answer
         config.extra["notice"] = {"script": Markup(_help_centre.notice.script),
-                                  "link": answer and f"{_page_url(config, answer[0])}#{answer[1]}",
+                                  "link": f"{_page_url(config, answer[0])}#{answer[1]}" if answer else None,
                                   "link_text": _help_centre.notice.link_text}
     config.nav = config.nav or _help_centre.nav()
+    _read_pages_for_search_faster(config)
     _add_search_assets(config)
     return config
 
@@ -90,16 +91,19 @@ class _SearchIndex(SearchIndex):
             self.create_entry_for_section(section, page.toc, page.url, page)
 
 
+def _read_pages_for_search_faster(config: MkDocsConfig) -> None:
+    search = config.plugins.get("material/search")
+    if search is not None:  # its index was made by the plugin's on_config, just before
+        search.search_index = _SearchIndex(**search.config)
+
+
 def _add_search_assets(config: MkDocsConfig) -> None:
     """The forgiving search (search/): its worker, named in the pages' config, and the panel's script."""
     global _search
     _search = None
     search = config.plugins.get("material/search")
-    if search is None:
-        return
-    search.search_index = _SearchIndex(**search.config)  # made by the plugin's on_config, just before
-    if not search_index.is_tuned(search.config.fields):
-        return  # stock search settings: Material's own worker alone
+    if search is None or not search_index.is_tuned(search.config.fields):
+        return  # no search, or stock search settings: Material's own worker alone
     material_worker = search_assets.find_material_worker(config.theme.dirs)
     _search = search_assets.build_search_assets(Path(config.config_file_path).parent / "search", material_worker)
     script = ExtraScriptValue(_search.script)
