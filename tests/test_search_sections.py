@@ -81,6 +81,11 @@ def test_markup_it_does_not_follow_is_left_to_material(html: str) -> None:
     assert page_sections(html) is None
 
 
+def test_the_page_left_to_material_s_failing_parser_fails_there() -> None:
+    with pytest.raises(ValueError):  # so the build stops on it, as it always did
+        material_sections(LEFT_TO_MATERIAL["a kept end tag whose start was left out"])
+
+
 # --- generated pages ---------------------------------------------------------------------------------
 
 TAGS = ["p", "div", "span", "ul", "ol", "li", "code", "pre", "em", "a", "sub", "sup", "h1", "h2", "h3", "table",

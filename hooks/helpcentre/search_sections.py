@@ -87,17 +87,17 @@ class _Reading:
         self.open_permalinks.append(permalink)
         self.permalinks += permalink
         self.skipping = self.skipping or tag in self.skipped
+        excluded = bool(attributes) and _EXCLUDED.search(attributes) is not None
         if tag in _HEADINGS:
             heading_id = _value(_ID, attributes)
             if heading_id is not _ABSENT:
                 depth = len(self.open)
                 if tag != "h1" and not self.sections:
                     self.sections.append(Section("hx", depth))
-                self.section = Section(tag, depth, heading_id if self.sections else None,
-                                       excluded=bool(attributes and _EXCLUDED.search(attributes)))
+                self.section = Section(tag, depth, heading_id if self.sections else None, excluded=excluded)
                 self.sections.append(self.section)
         section = self._current()
-        if attributes and (_EXCLUDED.search(attributes) or _value(_CLASS, attributes) == "linenodiv"):
+        if excluded or (attributes and _value(_CLASS, attributes) == "linenodiv"):
             self.skipped.add(tag)  # left out of search (linenodiv: code's line numbers)
             self.skipping = True
         elif tag in _KEEP and not self.skipping:
