@@ -43,8 +43,9 @@ bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as
 	$(BIN)/python benchmarks/diff_speed.py
 	$(BIN)/python benchmarks/build_speed.py  # last: it exits with an error when a target is missed
 
-audit: $(VENV)/.installed node_modules/.installed system-tools  ## Lighthouse (mobile) over every page, served gzipped on 127.0.0.1
-	$(BIN)/python benchmarks/audit.py
+audit: $(VENV)/.installed node_modules/.installed system-tools  ## beside stock Material: where each page's main-thread time goes, then Lighthouse (mobile) over every page
+	$(BIN)/python benchmarks/main_thread.py
+	$(BIN)/python benchmarks/audit.py  # last: it exits with an error when a target is missed
 
 screenshots: $(VENV)/.installed system-tools  ## the README's pictures of the site and of the preview's error page
 	$(BIN)/python tools/screenshots.py

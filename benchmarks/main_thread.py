@@ -1,0 +1,89 @@
+"""Where each page's main-thread time goes on a slowed phone, beside stock Material. Run by `make audit`.
+
+Lighthouse's total blocking time on this machine moves by 100 ms and more between runs of the same
+page, stock's included, so it cannot tell where 20 ms go. This benchmark asks Chromium itself: each
+page is loaded in a phone-sized window with the CPU slowed four times (as Lighthouse's mobile profile
+does), left to settle, and Chromium's own counters give the time spent on style (matching CSS rules to
+elements), layout, script and all main-thread tasks. Both sites are served as `make audit` serves them
+(benchmarks/audit.py: gzipped, on 127.0.0.1), taking turns page by page; the figures are medians.
+
+Chromium's counters are cumulative and exact; what still moves is the machine, so run it idle.
+`python benchmarks/main_thread.py [--runs N] [page ...]` ("returns/", "" for the home page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+
+sys.path[:0] = [str(Path(__file__).resolve().parent)]
+
+from audit import CHROMIUM, build, pages, serve, stock_project  # noqa: E402
+
+SLOWDOWN = 4  # Lighthouse's mobile profile: a mid-range phone's CPU
+PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
+SETTLE_MS = 1500  # after the load event: Material's start-up and our checks' start are done by then
+COUNTERS = {"style": "RecalcStyleDuration", "layout": "LayoutDuration", "script": "ScriptDuration",
+            "all tasks": "TaskDuration"}
+
+
+def load(browser: Browser, url: str) -> dict[str, float]:
+    """One cold load of a page: milliseconds per counter, and the number of elements once settled."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        session = context.new_cdp_session(page)
+        session.send("Performance.enable")
+        session.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(SETTLE_MS)
+        metrics = {metric["name"]: metric["value"] for metric in session.send("Performance.getMetrics")["metrics"]}
+        figures = {name: metrics[counter] * 1000 for name, counter in COUNTERS.items()}
+        figures["elements"] = page.evaluate("document.getElementsByTagName('*').length")
+        return figures
+    finally:
+        context.close()
+
+
+def main(only: list[str], runs: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="help-centre-main-thread-") as temp:
+        sites = {"ours": Path(temp) / "site", "stock": Path(temp) / "stock-site"}
+        build(sites["ours"])
+        build(sites["stock"], stock_project(Path(temp) / "stock"))
+        servers = {kind: serve(folder) for kind, folder in sites.items()}
+        print(f"each cell: ours / stock, ms of main-thread time with the CPU slowed {SLOWDOWN}x; "
+              f"median of {runs} loads per page and site")
+        print(f"\n{'page':<17}" + "".join(f"{name:>20}" for name in [*COUNTERS, "elements"]))
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM)
+                for page in [page for page in pages(sites["ours"]) if not only or page in only]:
+                    loads: dict[str, list[dict[str, float]]] = {kind: [] for kind in sites}
+                    for run in range(runs):
+                        for kind in (list(sites) if run % 2 == 0 else list(sites)[::-1]):
+                            loads[kind].append(load(browser, servers[kind][1] + page))
+                    medians = {kind: {name: statistics.median(figures[name] for figures in found)
+                                      for name in found[0]} for kind, found in loads.items()}
+                    cells = [f"{medians['ours'][name]:.0f} / {medians['stock'][name]:.0f}".rjust(20)
+                             for name in [*COUNTERS, "elements"]]
+                    print(f"/{page:<16}" + "".join(cells), flush=True)
+                browser.close()
+        finally:
+            for server, _ in servers.values():
+                server.shutdown()
+                server.server_close()
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("pages", nargs="*", help='pages to load ("returns/", "" for the home page); all by default')
+    parser.add_argument("--runs", type=int, default=9, help="loads per page and site; medians count")
+    arguments = parser.parse_args()
+    main(arguments.pages, arguments.runs)
