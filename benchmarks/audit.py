@@ -29,6 +29,7 @@ too, for benchmarks/blocking_tasks.mjs, which shows the tasks Lighthouse counted
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import io
@@ -41,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -120,6 +122,30 @@ def stock_project(folder: Path) -> Path:
     return project
 
 
+@contextlib.contextmanager
+def built_and_served(with_stock: bool = True) -> Iterator[tuple[list[str], dict[str, str]]]:
+    """This shop's site ("ours") and, with_stock, the same pages as stock Material builds them ("stock"),
+    each built into a temporary folder and served: every page's address, and each site's address."""
+    with tempfile.TemporaryDirectory(prefix="help-centre-sites-") as temp:
+        folders = {"ours": Path(temp) / "site"}
+        build(folders["ours"])
+        if with_stock:
+            folders["stock"] = Path(temp) / "stock-site"
+            build(folders["stock"], stock_project(Path(temp) / "stock"))
+        servers = {kind: serve(folder) for kind, folder in folders.items()}
+        try:
+            yield pages(folders["ours"]), {kind: url for kind, (_, url) in servers.items()}
+        finally:
+            for server, _ in servers.values():
+                server.shutdown()
+                server.server_close()
+
+
+def in_turns(kinds: list[str], run: int) -> list[str]:
+    """The sites in the order of one run: which goes first alternates, so both meet the same load."""
+    return kinds if run % 2 == 0 else kinds[::-1]
+
+
 def pages(site: Path) -> list[str]:
     """Every page's address below the site root: "", "returns/", "404.html"."""
     paths = [str(path.relative_to(site)) for path in site.rglob("*.html")]
@@ -156,48 +182,36 @@ def median(results: list[dict]) -> dict[str, float]:
 
 def main(only: list[str], runs: int, with_stock: bool, throttling: str = "simulate") -> int:
     """Audit every page, or only the pages named on the command line ("returns/", "" for the home page)."""
-    with tempfile.TemporaryDirectory(prefix="help-centre-audit-") as temp:
-        site, stock_site = Path(temp) / "site", Path(temp) / "stock-site"
+    with (tempfile.TemporaryDirectory(prefix="help-centre-audit-") as temp,
+          built_and_served(with_stock) as (all_pages, sites)):
         reports = Path(os.environ.get("AUDIT_REPORTS") or Path(temp) / "reports")  # keep them: AUDIT_REPORTS=dir
         reports.mkdir(parents=True, exist_ok=True)
         traces = os.environ.get("AUDIT_ARTIFACTS")  # traces too, a folder per run: AUDIT_ARTIFACTS=dir
-        build(site)
-        sites = {"ours": site}
-        if with_stock:
-            build(stock_site, stock_project(Path(temp) / "stock"))
-            sites["stock"] = stock_site
-        servers = {kind: serve(folder) for kind, folder in sites.items()}
         figures: dict[str, dict[str, dict[str, float]]] = {}
         worst: dict[str, list[str]] = {}
-        try:
-            for page in [page for page in pages(site) if not only or page in only]:
-                results: dict[str, list[dict]] = {kind: [] for kind in sites}
-                name = page.strip("/").replace("/", "-") or "home"
-                for run in range(runs):
-                    kinds = list(sites) if run % 2 == 0 else list(sites)[::-1]
-                    for kind in kinds:
-                        report = reports / f"{kind}-{name}.{run}.json"
-                        artifacts = Path(traces) / report.stem if traces else None
-                        results[kind].append(lighthouse(servers[kind][1] + page, report, artifacts, throttling))
-                figures[page] = {kind: median(found) for kind, found in results.items()}
-                ours = figures[page]["ours"]
-                line = "  ".join(f"{category} {ours[category]:.0f}" for category in CATEGORIES)
-                line += f"  TBT {ours['tbt']:.0f} ms"
-                if "stock" in figures[page]:
-                    stock = figures[page]["stock"]
-                    line += f"   | stock: performance {stock['performance']:.0f}  TBT {stock['tbt']:.0f} ms"
-                print(f"/{page:<16} {line}", flush=True)
-                below = [category for category in CATEGORIES if ours[category] < 100]
-                for category in below:  # what the median run in score lost
-                    middle = sorted(results["ours"], key=lambda result: result["categories"][category]["score"])
-                    worst.setdefault(page, []).extend(f"{category}: {audit}" for audit in
-                                                      shortfalls(middle[runs // 2], category))
-                for lost in worst.get(page, []):
-                    print(f"    {lost}", flush=True)
-        finally:
-            for server, _ in servers.values():
-                server.shutdown()
-                server.server_close()
+        for page in [page for page in all_pages if not only or page in only]:
+            results: dict[str, list[dict]] = {kind: [] for kind in sites}
+            name = page.strip("/").replace("/", "-") or "home"
+            for run in range(runs):
+                for kind in in_turns(list(sites), run):
+                    report = reports / f"{kind}-{name}.{run}.json"
+                    artifacts = Path(traces) / report.stem if traces else None
+                    results[kind].append(lighthouse(sites[kind] + page, report, artifacts, throttling))
+            figures[page] = {kind: median(found) for kind, found in results.items()}
+            ours = figures[page]["ours"]
+            line = "  ".join(f"{category} {ours[category]:.0f}" for category in CATEGORIES)
+            line += f"  TBT {ours['tbt']:.0f} ms"
+            if "stock" in figures[page]:
+                stock = figures[page]["stock"]
+                line += f"   | stock: performance {stock['performance']:.0f}  TBT {stock['tbt']:.0f} ms"
+            print(f"/{page:<16} {line}", flush=True)
+            below = [category for category in CATEGORIES if ours[category] < 100]
+            for category in below:  # what the median run in score lost
+                middle = sorted(results["ours"], key=lambda result: result["categories"][category]["score"])
+                worst.setdefault(page, []).extend(f"{category}: {audit}" for audit in
+                                                  shortfalls(middle[runs // 2], category))
+            for lost in worst.get(page, []):
+                print(f"    {lost}", flush=True)
         last = results["ours"][-1]
         chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.split()
         versions = f"Lighthouse {last['lighthouseVersion']} ({throttling} throttling), {' '.join(chromium[:2])}"

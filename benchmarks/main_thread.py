@@ -17,14 +17,13 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
 sys.path[:0] = [str(Path(__file__).resolve().parent)]
 
-from audit import CHROMIUM, build, pages, serve, stock_project  # noqa: E402
+from audit import CHROMIUM, built_and_served, in_turns  # noqa: E402
 
 SLOWDOWN = 4  # Lighthouse's mobile profile: a mid-range phone's CPU
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
@@ -52,32 +51,21 @@ def load(browser: Browser, url: str) -> dict[str, float]:
 
 
 def main(only: list[str], runs: int) -> None:
-    with tempfile.TemporaryDirectory(prefix="help-centre-main-thread-") as temp:
-        sites = {"ours": Path(temp) / "site", "stock": Path(temp) / "stock-site"}
-        build(sites["ours"])
-        build(sites["stock"], stock_project(Path(temp) / "stock"))
-        servers = {kind: serve(folder) for kind, folder in sites.items()}
+    with built_and_served() as (all_pages, sites), sync_playwright() as playwright:
         print(f"each cell: ours / stock, ms of main-thread time with the CPU slowed {SLOWDOWN}x; "
               f"median of {runs} loads per page and site")
         print(f"\n{'page':<17}" + "".join(f"{name:>20}" for name in [*COUNTERS, "elements"]))
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM)
-                for page in [page for page in pages(sites["ours"]) if not only or page in only]:
-                    loads: dict[str, list[dict[str, float]]] = {kind: [] for kind in sites}
-                    for run in range(runs):
-                        for kind in (list(sites) if run % 2 == 0 else list(sites)[::-1]):
-                            loads[kind].append(load(browser, servers[kind][1] + page))
-                    medians = {kind: {name: statistics.median(figures[name] for figures in found)
-                                      for name in found[0]} for kind, found in loads.items()}
-                    cells = [f"{medians['ours'][name]:.0f} / {medians['stock'][name]:.0f}".rjust(20)
-                             for name in [*COUNTERS, "elements"]]
-                    print(f"/{page:<16}" + "".join(cells), flush=True)
-                browser.close()
-        finally:
-            for server, _ in servers.values():
-                server.shutdown()
-                server.server_close()
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        for page in [page for page in all_pages if not only or page in only]:
+            loads: dict[str, list[dict[str, float]]] = {kind: [] for kind in sites}
+            for run in range(runs):
+                for kind in in_turns(list(sites), run):
+                    loads[kind].append(load(browser, sites[kind] + page))
+            medians = {kind: {name: statistics.median(figures[name] for figures in found) for name in found[0]}
+                       for kind, found in loads.items()}
+            cells = [f"{medians['ours'][name]:.0f} / {medians['stock'][name]:.0f}".rjust(20)
+                     for name in [*COUNTERS, "elements"]]
+            print(f"/{page:<16}" + "".join(cells), flush=True)
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 
