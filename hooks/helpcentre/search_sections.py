@@ -82,7 +82,8 @@ class _Reading:
     def start(self, tag: str, attributes: str) -> None:
         if tag in _VOID:
             return
-        permalink = tag == "a" and _value(_CLASS, attributes) == "headerlink"
+        css_class = _value(_CLASS, attributes) if attributes else _ABSENT
+        permalink = tag == "a" and css_class == "headerlink"
         self.open.append(tag)
         self.open_permalinks.append(permalink)
         self.permalinks += permalink
@@ -97,7 +98,7 @@ class _Reading:
                 self.section = Section(tag, depth, heading_id if self.sections else None, excluded=excluded)
                 self.sections.append(self.section)
         section = self._current()
-        if excluded or (attributes and _value(_CLASS, attributes) == "linenodiv"):
+        if excluded or css_class == "linenodiv":
             self.skipped.add(tag)  # left out of search (linenodiv: code's line numbers)
             self.skipping = True
         elif tag in _KEEP and not self.skipping:
