@@ -28,14 +28,14 @@ check: $(VENV)/.installed  ## every mistake in policies.yaml and content/ at onc
 
 BASE ?= HEAD
 diff: $(VENV)/.installed  ## what shoppers will see differently between BASE (a git ref, default HEAD) and the working tree, in Markdown
-	@PYTHONPATH=hooks $(BIN)/python -m helpcentre.site_diff $(BASE)
+	@PYTHONPATH=hooks $(BIN)/python -m helpcentre.review.site_diff $(BASE)
 
 test: $(VENV)/.installed node_modules/.installed system-tools $(PROPERDOCS_VENV)/.installed  ## every test: lint, Python, Node and the browser
 	$(BIN)/ruff check hooks tests benchmarks tools
 	$(BIN)/python -m pytest
 
 schemas: $(VENV)/.installed  ## write schemas/*.schema.json (for editors' YAML extensions) from the field types; commit them
-	PYTHONPATH=hooks $(BIN)/python -m helpcentre.json_schema
+	PYTHONPATH=hooks $(BIN)/python -m helpcentre.review.json_schema
 
 bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in the README
 	$(BIN)/python benchmarks/calculator.py

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from conftest import copy_project  # noqa: E402
-from helpcentre.site import load_help_centre  # noqa: E402
+from helpcentre.review.checking_pass import load_help_centre  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 TARGET = 0.15  # the hook may add at most 15% to stock MkDocs + Material's build

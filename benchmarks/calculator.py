@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from helpcentre.calculator_assets import build_calculator_assets  # noqa: E402
-from helpcentre.calculator_data import build_calculator_data, build_year  # noqa: E402
-from helpcentre.notice import build_notice, load_notice_words  # noqa: E402
-from helpcentre.policies import load_policies  # noqa: E402
+from helpcentre.dates.calculator_assets import build_calculator_assets  # noqa: E402
+from helpcentre.dates.calculator_data import build_calculator_data, build_year  # noqa: E402
+from helpcentre.dates.notice import build_notice, load_notice_words  # noqa: E402
+from helpcentre.policy.policies import load_policies  # noqa: E402
 
 
 def gzipped(text: str) -> int:

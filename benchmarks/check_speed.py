@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from helpcentre.site import review_help_centre  # noqa: E402
+from helpcentre.review.checking_pass import review_help_centre  # noqa: E402
 
 RUNS = 7
 

@@ -55,7 +55,7 @@ def main() -> None:
                             encoding="utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
         build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(Path(scratch) / "site")]
-        diff = [sys.executable, "-m", "helpcentre.site_diff", "HEAD"]
+        diff = [sys.executable, "-m", "helpcentre.review.site_diff", "HEAD"]
         builds, diffs = [], []
         for _ in range(RUNS):
             builds.append(timed(build, repo, env))

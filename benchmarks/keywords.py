@@ -25,13 +25,13 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "search"), str(ROOT / "hooks")]
 
 from material_search import Lexicon, split_words, stem  # noqa: E402
 
 from conftest import build_project, copy_project  # noqa: E402
-from helpcentre.content import load_topics  # noqa: E402
-from helpcentre.search_index import ZERO_WIDTH_SPACE  # noqa: E402
+from helpcentre.content.topics import load_topics  # noqa: E402
+from helpcentre.search.index import ZERO_WIDTH_SPACE  # noqa: E402
 
 _KEYWORDS = re.compile(r"^(?P<indent> *)keywords: \[(?P<items>[^\]]*)\]\n", re.MULTILINE)
 WIDTH = 120

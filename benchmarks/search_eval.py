@@ -2,11 +2,11 @@
 
 Builds the project twice into a temporary folder: as it is (tuned), and with stock search settings
 (a plain `- search` in mkdocs.yml: no keywords, Material's own separator, boosts and worker, one result
-per page). Runs every question of tests/search_questions.yml, and the two sets made from them
-(tests/search_variants.py: word forms, one-edit misspellings), through each site's real search in
+per page). Runs every question of tests/search/search_questions.yml, and the two sets made from them
+(tests/search/search_variants.py: word forms, one-edit misspellings), through each site's real search in
 headless Chromium, and through the same index offline with lunr, and prints the share of questions
 answered by the first result and within the first three. A result answers a question when it links to one of the
-question's expected answers (tests/material_search.py explains what a result is).
+question's expected answers (tests/search/material_search.py explains what a result is).
 
     .venv/bin/python benchmarks/search_eval.py            # browser and lunr
     .venv/bin/python benchmarks/search_eval.py --offline  # lunr only, a second or two
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "search"), str(ROOT / "hooks")]
 
 from material_search import (  # noqa: E402
     BrowserSearch,
@@ -39,7 +39,7 @@ from material_search import (  # noqa: E402
 from search_variants import misspellings, word_forms  # noqa: E402
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_project, copy_project  # noqa: E402
-from helpcentre.content import load_topics  # noqa: E402
+from helpcentre.content.topics import load_topics  # noqa: E402
 
 STOCK_SEARCH = "  - search\n"
 
@@ -105,7 +105,7 @@ def main() -> None:
                 if name == "tuned" and chosen is not unseen:
                     misses[subset] = figures.get("browser", figures["lunr"]).misses
 
-    print(f"Search evaluation: {len(questions)} shopper questions (tests/search_questions.yml)")
+    print(f"Search evaluation: {len(questions)} shopper questions (tests/search/search_questions.yml)")
     print(f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}, "
           f"Chromium: {chromium_version() if not args.offline else 'not run'}\n")
     print("| search | questions | browser: first | browser: top 3 | lunr: first | lunr: top 3 |")

@@ -1,4 +1,4 @@
-// The answers of the order date checks: reads a form written by hooks/helpcentre/checks.py, asks the rules
+// The answers of the order date checks: reads a form written by hooks/helpcentre/dates/check_forms.py, asks the rules
 // engine, and writes the answer in words. page.js loads this module (with the engine and the data) on the
 // first touch of a check, so a page load never parses or runs it.
 import data from "./data.js";

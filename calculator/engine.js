@@ -1,4 +1,4 @@
-// Order dates rules engine: the same rules as hooks/helpcentre/order_dates.py.
+// Order dates rules engine: the same rules as hooks/helpcentre/dates/order_dates.py.
 // Pure functions, no DOM, no dependencies. Every function takes the calculator
 // data (calculator/README.md) first, takes and gives ISO strings, and
 // never throws for bad input: it answers {error: code} instead.

@@ -1,4 +1,4 @@
-// Last order dates on the page: the table written by hooks/helpcentre/last_order_dates.py, and the
+// Last order dates on the page: the table written by hooks/helpcentre/dates/last_order_dates.py, and the
 // "Will it arrive by ...?" line of the delivery check. Today is the shop's date (data.time_zone),
 // read when needed: nothing is prepared before a page has a table or a shopper asks.
 import data from "./data.js";

@@ -1,4 +1,4 @@
-// The notice at the top of every page, inlined by hooks/helpcentre/notice.py into Material's
+// The notice at the top of every page, inlined by hooks/helpcentre/dates/notice.py into Material's
 // announcement bar and called there with its data, as the page is read: it shows before the first
 // paint, so nothing below it moves. A classic script, no imports; words without Intl.
 (function (N) {

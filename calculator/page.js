@@ -1,4 +1,4 @@
-// The order date checks on the page: shows the forms written by hooks/helpcentre/checks.py and hands
+// The order date checks on the page: shows the forms written by hooks/helpcentre/dates/check_forms.py and hands
 // them to answers.js. The only file a page load runs: what answers (answers.js, the engine, the data) is
 // fetched on the shopper's first touch of a check, and the last order dates table's code once the
 // browser is idle, so a page with checks costs no more at load than this file.

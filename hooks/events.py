@@ -15,10 +15,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcentre import csp, search_assets, search_index, search_sections, structured_data
-from helpcentre.errors import DataError
-from helpcentre.preview_error import error_page_paths, render_error_page
-from helpcentre.site import HelpCentre, load_help_centre
+from helpcentre.publishing import csp, structured_data
+from helpcentre.reading.errors import DataError
+from helpcentre.review.checking_pass import HelpCentre, load_help_centre
+from helpcentre.review.preview_error import error_page_paths, render_error_page
+from helpcentre.search import assets as search_assets
+from helpcentre.search import index as search_index
+from helpcentre.search import sections as search_sections
 
 _help_centre: HelpCentre
 _mistakes: DataError | None = None  # in the preview, what the error page shows instead of the site
@@ -79,7 +82,7 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
 
 
 class _SearchIndex(SearchIndex):
-    """Material's search index, each page cut into sections by helpcentre.search_sections: the same
+    """Material's search index, each page cut into sections by helpcentre.search.sections: the same
     sections, several times faster; pages it does not read exactly go to Material's own parser."""
 
     def add_entry_from_context(self, page: Page) -> None:

@@ -19,7 +19,7 @@
 //     a question word is searched as a whole word (its stem "whi" would otherwise find "which").
 //
 // The corrections it made are posted on the BroadcastChannel "help-search", where the page script
-// (page.js) shows "Did you mean ...?". The rules are written in Python too (tests/material_search.py,
+// (page.js) shows "Did you mean ...?". The rules are written in Python too (tests/search/material_search.py,
 // `read_query`), and the tests check that both give the same results for every evaluated query.
 
 "use strict";

@@ -25,6 +25,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tests mirror the packages (tests/dates/ for helpcentre.dates, ...), and one package's tests may use
+# another's helpers by module name (`from test_accessibility import visit`): every folder is on the path.
+sys.path[:0] = [str(folder) for folder in sorted(Path(__file__).parent.iterdir())
+                if folder.is_dir() and folder.name not in {"js", "shops"}]
 PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator", "law",
                  "search"]
 SHOPS = Path(__file__).parent / "shops"

@@ -1,5 +1,5 @@
-// The engine against the shared test vectors (tests/calculator_cases.json, also read by
-// tests/test_order_dates.py). Run: CALCULATOR_DATA=data.json node --test tests/js/
+// The engine against the shared test vectors (tests/dates/calculator_cases.json, also read by
+// tests/dates/test_order_dates.py). Run: CALCULATOR_DATA=data.json node --test tests/js/
 // CALCULATOR_DATA names the calculator data JSON (written from Python, build year 2026);
 // CALCULATOR_CASES may name another vectors file.
 import assert from "node:assert/strict";
@@ -15,7 +15,7 @@ import { answerCase } from "./run_engine.mjs";
 const here = new URL(".", import.meta.url);
 if (!process.env.CALCULATOR_DATA) throw new Error("set CALCULATOR_DATA to the calculator data JSON file");
 const data = JSON.parse(readFileSync(process.env.CALCULATOR_DATA, "utf8"));
-const casesPath = process.env.CALCULATOR_CASES ?? new URL("../calculator_cases.json", here);
+const casesPath = process.env.CALCULATOR_CASES ?? new URL("../dates/calculator_cases.json", here);
 const { cases } = JSON.parse(readFileSync(casesPath, "utf8"));
 const engineSource = readFileSync(new URL("../../calculator/engine.js", here), "utf8");
 

@@ -1,6 +1,6 @@
-// Answers a batch of inputs with the engine, for the agreement test in tests/test_order_dates.py.
+// Answers a batch of inputs with the engine, for the agreement test in tests/dates/test_order_dates.py.
 // Usage: node tests/js/run_engine.mjs BATCH.json, where BATCH.json is {"data": {...}, "inputs": [...]}
-// and each input has the shape of a case of tests/calculator_cases.json without "expect", e.g.
+// and each input has the shape of a case of tests/dates/calculator_cases.json without "expect", e.g.
 // {"kind": "delivery", "ordered_at": "2026-07-06T10:00:00+01:00", "destination": "GB"}; its optional
 // "data" replaces those keys of the calculator data (a same-day cut-off, a closure).
 // Prints the answers as one JSON array. engine.test.mjs uses answerCase too.

@@ -1,6 +1,6 @@
 // Runs search/worker.js's rules (readQuery) and lunr.js's stemmer, as the browser has them, over a JSON
 // request on stdin: {worker, material, separator, vocabulary, words, queries}. Prints {stems, reads}.
-// Used by tests/test_search_worker.py to hold the Python rules (tests/material_search.py) to the same
+// Used by tests/search/test_search_worker.py to hold the Python rules (tests/search/material_search.py) to the same
 // answers. Both scripts run in one context, as in the worker: Material's defines `lunr`, ours the rules.
 import fs from "node:fs";
 import vm from "node:vm";

@@ -1,0 +1,140 @@
+"""The help centre's copy style, checked in every question, answer and page: one word for one thing (the
+glossary in content/style/glossary.yml), and links to other answers that read as part of their sentence.
+
+A shopper who reads "working days" in one answer and "business days" in the next wonders whether they
+differ; a link reading "See when will my order arrive" is a question pasted into a sentence. Both are
+errors with the file and line, so the build keeps the copy in one voice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from helpcentre.reading.errors import Finding, Findings
+from helpcentre.reading.schema import ListOf, Text, error_at, fail
+from helpcentre.reading.yaml_source import read_yaml
+
+from .placeholders import without_placeholders
+
+GLOSSARY = Path("style") / "glossary.yml"  # in the content folder; not a topic (topics are content/*.yml)
+_ENDINGS = r"(?:s|es|d|ed|ing)?"  # the glossary is written in the singular: "working day" finds "working days"
+# Words that start a question, or a question in the shopper's voice ("my tracking hasn't updated"): a link
+# text starting with one, run into "See", reads as a question pasted into the sentence.
+QUESTION_WORDS = frozenset("""who whom whose what when where which why how can could do does did is are was were
+will would should shall may might has have had am my i i'm i've i'd""".split())
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
+_ANSWER_LINK = re.compile(r"(?:[\w./-]*\.md)?#([a-z0-9-]+)")
+_SEE = re.compile(r"\bsee\s+$", re.IGNORECASE)
+_WORD = re.compile(r"[\w']+")
+
+
+@dataclass(frozen=True)
+class Term:
+    preferred: str
+    avoided: str
+    line: int  # where the glossary lists it
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Terms to avoid, each with the term the help centre uses instead."""
+
+    file: str = ""
+    terms: tuple[Term, ...] = field(default_factory=tuple)
+    # Every term to avoid in one expression, a group each (longest first), so a text is read once.
+    pattern: re.Pattern[str] | None = None
+    words: tuple[tuple[str, ...], ...] = ()  # each term's words, lowercased: a text holding none has no term
+
+    @staticmethod
+    def of(file: str, terms: list[Term]) -> Glossary:
+        terms = sorted(terms, key=lambda term: -len(term.avoided))
+        either = "|".join(f"({_words(term.avoided)})" for term in terms)
+        pattern = re.compile(rf"(?<![\w-])(?:{either}){_ENDINGS}(?![\w-])", re.IGNORECASE) if terms else None
+        return Glossary(file, tuple(terms), pattern, tuple(tuple(term.avoided.lower().split()) for term in terms))
+
+    def within(self, text: str) -> Glossary:
+        """The glossary of the terms whose words all occur somewhere in `text` (the others cannot be found
+        in any part of it)."""
+        lowered = text.lower()
+        present = [term for term, words in zip(self.terms, self.words, strict=True)
+                   if all(word in lowered for word in words)]
+        return self if len(present) == len(self.terms) else Glossary.of(self.file, present)
+
+
+def load_glossary(content_folder: Path) -> Glossary:
+    """Read content/style/glossary.yml (`preferred term: [term to avoid, ...]`); no file, no terms."""
+    path = content_folder / GLOSSARY
+    if not path.is_file():
+        return Glossary()
+    name = path.relative_to(content_folder.parent).as_posix()
+    node = read_yaml(path, name)
+    if not isinstance(node, yaml.MappingNode):
+        raise fail(name, node, "", "lines of the form `preferred term: [term to avoid, another term to avoid]`")
+    found, terms, where = Findings(), [], {}
+    for key_node, value_node in node.value:
+        with found.attempt():
+            preferred = Text().read(key_node, "", name)
+            avoided_terms = ListOf(Text(), min_items=1).read(value_node, preferred, name)
+            for n, (item, avoided) in enumerate(zip(value_node.value, avoided_terms, strict=True)):
+                line = item.start_mark.line + 1
+                if avoided.lower() in where:
+                    raise error_at(name, item, f"{preferred}[{n}]", f'"{avoided}" is listed twice (line '
+                                   f"{where[avoided.lower()]}); expected each term to avoid once")
+                where[avoided.lower()] = line
+                terms.append(Term(preferred, avoided, line))
+    found.raise_errors()
+    return Glossary.of(name, terms)
+
+
+def _words(term: str) -> str:
+    """A regular expression for the words of `term`, any spacing between them."""
+    return r"\s+".join(re.escape(word) for word in term.split())
+
+
+def check_copy(text: str, file: str, first_line: int, key: str, glossary: Glossary,
+               questions: Mapping[str, str]) -> list[Finding]:
+    """Every copy mistake in `text`, which starts on `first_line` of `file`; `questions` maps each answer's
+    id to its question (for the links)."""
+    bare = without_placeholders(text)
+    return [Finding(file, first_line + text.count("\n", 0, offset), key, message)
+            for rule in (_avoided_terms(bare, glossary), _run_in_links(bare, questions))
+            for offset, message in rule]
+
+
+def _avoided_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, str]]:
+    if glossary.pattern is None:
+        return
+    lowered = text.lower()
+    if not any(all(word in lowered for word in term) for term in glossary.words):
+        return  # most texts: no need to read them with the expression
+    prose = _LINK.sub(lambda match: f"[{match.group(1)}]" + " " * (len(match.group(0)) - len(match.group(1)) - 2),
+                      text)  # link addresses are not read: "#dispatch-days" is an anchor
+    for match in glossary.pattern.finditer(prose):
+        term = glossary.terms[match.lastindex - 1]
+        yield match.start(), (f'"{match.group(0)}": expected "{term.preferred}", the one term this help centre '
+                              f"uses for it ({glossary.file}:{term.line} lists \"{term.avoided}\" to avoid)")
+
+
+def _run_in_links(text: str, questions: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+    for match in _LINK.finditer(text):
+        target = _ANSWER_LINK.fullmatch(match.group(2))
+        question = questions.get(target.group(1)) if target else None
+        if question is None:
+            continue
+        words = _WORD.findall(match.group(1).lower())
+        asked = _WORD.findall(question.lower())
+        if match.group(1).strip() == question.strip() or not words:
+            continue  # the question as it is, question mark and all
+        if words == asked[:len(words)]:
+            yield match.start(), (f'the link text "{match.group(1)}" is the start of the question it links to, '
+                                  f'run into the sentence; expected the whole question ("{question}") or words '
+                                  "of your own that fit the sentence")
+        elif words[0] in QUESTION_WORDS and _SEE.search(text[:match.start()]):
+            yield match.start(), (f'"See {match.group(1)}" runs a question into "See"; expected the question as it is '
+                                  f'("{question}") or words that do not start with a question word, such as '
+                                  '"See [our delivery times](...)"')

@@ -1,0 +1,282 @@
+"""The FAQ content: one YAML file per topic in content/, each a list of questions.
+
+Besides the schema, the checks here catch what reads as valid YAML but would publish something the
+editor did not mean: a key of the question indented into its answer, an item of a [ ] list split in
+two by a comma, a file the build would ignore or publish raw, a file name that cannot be an address."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from helpcentre.reading.errors import DataError, Finding, Findings
+from helpcentre.reading.schema import ListOf, Markdown, Optional, Patterned, Record, Text, Whole, child_key, error_at
+from helpcentre.reading.yaml_source import read_yaml
+
+from .copy_style import GLOSSARY
+from .placeholders import PLACEHOLDER
+
+
+class Located(str):
+    """Text from a content file that remembers where it was written, for error messages."""
+
+    file: str
+    line: int
+    column: int
+    key: str
+
+    def error(self, message: str, key: str | None = None) -> DataError:
+        """A mistake about this text, at the place it was written."""
+        return DataError(self.file, self.line, self.key if key is None else key, message, self.column)
+
+
+def _located(text: str, node: yaml.Node, key: str, file: str) -> Located:
+    located = Located(text)
+    block = node.style in ("|", ">")  # a block scalar's text starts on the next line
+    located.file, located.line, located.key = file, node.start_mark.line + 1 + block, key
+    located.column = node.start_mark.column + 1
+    return located
+
+
+class Prose(Text):
+    """Text an editor writes for shoppers: a comment after it on its line is a cut-off, never meant."""
+
+    comments_cut_off = True
+
+
+class ProseField(Markdown):
+    comments_cut_off = True
+
+    def read(self, node: yaml.Node, key: str, file: str) -> Located:
+        return _located(super().read(node, key, file), node, key, file)
+
+
+class Slug(Patterned):
+    """A question id: lowercase words joined by hyphens, used as the link anchor."""
+
+    EXPECTED = "an id of lowercase words and digits joined by hyphens, such as cancel-an-order"
+    PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+
+    def read(self, node: yaml.Node, key: str, file: str) -> Located:
+        return _located(super().read(node, key, file), node, key, file)
+
+
+class Items(ListOf):
+    """A list of short phrases, such as the details an email asks for. In a [ ] list a comma ends an item,
+    so "[Order number, New delivery address, in full]" is three items: an item that starts with a small
+    letter after another is taken for the end of that one, split off by its comma."""
+
+    def __init__(self, description: str = "") -> None:
+        super().__init__(Prose(), description=description)
+
+    def read(self, node: yaml.Node, key: str, file: str) -> list[str]:
+        items = super().read(node, key, file)
+        if node.flow_style:
+            for before, item in itertools.pairwise(node.value):
+                if not item.style and item.value[:1].islower():
+                    whole = f"{before.value}, {item.value}"
+                    raise error_at(file, item, key, f'"{item.value}" looks like the end of "{before.value}", split '
+                                   "off by the comma (in [ ] a comma starts a new item); put the whole item in "
+                                   f'quotes: "{whole}"')
+        return items
+
+
+def _question_label(n: int, node: yaml.Node) -> str:
+    """How messages name a question: "question 6, id refund-time" (counted from one, as editors count)."""
+    qid = next((value.value for key, value in getattr(node, "value", ())
+                if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode)),
+               None) if isinstance(node, yaml.MappingNode) else None
+    return f"question {n + 1}, id {qid}" if qid else f"question {n + 1}"
+
+
+# The descriptions are what editors read when they hover over a key (the JSON Schema, see json_schema.py).
+SCHEMA = Record({
+    "title": Prose(description="the topic's name: the page title and its place in the menu"),
+    "summary": Prose(description="one sentence, shown on the home page and to search engines"),
+    "order": Whole(description="the topic's place in the menu (1 comes first)"),
+    "questions": ListOf(Record({
+        "id": Slug(description="the link anchor of the answer: lowercase words joined by hyphens; "
+                               "never change it, links to it would break"),
+        "question": ProseField(description="the question, as a shopper would ask it"),
+        "answer": ProseField(description="the answer, in Markdown; policy values are placeholders such as "
+                                         "{{ returns.window_days }}, never typed in"),
+        "keywords": Optional(ListOf(Text(), description="what shoppers type to find this question "
+                                                        "(synonyms, everyday words, misspellings); not shown")),
+        "related": Optional(ListOf(Slug(), description="two or three ids of the answers to read next")),
+        "email": Optional(Record({
+            "subject": Prose(description="the email's subject"),
+            "ask_for": Optional(Items(description='details to write in, such as "Order number"')),
+            "attach": Optional(Items(description='what to attach, such as "Photos of the damaged item"')),
+        }, description="the prefilled email offered below an answer that asks shoppers to email us "
+                       "(needed when the answer uses {{ shop.email }})")),
+    }, description="one question and its answer"), min_items=1, label=_question_label,
+        description="the topic's questions, in the order of the page"),
+}, description="one topic of the help centre: a page of questions and answers")
+QUESTION = SCHEMA.fields["questions"].item
+# The keys of a question (and of its email): written at the start of a line in an answer, one was indented
+# into the answer's text by mistake.
+_KEY_IN_ANSWER = re.compile(r"^[ ]*(" + "|".join(sorted({*QUESTION.fields, *QUESTION.fields["email"].field.fields}))
+                            + r"):(?:[ ]|$)", re.MULTILINE)
+_PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}  # pictures a Markdown page may show
+NOTICE_FILE = "notice.yml"  # the words of the notice on every page (helpcentre.dates.notice), not a topic
+_EMAIL_PLACEHOLDER = re.compile(r"\{\{\s*shop\.email\s*\}\}")
+
+
+@dataclass(frozen=True)
+class EmailRequest:
+    """What the shop needs in an email about one question."""
+
+    subject: str
+    ask_for: tuple[str, ...] = ()
+    attach: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: Located
+    question: Located
+    answer: Located
+    keywords: tuple[str, ...]
+    related: tuple[Located, ...]
+    email: EmailRequest | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str  # the file name without .yml, also the page name
+    title: str
+    summary: str
+    order: int
+    questions: tuple[Question, ...]
+
+    @property
+    def page(self) -> str:
+        return f"{self.slug}.md"
+
+
+def topic_files(folder: Path) -> list[Path]:
+    """The topic files of `folder`: each .yml file directly in it with a name that can be an address, but
+    the notice's words (a misnamed file is named by `check_content_files`)."""
+    return sorted(path for path in folder.glob("*.yml") if _PAGE_NAME.fullmatch(path.stem) and path.name != NOTICE_FILE)
+
+
+def load_topics(folder: Path) -> list[Topic]:
+    """Read every topic file in `folder`, in menu order; ids must be unique and links must exist."""
+    found, topics = Findings(), []
+    found.extend(check_content_files(folder))
+    for path in topic_files(folder):
+        with found.attempt():  # a mistake in one file does not hide those in the others
+            topics.append(_load_topic(path, folder))
+    found.raise_errors()  # links are checked once every file reads: an unreadable file has ids too
+    topics.sort(key=lambda topic: (topic.order, topic.slug))
+    _check_ids(topics)
+    return topics
+
+
+def _load_topic(path: Path, folder: Path) -> Topic:
+    name = str(path.relative_to(folder.parent))
+    values = SCHEMA.read(read_yaml(path, name), "", name)
+    questions = tuple(
+        Question(q["id"], q["question"], q["answer"], tuple(q["keywords"] or ()), tuple(q["related"] or ()),
+                 _email_request(q["email"]))
+        for q in values["questions"]
+    )
+    found = Findings()
+    for question in questions:
+        found.extend(_keys_in_answer(question.answer))
+        for match in PLACEHOLDER.finditer(question.question):
+            found.add(question.question.error(f'a question is shown as written, so the placeholder "{match.group(0)}" '
+                                              "would be published as typed; write it in words, and the figure in "
+                                              "the answer"))
+        if question.email is None and _EMAIL_PLACEHOLDER.search(question.answer):
+            answer = question.answer
+            found.add(answer.error("this answer asks shoppers to email us, so it needs the email they should "
+                                   "send; expected email: with a subject (and ask_for, attach)",
+                                   child_key(answer.key.removesuffix(".answer").removesuffix(", answer"),
+                                             "email")))
+    found.raise_errors()
+    return Topic(path.stem, values["title"], values["summary"], values["order"], questions)
+
+
+def _email_request(values: dict | None) -> EmailRequest | None:
+    if values is None:
+        return None
+    return EmailRequest(values["subject"], tuple(values["ask_for"] or ()), tuple(values["attach"] or ()))
+
+
+def _check_ids(topics: list[Topic]) -> None:
+    found, where = Findings(), {}
+    for topic in topics:
+        for question in topic.questions:
+            qid = question.id
+            if qid in where:
+                found.add(qid.error(f'the id "{qid}" is also used in {where[qid].slug}.yml; expected each id once'))
+            where.setdefault(qid, topic)
+    for topic in topics:
+        for question in topic.questions:
+            for related in question.related:
+                if related not in where or related == question.id:
+                    found.add(related.error(f'"{related}" is not the id of another question; expected the id '
+                                            "of a question to link to"))
+            if not 2 <= len(set(question.related)) == len(question.related) <= 3:
+                qid = question.id
+                found.add(qid.error(f"{len(question.related)} related questions; expected two or three different "
+                                    "ids of the answers a shopper is likely to need next",
+                                    child_key(qid.key.removesuffix(".id").removesuffix(", id"), "related")))
+    found.raise_errors()
+
+
+def _keys_in_answer(answer: Located) -> list[Finding]:
+    """A key of the question inside its answer's text: indented as far as the text, it became part of it."""
+    if answer.count("\n") == 0:
+        return []
+    return [Finding(answer.file, answer.line + answer.count("\n", 0, match.start()), answer.key,
+                    f'"{match.group(1)}:" is inside the answer: it is indented as far as the answer\'s text, so '
+                    "shoppers would read it; move it left, to line up with answer:")
+            for match in _KEY_IN_ANSWER.finditer(answer)]
+
+
+def check_content_files(folder: Path) -> list[Finding]:
+    """Files in content/ the build would ignore or publish as they are, and names that cannot be addresses."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_dir() or any(part.startswith(".") for part in relative.parts) or relative == GLOSSARY:
+            continue  # MkDocs leaves out hidden files, such as an editor's swap files; the glossary is no topic
+        name = path.relative_to(folder.parent).as_posix()
+        suffix = path.suffix.lower()
+        if suffix in (".yaml", ".yml") and (path.suffix != ".yml" or len(relative.parts) > 1):
+            found.append(Finding(name, None, "", f"a topic file must be named .yml and be in {folder.name}/ itself; "
+                                 f"rename it {folder.name}/{path.stem}.yml"))
+        elif suffix not in (".yml", ".md", *_IMAGES) or (suffix == ".md" and path.suffix != ".md"):
+            found.append(Finding(name, None, "", f"only topics (.yml), pages (.md) and pictures belong in "
+                                 f"{folder.name}/; the build would publish this file as it is: move it out "
+                                 f"of {folder.name}/"))
+        elif suffix == ".md" and not _is_utf8(path):
+            found.append(Finding(name, None, "", "expected UTF-8 text; the file has bytes that are not: save it "
+                                 "again as UTF-8 (in most editors, under Save As or Encoding)"))
+        elif suffix in (".yml", ".md") and not _PAGE_NAME.fullmatch(path.stem):
+            address = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "page"
+            found.append(Finding(name, None, "", "the file name becomes the page's address, so it must be "
+                                 "lowercase words and digits joined by hyphens; rename it "
+                                 f"{relative.with_name(address + path.suffix).as_posix()}"))
+    pages = {p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.md")}
+    for path in sorted(folder.glob("*.yml")):
+        if path.stem in pages:
+            found.append(Finding(path.relative_to(folder.parent).as_posix(), None, "",
+                                 f"the topic and the page {folder.name}/{path.stem}.md would both be the page "
+                                 f"/{path.stem}/; rename one of them"))
+    return found
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

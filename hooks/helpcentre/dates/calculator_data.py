@@ -1,0 +1,76 @@
+"""The data the order dates calculator runs on, built from the policies at build time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+import pycountry
+
+from helpcentre.policy.bank_holidays import bank_holidays
+from helpcentre.policy.policies import Policies
+from helpcentre.reading.schema import country_name
+
+YEARS_AHEAD = 2  # the calculator knows holidays up to two years after the build year
+
+
+def build_year() -> int:
+    """The year of the build: from SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.year
+
+
+def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
+    """Everything the calculator needs, as plain JSON-ready values (see calculator/README.md)."""
+    first_year, last_year = policies["calendar.first_year"], year + YEARS_AHEAD
+    working = list(policies["processing.working_days"])
+    region = policies["calendar.bank_holidays"]
+    holidays = bank_holidays(region["country"], region["region"], range(first_year, last_year + 1))
+    closures = {day for closure in policies["processing.closure_dates"] for day in closure.dates()}
+    closed = sorted(day for day in holidays | closures
+                    if first_year <= day.year <= last_year and day.isoweekday() in working)
+    return {
+        "time_zone": policies["calendar.time_zone"],
+        "time_zone_name": policies["calendar.time_zone_name"],
+        "email": policies["shop.email"],  # for the prefilled emails of "email us" answers
+        "home_country": region["country"],  # the shop's own country, chosen first in the country list
+        "first_date": f"{first_year}-01-01",
+        "last_date": f"{last_year}-12-31",
+        "working_weekdays": working,
+        "closed_dates": [day.isoformat() for day in closed],
+        "same_day_cutoff": policies["processing.same_day_cutoff"],
+        "processing_business_days": _span(policies["processing.business_days"]),
+        "zones": [
+            {"name": zone["name"], "countries": zone["countries"], "transit_days": _span(zone["transit_days"])}
+            for zone in policies["delivery.zones"]
+        ],
+        "not_shipped_to": policies["delivery.not_shipped_to"],
+        "peak_seasons": [
+            {"from": _month_day(season["from"]), "to": _month_day(season["to"]), "extra_days": season["extra_days"]}
+            for season in policies["delivery.peak_seasons"]
+        ],
+        "target_dates": [{"name": target["name"], "arrive_by": _month_day(target["arrive_by"])}
+                         for target in policies["delivery.target_dates"]],
+        "closures": [{"from": closure.start.isoformat(), "to": closure.end.isoformat()}
+                     for closure in policies["processing.closure_dates"]],
+        "closure_notice_days": policies["processing.closure_notice_days"],
+        "free_cancellation_hours": policies["cancellation.free_cancellation_hours"],
+        "return_window_days": policies["returns.window_days"],
+        "refund_business_days": policies["refunds.business_days"],
+        "credit_business_days": {"card": policies["refunds.card_business_days"],
+                                 "paypal": policies["refunds.paypal_business_days"]},
+        "tracking_stale_business_days": policies["tracking.stale_after_business_days"],
+        "countries": dict(sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
+                                 key=lambda item: item[1])),
+    }
+
+
+def _month_day(day: tuple[int, int]) -> str:
+    """(11, 20) -> "11-20"."""
+    return f"{day[0]:02d}-{day[1]:02d}"
+
+
+def _span(span: Any) -> dict[str, int]:
+    return {"min": span.min, "max": span.max}

@@ -1,0 +1,55 @@
+"""The last order dates table ({{ site.last_order_dates }}): its rule in words, and an empty table of
+each target date and delivery zone that calculator/last_order_dates.js fills in the shopper's browser
+for the next occurrence of each date, so that it is never stale. Without JavaScript only the words show."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from helpcentre.policy.policies import Policies
+
+
+def zone_countries(data: Mapping[str, Any]) -> list[str | None]:
+    """A country of each delivery zone, to ask the rules for that zone (None: the zone has none)."""
+    listed = {code for zone in data["zones"] if zone["countries"] for code in zone["countries"]}
+    others = [data["home_country"], *data["countries"]]
+    rest = next((code for code in others if code in data["countries"] and code not in listed
+                 and code not in data["not_shipped_to"]), None)
+    return [zone["countries"][0] if zone["countries"] else rest for zone in data["zones"]]
+
+
+def render_last_order_dates(policies: Policies, data: Mapping[str, Any]) -> str:
+    """A raw HTML block for Python-Markdown: the rule in words, then the table (hidden until filled)."""
+    targets = data["target_dates"]
+    if not targets:
+        return ""
+    placeholders = policies.placeholders()
+    peak = ("; an order placed in our peak season also gets its extra days"
+            if data["peak_seasons"] else "")
+    rule = (f"The last order date is the last day you can order so that even the latest "
+            f"estimate of your delivery arrives on or before it: we allow our longest processing time, "
+            f"{escape(placeholders['processing.business_days'])} (skipping weekends, bank holidays and other days "
+            f"our shop is closed), shipping on the next business day and the longest delivery time to your "
+            f"country{peak}. The dates use {escape(policies['calendar.time_zone_name'])}.")
+    if data["same_day_cutoff"]:
+        rule += (f" On a business day, an order placed before {escape(data['same_day_cutoff'])} starts "
+                 "processing the same day, which can make that day the last order date.")
+    rows = []
+    for n, target in enumerate(targets):
+        for zone, country in zip(data["zones"], zone_countries(data), strict=True):
+            if country is None:
+                continue
+            rows.append(f'<tr data-target="{n}" data-country="{escape(country)}">'
+                        f"<td>{escape(target['name'])} <span class=\"last-order-date\"></span></td>"
+                        f"<td>{escape(zone['name'])}</td><td class=\"last-order-by\"></td></tr>")
+    lines = [
+        '<div class="last-order-dates">',
+        f'<p class="last-order-rule">{rule}</p>',
+        '<table hidden data-search-exclude>',  # empty until filled: not for search
+        "<thead><tr><th scope=\"col\">To arrive by</th><th scope=\"col\">Delivery to</th>"
+        "<th scope=\"col\">Order by</th></tr></thead>",
+        "<tbody>", *rows, "</tbody>", "</table>", "</div>",
+    ]
+    return "\n\n" + "\n".join(lines) + "\n\n"

@@ -1,0 +1,372 @@
+"""The shop's policies: the schema of policies.yaml, loading it, and its values by key path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from helpcentre.reading import markdown_text as md
+from helpcentre.reading.errors import Finding, Findings
+from helpcentre.reading.schema import (
+    Choice,
+    CountryCode,
+    DateOrRange,
+    DayOfYear,
+    Email,
+    Field,
+    ListOf,
+    Optional,
+    Range,
+    Record,
+    Text,
+    TimeOfDay,
+    TimeZone,
+    Url,
+    Weekdays,
+    Whole,
+    YearlyDay,
+    YesNo,
+    error_at,
+)
+from helpcentre.reading.yaml_source import read_yaml
+
+from .bank_holidays import bank_holidays
+
+
+def _render_cutoff(cutoff: str | None) -> str:
+    if cutoff is None:
+        return "on the next business day after you place it"
+    return f"the same day if you order before {cutoff} on a business day, otherwise on the next business day"
+
+
+def _render_immediately_or_within(days: int) -> str:
+    return "immediately" if days == 0 else f"within {md.plural(days, 'business day')}"
+
+
+def _render_zones(zones: list[dict[str, Any]], values: dict[str, Any]) -> str:
+    """The table of delivery times, its unit named, with a row for the shop's home country (the country of its
+    bank holidays) unless a zone is that country alone."""
+    home, delivery = values["calendar"]["bank_holidays"]["country"], values["delivery"]
+    rows = [[md.escape(zone["name"]), TRANSIT.render(zone["transit_days"])] for zone in zones]
+    own = [zone for zone in zones if zone["countries"] and home in zone["countries"]]
+    zone = (own or [zone for zone in zones if zone["countries"] is None] or [None])[0]
+    if zone is not None and zone["countries"] != [home] and home not in delivery["not_shipped_to"]:
+        rows.insert(0, [CountryCode().render(home), TRANSIT.render(zone["transit_days"])])
+    return md.table(["Destination", "Delivery time once shipped, in calendar days"], rows)
+
+
+def _render_peak_seasons(seasons: list[dict[str, Any]]) -> str:
+    """A sentence for the peak seasons (the order date decides, as in the calculator), or nothing."""
+    spans = [(f"from {DAY.render(season['from'])} to {DAY.render(season['to'])}",
+              md.plural(season["extra_days"], "extra day")) for season in seasons]
+    if not spans:
+        return ""
+    if len(spans) == 1:
+        days, extra = spans[0]
+        return f"For orders placed {days}, our peak season, allow up to {extra} for delivery."
+    return ("For orders placed in our peak seasons, allow extra time for delivery: "
+            + "; ".join(f"{days}, up to {extra}" for days, extra in spans) + ".")
+
+
+def _render_returns_form(url: str | None, values: dict[str, Any]) -> str:
+    """The first step of a return: fill in the form from its page, or ask for it by email."""
+    if url is not None:
+        return f"Fill in [our returns form]({url}) and put a copy in the parcel with your items."
+    email, reply = Email().render(values["shop"]["email"]), values["shop"]["reply_business_days"]
+    address = "" if values["returns"]["address"] else " and our return address"
+    when = f" within {md.plural(reply, 'business day')}" if reply else ""
+    return (f"Email us at {email} with your order number to ask for our returns form{address}, and we'll email "
+            f"{'them' if address else 'it'} to you{when}. Fill in the form and put a copy in the parcel with your "
+            "items.")
+
+
+def _render_address(lines: list[str]) -> str:
+    return f"Our return address is {', '.join(md.escape(line) for line in lines)}."
+
+
+def _render_notice_days(days: int) -> str:
+    return "on the day it starts" if days == 0 else f"{md.plural(days, 'day')} before it starts"
+
+
+def _render_target_date(target: dict[str, Any]) -> str:
+    return f"{md.escape(target['name'])} (to arrive by {DAY.render(target['arrive_by'])})"
+
+
+def _render_bank_holidays(region: dict[str, str]) -> str:
+    return f"{md.escape(region['name'])} bank holidays"
+
+
+TRANSIT = Range("day", description="the delivery time once shipped")
+DAY = DayOfYear()
+
+
+def _texts(description: str) -> ListOf:
+    return ListOf(Text(), min_items=1, description=description)
+
+
+# The descriptions are what editors read when they hover over a key (the JSON Schema, see json_schema.py);
+# they use the words of the README's placeholder table.
+SCHEMA = Record({
+    "shop": Record({
+        "name": Text(description="the shop's name"),
+        "email": Email(description="the shop's email address, shown as a link"),
+        "reply_business_days": Optional(Whole("business day", render=lambda days: (
+            f"We reply to emails within {md.plural(days, 'business day')}.")),
+            description='how soon the shop answers emails, shown as "We reply to emails within ..."; '
+                        "optional"),
+    }, description="the shop"),
+    "calendar": Record({
+        "time_zone": TimeZone(description="the shop's time zone: order dates and cut-off times use its clock"),
+        "time_zone_name": Text(description="what shoppers call the shop's time zone, such as UK time"),
+        "bank_holidays": Record({
+            "country": Text(description="the country whose bank holidays close the shop, as a code such as GB"),
+            "region": Optional(Text(description="the region's code in the holidays package, such as ENG, "
+                                                "or null for the whole country")),
+            "name": Text(description="whose bank holidays they are, in words, such as England and Wales"),
+        }, render=_render_bank_holidays, description="whose bank holidays close the shop"),
+        "first_year": Whole(minimum=2000, maximum=2100, description="the first year the calculator covers"),
+    }, description="the shop's clock and closed days"),
+    "cancellation": Record({
+        "free_cancellation_hours": Whole("hour", description="how long shoppers can cancel without asking, "
+                                                             "counted from the moment of ordering"),
+        "duplicate_order_hours": Whole("hour", description="a duplicate order is cancelled within this time "
+                                                           "of the shopper's email"),
+        "reasons_shop_may_cancel": ListOf(Text(), min_items=1,
+                                          render=lambda reasons: md.bullet_list([md.escape(r) for r in reasons]),
+                                          description="why the shop may cancel an order: shown as a bulleted "
+                                                      "list (on a line of its own)"),
+    }, description="cancelling an order"),
+    "processing": Record({
+        "working_days": Weekdays(description='the days the shop works, shown as e.g. "Monday to Friday"'),
+        "business_days": Range("business day", description="the time to prepare an order before it ships"),
+        "same_day_cutoff": TimeOfDay(render=_render_cutoff, description='orders before this time start processing '
+                                     'that day; completes "We start processing your order ..."'),
+        "closure_dates": ListOf(DateOrRange(), sentence="Our shop is also closed {}.",
+                                description="the shop's extra closed days; shown as a whole sentence (on a "
+                                            "line of its own), or nothing when the list is empty"),
+        "closure_notice_days": Whole("day", minimum=0, render=_render_notice_days,
+                                     description="how many days before a closure the notice on every page "
+                                                 "announces it"),
+    }, description="preparing an order before it ships"),
+    "delivery": Record({
+        "zones": ListOf(Record({
+            "name": Text(description="the destination, as the table shows it"),
+            "countries": Optional(ListOf(CountryCode(), min_items=1,
+                                         description="the zone's countries; left out in the one zone that "
+                                                     "covers everywhere else")),
+            "transit_days": TRANSIT,
+        }), min_items=1, render_in=_render_zones, description="the table of delivery times per destination "
+                                                              "(on a line of its own)"),
+        "not_shipped_to": ListOf(CountryCode(), sentence="We don't ship to {}.",
+                                 description="countries we don't ship to; shown as a whole sentence (on a line of "
+                                             "its own), or nothing when the list is empty"),
+        "peak_seasons": ListOf(Record({"from": DayOfYear(description="the first day of the season"),
+                                       "to": DayOfYear(description="the last day of the season"),
+                                       "extra_days": Whole("day", description="the extra delivery days to allow")}),
+                               render=_render_peak_seasons, description="the busy seasons and their extra days"),
+        "target_dates": ListOf(Record({
+            "name": Text(description="what shoppers want the order for, such as Christmas"),
+            "arrive_by": YearlyDay(description="the day it must arrive by, every year, such as 24 December"),
+        }, render=_render_target_date, description="a date shoppers want an order to arrive by"),
+            description="the last order dates the site works out (an empty list turns them off)"),
+    }, description="delivery times and destinations"),
+    "tracking": Record({
+        "appears_within_hours": Whole("hour", description="how long after shipping the tracking shows"),
+        "stale_after_business_days": Whole("business day", description="tracking without news for longer "
+                                                                       "than this is stuck"),
+    }, description="tracking a parcel"),
+    "returns": Record({
+        "window_days": Whole("day", description="the return must reach us within this many days of delivery"),
+        "condition": _texts("the condition a return must be in"),
+        "return_postage": Choice({"shopper": "you pay for the return postage",
+                                  "shop": "we pay for the return postage"},
+                                 description="who pays the postage of a return"),
+        "form_url": Optional(Url(), render_in=_render_returns_form,
+                             description="the address of the returns form; without it, shoppers are asked to "
+                                         "email for the form"),
+        "address": Optional(ListOf(Text(), min_items=1, render=_render_address),
+                            description="the return address, one line of the address per item; optional"),
+    }, description="returning an order"),
+    "refunds": Record({
+        "business_days": Whole("business day", description="the refund time, from the day the return "
+                                                           "reaches us"),
+        "original_delivery_cost": Choice({"kept": "not including the original delivery cost",
+                                          "refunded": "including the original delivery cost"},
+                                         description="whether the refund includes the original delivery cost"),
+        "card_business_days": Whole("business day", description="the time for a card refund to show on the "
+                                                                 "statement"),
+        "paypal_business_days": Whole("business day", minimum=0, render=_render_immediately_or_within,
+                                      description="the time for a PayPal refund to show; 0 means immediately"),
+    }, description="refunds"),
+    "problems": Record({
+        "next_step": Optional(Text(), description="what we do about a damaged, faulty or wrong item, in the "
+                                                  "shop's words; optional"),
+    }, description="damaged, faulty or wrong items"),
+    "payments": Record({"methods": _texts("the payment methods we take, shown as a list in words")},
+                       description="payments"),
+    "website": Record({"supported_browsers": _texts("the browsers the website works in, shown as a list in "
+                                                    "words")},
+                      description="the shop's website"),
+    # For the check against consumer law (consumer_law.py, README "Policy advice"); never shown as such.
+    "consumer_law": Optional(Record({
+        "made_to_order": Optional(Choice({"none": "none of our goods are made to order",
+                                          "some": "some of our goods are made to order",
+                                          "all": "all our goods are made to order"},
+                                         description="whether any goods are made to the shopper's "
+                                                     "specifications or personalised (none, some or all)")),
+        "rights_answer": Optional(YesNo(description="true adds a \"Your legal rights\" answer to the returns "
+                                                    "topic, written from the law file")),
+        "acknowledged": Optional(ListOf(Record({
+            "id": Text(description="the id of a piece of advice the shop has read and decided on"),
+            "reason": Text(description="why the shop keeps its policy as it is"),
+        }, description="a piece of advice the shop has read"), description="advice the shop has read and "
+                                                                            "decided on: shown as one line")),
+    }, description="the check of the policy against consumer law; never shown to shoppers")),
+}, description="the shop's policy values, written once; answers use them through placeholders")
+NOT_PLACEHOLDERS = {"consumer_law"}  # settings of the generator, not values shown to shoppers
+
+
+@dataclass(frozen=True)
+class Policies:
+    """The checked values of policies.yaml, as nested dicts keyed like the file."""
+
+    values: dict[str, Any]
+    notes: tuple[Finding, ...] = ()  # hints for the editor about values that read but look unintended
+
+    def __getitem__(self, path: str) -> Any:
+        """The value at a dotted key path such as 'returns.window_days'."""
+        value: Any = self.values
+        for part in path.split("."):
+            value = value[part]
+        return value
+
+    def placeholders(self) -> dict[str, str]:
+        """Every placeholder name ('returns.window_days') with its value rendered as Markdown."""
+        return {path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")}
+
+
+def placeholder_names() -> list[str]:
+    """The name of every policy placeholder, known without reading any policies."""
+    return [path for path, _ in _leaves(SCHEMA, "")]
+
+
+def _leaves(record: Record, prefix: str) -> Iterator[tuple[str, Field]]:
+    """Each placeholder of a record: its path and its field (records two deep are flattened)."""
+    for name, field in record.fields.items():
+        path = f"{prefix}.{name}" if prefix else name
+        if path in NOT_PLACEHOLDERS:
+            continue
+        if isinstance(field, Record) and "render" not in vars(field):
+            yield from _leaves(field, path)
+        else:
+            yield path, field
+
+
+def load_policies(path: Path) -> Policies:
+    """Read and check policies.yaml; raises `DataError` naming the first mistake."""
+    name = path.name
+    node = read_yaml(path, name)
+    values = SCHEMA.read(node, "", name)
+    found = Findings()  # the file reads as the schema says: the checks across values each report their own
+    for check in (_check_zones, _check_bank_holidays, _check_closures, _check_target_dates):
+        with found.attempt():
+            check(values, node, name)
+    found.extend(_closure_hints(values, node, name))
+    found.extend(_zone_hints(values, node, name))
+    found.raise_errors()
+    return Policies(values, tuple(found.notes))
+
+
+def _node_at(node: Any, path: str) -> Any:
+    """The YAML node at a dotted path (for the line of a cross-field error)."""
+    for part in path.split("."):
+        node = next(value for key, value in node.value if key.value == part)
+    return node
+
+
+def _check_zones(values: dict[str, Any], root: Any, name: str) -> None:
+    zones = values["delivery"]["zones"]
+    zone_nodes = _node_at(root, "delivery.zones").value
+    seen: dict[str, str] = {}
+    catch_all = None
+    for n, zone in enumerate(zones):
+        key = f"delivery.zones[{n}]"
+        if zone["countries"] is None:
+            if catch_all is not None:
+                raise error_at(name, zone_nodes[n], key, f"a second zone without countries; expected only one "
+                               f"zone for everywhere else (\"{catch_all}\" is already)")
+            catch_all = zone["name"]
+            continue
+        for code in zone["countries"]:
+            if code in seen:
+                raise error_at(name, zone_nodes[n], f"{key}.countries",
+                               f"{code} is also in the zone \"{seen[code]}\"; expected each country in one zone")
+            seen[code] = zone["name"]
+    for code in values["delivery"]["not_shipped_to"]:
+        if code in seen:
+            raise error_at(name, _node_at(root, "delivery.not_shipped_to"), "delivery.not_shipped_to",
+                           f"{code} is also in the zone \"{seen[code]}\"; expected a country we do not ship to")
+
+
+def _check_bank_holidays(values: dict[str, Any], root: Any, name: str) -> None:
+    region = values["calendar"]["bank_holidays"]
+    try:
+        bank_holidays(region["country"], region["region"])  # no year: only whether the region is known
+    except NotImplementedError as error:
+        node = _node_at(root, "calendar.bank_holidays")
+        raise error_at(name, node, "calendar.bank_holidays",
+                       f"expected a country and region known to the holidays package, such as GB and ENG; "
+                       f"got {region['country']} and {region['region']}") from error
+
+
+def _check_closures(values: dict[str, Any], root: Any, name: str) -> None:
+    """A closure that ended before the calculator's first year is a typo in the year, or long past."""
+    first_year = values["calendar"]["first_year"]
+    found = Findings()
+    for n, (closure, node) in enumerate(zip(values["processing"]["closure_dates"],
+                                            _node_at(root, "processing.closure_dates").value, strict=True)):
+        if closure.end.year < first_year:
+            found.add(error_at(name, node, f"processing.closure_dates[{n}]",
+                               f"this closure ended in {closure.end.year}, before {first_year}, the first year the "
+                               "calculator covers (calendar.first_year); check the year, or remove a past closure"))
+    found.raise_errors()
+
+
+def _closure_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
+    """Two single days a few days apart were perhaps meant as a range: written so, the days between are open."""
+    singles = sorted((closure.start, n, node) for n, (closure, node) in enumerate(zip(
+        values["processing"]["closure_dates"], _node_at(root, "processing.closure_dates").value, strict=True))
+        if closure.start == closure.end)
+    hints = []
+    for (first, _, _), (second, n, node) in itertools.pairwise(singles):
+        if dt.timedelta(days=2) <= second - first <= dt.timedelta(days=14):
+            hints.append(Finding(name, node.start_mark.line + 1, f"processing.closure_dates[{n}]",
+                                 f"{first} and {second} are two single days, so the shop is open between them; if it "
+                                 f"is closed from one to the other, write a range: {{from: {first}, to: {second}}}",
+                                 node.start_mark.column + 1, severity="hint"))
+    return hints
+
+
+def _zone_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
+    """The zone for everywhere else reads best last: the delivery table lists the zones in their order."""
+    zones = values["delivery"]["zones"]
+    nodes = _node_at(root, "delivery.zones").value
+    return [Finding(name, nodes[n].start_mark.line + 1, f"delivery.zones[{n}]",
+                    f'"{zone["name"]}" covers everywhere else, and the delivery table lists the zones in the order '
+                    "written: move it to the end of the list, so it reads last", nodes[n].start_mark.column + 1,
+                    severity="hint")
+            for n, zone in enumerate(zones[:-1]) if zone["countries"] is None]
+
+
+def _check_target_dates(values: dict[str, Any], root: Any, name: str) -> None:
+    seen: set[str] = set()
+    nodes = _node_at(root, "delivery.target_dates").value
+    for n, target in enumerate(values["delivery"]["target_dates"]):
+        if target["name"].casefold() in seen:
+            raise error_at(name, nodes[n], f"delivery.target_dates[{n}].name",
+                           f'"{target["name"]}" is already the name of another target date; expected each name once')
+        seen.add(target["name"].casefold())

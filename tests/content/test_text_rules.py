@@ -1,0 +1,84 @@
+"""Rules for the text editors write: a policy figure or the shop's email typed into an answer or a page is
+refused by the build (and so by the preview and `make check`), with its line and the placeholder to use."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, build_project, copy_project, without_columns
+from helpcentre.content.text_rules import _BRACED_NAME, _WHOLE_PLACEHOLDER, _stray_braces, braced_names, check_text
+from helpcentre.policy.policies import load_policies
+
+VALUES = load_policies(ROOT / "policies.yaml").placeholders()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Returns must reach us within 14 days.", '"14 days" is a figure typed into the text; expected a placeholder '
+     "from policies.yaml, so that the page changes when the policy does; did you mean "),
+    ("You have a 14-day window.", "{{ returns.window_days }}?"),
+    ("Processing takes 1 to 3 business days.", "did you mean {{ processing.business_days }}?"),
+    ("Within thirty days.", '"thirty days" is a figure typed into the text; expected a placeholder from '
+     "policies.yaml, so that the page changes when the policy does"),
+    ("Email info@jjsart.co.uk today.", '"info@jjsart.co.uk" is an email address typed into the text; expected '
+     "{{ shop.email }}"),
+])
+def test_a_typed_figure_or_email_is_refused_with_the_placeholder_to_use(text, message):
+    [finding] = check_text(text, "content/returns.yml", 7, "questions[0].answer", VALUES)
+    assert str(finding).startswith("content/returns.yml:7: questions[0].answer: ")
+    assert message in finding.message
+
+
+def test_a_figure_that_matches_no_policy_value_names_no_placeholder():
+    [finding] = check_text("Within 30 days.", "content/returns.yml", 7, "questions[0].answer", VALUES)
+    assert "did you mean" not in finding.message
+
+
+def test_placeholders_and_words_without_figures_are_fine():
+    assert check_text("Within {{ returns.window_days }}, or several weeks; write to help@example.com.",
+                      "content/returns.yml", 7, "questions[0].answer", VALUES) == []
+
+
+def test_the_line_is_the_line_of_the_figure():
+    text = "First line.\n\nWithin 30 days.\n"
+    assert [f.line for f in check_text(text, "content/returns.yml", 7, "", VALUES)] == [9]
+
+
+def test_the_build_refuses_a_figure_typed_into_an_answer_and_a_page(tmp_path):
+    project = copy_project(tmp_path)
+    returns = project / "content" / "returns.yml"
+    returns.write_text(returns.read_text(encoding="utf-8").replace(
+        "within {{ returns.window_days }} of the day", "within 30 days of the day", 1), encoding="utf-8")
+    page = project / "content" / "order-dates.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nWrite to info@jjsart.co.uk.\n", encoding="utf-8")
+    built = build_project(project)
+    assert built.returncode != 0
+    answer_line = returns.read_text(encoding="utf-8").splitlines().index(
+        "      Your return must reach us within 30 days of the day you received your order. If the last day falls "
+        "on a day we're closed, you have until our next business day. We can't accept returns that arrive after "
+        "that.") + 1
+    page_line = len(page.read_text(encoding="utf-8").splitlines())
+    output = without_columns(built.output)
+    assert (f'content/returns.yml:{answer_line}: question 1, id return-window, answer: "30 days" is a figure '
+            "typed") in output
+    assert f'content/order-dates.md:{page_line}: "info@jjsart.co.uk" is an email address typed' in output
+    assert "Traceback" not in built.output
+    assert not (project / "site" / "index.html").exists()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="{} \ta.b_1/#-é\nshop.email", max_size=40))
+def test_stray_braces_are_found_quickly_as_the_whole_expression_finds_them(text):
+    # For speed, the rule skips texts whose placeholders are all well formed and tries its expression
+    # only around dots (braced_names); it must find what the expression tried at every character finds.
+    values = {"a.b": "x", "shop.email": "y"}
+    expected = []
+    for match in _BRACED_NAME.finditer(text):
+        opening, name, closing = match.groups()
+        if (opening or closing) and (opening, closing) != ("{{", "}}"):
+            expected.append(match.start())
+        elif not (opening or closing) and name in values and not _WHOLE_PLACEHOLDER.fullmatch(match[0].strip()):
+            expected.append(match.start(2))
+    assert [offset for offset, _ in _stray_braces(text, values)] == expected
+    assert [m.span() for m in braced_names(text)] == [m.span() for m in _BRACED_NAME.finditer(text)]

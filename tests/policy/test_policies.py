@@ -1,0 +1,282 @@
+"""Loading policies.yaml: the shop's values are read, and every mistake gets one clear message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, without_columns
+from helpcentre.policy.policies import load_policies, placeholder_names
+from helpcentre.reading.errors import DataError
+from helpcentre.reading.schema import DateRange, Span
+
+POLICIES = (ROOT / "policies.yaml").read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line where `needle` starts in `text`."""
+    assert needle in text, needle
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def changed(old: str, new: str) -> str:
+    """policies.yaml with the one occurrence of `old` replaced by `new`."""
+    assert POLICIES.count(old) == 1, f"{old!r} must occur once in policies.yaml"
+    return POLICIES.replace(old, new)
+
+
+def load_text(tmp_path: Path, text: str | bytes) -> object:
+    path = tmp_path / "policies.yaml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return load_policies(path)
+
+
+def test_the_shops_values_are_read():
+    policies = load_policies(ROOT / "policies.yaml")
+    assert policies["shop.email"] == "info@jjsart.co.uk"
+    assert policies["cancellation.free_cancellation_hours"] == 12
+    assert policies["processing.business_days"] == Span(1, 3)
+    assert policies["processing.working_days"] == (1, 2, 3, 4, 5)
+    assert policies["delivery.zones"][0]["countries"] == ["US"]
+    assert policies["delivery.zones"][1]["countries"] is None
+    assert policies["delivery.peak_seasons"] == [{"from": (11, 20), "to": (12, 31), "extra_days": 5}]
+    assert policies["returns.window_days"] == 14
+    assert policies["refunds.paypal_business_days"] == 0
+
+
+def test_placeholders_render_figures_with_units():
+    values = load_policies(ROOT / "policies.yaml").placeholders()
+    assert values["returns.window_days"] == "14 days"
+    assert values["processing.business_days"] == "1 to 3 business days"
+    assert values["processing.working_days"] == "Monday to Friday"
+    assert values["refunds.paypal_business_days"] == "immediately"
+    assert values["delivery.peak_seasons"] == ("For orders placed from 20 November to 31 December, our peak "
+                                               "season, allow up to 5 extra days for delivery.")
+    assert "| United States | 18 to 24 days |" in values["delivery.zones"]
+
+
+def test_the_zone_table_names_its_unit_and_the_home_country():
+    values = load_policies(ROOT / "policies.yaml").placeholders()
+    assert "| Destination | Delivery time once shipped, in calendar days |" in values["delivery.zones"]
+    # The United Kingdom (the country of the shop's bank holidays) is in the zone for everywhere else.
+    assert values["delivery.zones"].index("| United Kingdom | 7 to 16 days |") < values["delivery.zones"].index(
+        "| United States |")
+
+
+@pytest.mark.parametrize("zones, home_row", [
+    ('    - name: United States\n      countries: ["US", "GB"]', "| United Kingdom | 18 to 24 days |"),
+    ('    - name: Home\n      countries: ["GB"]', None),  # a zone of the home country alone is its row
+])
+def test_the_home_country_row_follows_its_zone(tmp_path, zones, home_row):
+    text = changed('    - name: United States\n      countries: ["US"]', zones)
+    table = load_text(tmp_path, text).placeholders()["delivery.zones"]
+    assert (home_row in table) if home_row else "United Kingdom" not in table
+
+
+def test_a_home_country_not_shipped_to_gets_no_row(tmp_path):
+    table = load_text(tmp_path, changed("  not_shipped_to: []", '  not_shipped_to: ["GB"]')).placeholders()
+    assert "United Kingdom" not in table["delivery.zones"]
+    assert table["delivery.not_shipped_to"] == "We don't ship to United Kingdom."
+
+
+def test_target_dates_are_read_and_explained(tmp_path):
+    policies = load_policies(ROOT / "policies.yaml")
+    assert policies["delivery.target_dates"] == [{"name": "Christmas", "arrive_by": (12, 24)}]
+    assert policies.placeholders()["delivery.target_dates"] == "Christmas (to arrive by 24 December)"
+    assert policies.placeholders()["processing.closure_notice_days"] == "14 days before it starts"
+    none = load_text(tmp_path, changed("  target_dates:                      # days shoppers want an order to arrive "
+                                       "by, every year; [] for none\n    - name: Christmas\n"
+                                       "      arrive_by: 24 December\n", "  target_dates: []\n"))
+    assert none["delivery.target_dates"] == []
+    assert none.placeholders()["delivery.target_dates"] == ""
+
+
+def test_closure_dates_accept_days_and_ranges(tmp_path):
+    text = changed("  closure_dates: []", "  closure_dates:\n    - 2026-12-24\n"
+                   "    - {from: 2026-12-29, to: 2026-12-31}")
+    policies = load_text(tmp_path, text)
+    assert [len(r.dates()) for r in policies["processing.closure_dates"]] == [1, 3]
+    assert policies.placeholders()["processing.closure_dates"] == (
+        "Our shop is also closed on Thursday 24 December 2026 and from Tuesday 29 December 2026 to Thursday "
+        "31 December 2026.")
+    assert isinstance(policies["processing.closure_dates"][0], DateRange)
+
+
+@pytest.mark.parametrize("name", ["processing.closure_dates", "delivery.not_shipped_to", "delivery.peak_seasons",
+                                  "shop.reply_business_days", "returns.address", "problems.next_step"])
+def test_an_optional_value_left_empty_shows_no_sentence(tmp_path, name):
+    text = changed("  peak_seasons:\n    - from: 20 November\n      to: 31 December\n      extra_days: 5",
+                   "  peak_seasons: []")
+    assert load_text(tmp_path, text).placeholders()[name] == ""
+
+
+def test_optional_values_when_the_shop_gives_them(tmp_path):
+    text = (changed("  reply_business_days: null", "  reply_business_days: 2")
+            .replace("  form_url: null", "  form_url: https://jjsart.example/returns-form")
+            .replace("  address: null", '  address: ["JJ\'s Art", 1 High Street, London]')
+            .replace("  next_step: null", "  next_step: We'll send a replacement.")
+            .replace("  not_shipped_to: []", '  not_shipped_to: ["KP", "RU"]'))
+    values = load_text(tmp_path, text).placeholders()
+    assert values["shop.reply_business_days"] == "We reply to emails within 2 business days."
+    assert values["returns.form_url"] == ("Fill in [our returns form](https://jjsart.example/returns-form) and put "
+                                          "a copy in the parcel with your items.")
+    assert values["returns.address"] == "Our return address is JJ's Art, 1 High Street, London."
+    assert values["problems.next_step"] == "We'll send a replacement\\."  # Markdown: the text is shown, never run
+    assert values["delivery.not_shipped_to"].startswith("We don't ship to North Korea and ")
+
+
+@pytest.mark.parametrize("reply, address, expected", [
+    ("null", "null", "ask for our returns form and our return address, and we'll email them to you."),
+    ("3", "null", "and we'll email them to you within 3 business days."),
+    ("null", "[1 High Street]", "ask for our returns form, and we'll email it to you. Fill in the form"),
+])
+def test_without_a_returns_form_page_shoppers_ask_for_it_by_email(tmp_path, reply, address, expected):
+    text = (changed("  reply_business_days: null", f"  reply_business_days: {reply}")
+            .replace("  address: null", f"  address: {address}"))
+    form = load_text(tmp_path, text).placeholders()["returns.form_url"]
+    assert form.startswith("Email us at [info@jjsart\\.co\\.uk](mailto:info@jjsart.co.uk) with your order number")
+    assert expected in form
+
+
+def test_a_section_of_optional_values_may_be_left_out(tmp_path):
+    policies = load_text(tmp_path, changed("problems:\n  next_step: null", ""))
+    assert policies["problems.next_step"] is None
+
+
+def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
+    """(case, policies.yaml text, the message it must give)."""
+    window = line_of(POLICIES, "  window_days: 14")
+    christmas = line_of(POLICIES, "      arrive_by: 24 December")
+    return [
+        ("YAML syntax error", changed("  name: JJ's Art", "  name: [JJ's Art"),
+         "policies.yaml:{0}: a list opened with [ on line {0} is not closed with ]".format(
+             line_of(POLICIES, "  name: JJ"))),
+        ("tab in indentation", changed("  name: JJ's Art", "\tname: JJ's Art"),
+         f"policies.yaml:{line_of(POLICIES, '  name: JJ')}: a tab is used for indentation; expected spaces"),
+        ("duplicate key", changed("  window_days: 14", "  window_days: 14\n  window_days: 21"),
+         f"policies.yaml:{window + 1}: returns.window_days: this key appears twice"),
+        ("unknown key, a typo", changed("  window_days: 14", "  windw_days: 14"),
+         f'policies.yaml:{window}: returns.windw_days: unknown key; expected one of window_days, '
+         f'condition, return_postage, form_url, address; did you mean "window_days"?'),
+        ("unknown section", changed("payments:", "paymnets:"),
+         'payments, website, consumer_law; did you mean "payments"?'),
+        ("missing required key", changed("  email: info@jjsart.co.uk\n", ""),
+         f"policies.yaml:{line_of(POLICIES, '  name: JJ')}: shop.email: this key is missing; "
+         "expected email: under shop"),
+        ("wrong type: text for a number", changed("  window_days: 14", '  window_days: two weeks'),
+         f'policies.yaml:{window}: returns.window_days: expected a whole number of days, at least 1; '
+         f'got "two weeks"'),
+        ("wrong type: a fraction", changed("  window_days: 14", "  window_days: 14.5"),
+         "returns.window_days: expected a whole number of days, at least 1; got 14.5"),
+        ("wrong type: a list for text", changed("  name: JJ's Art", "  name: [JJ, Art]"),
+         "shop.name: expected text; got a list"),
+        ("wrong type: yes/no for text", changed("    - Maestro", "    - yes"),
+         "payments.methods[2]: expected text; got yes without quotes, which YAML reads as yes/no"),
+        ("zero duration", changed("  free_cancellation_hours: 12", "  free_cancellation_hours: 0"),
+         "cancellation.free_cancellation_hours: expected a whole number of hours, at least 1; got 0"),
+        ("negative duration", changed("  stale_after_business_days: 5", "  stale_after_business_days: -5"),
+         "tracking.stale_after_business_days: expected a whole number of business days, at least 1; got -5"),
+        ("minimum above maximum", changed("    min: 1\n    max: 3", "    min: 5\n    max: 3"),
+         "processing.business_days.max: expected a maximum at least the minimum (5); got 3"),
+        ("unquoted time", changed("  same_day_cutoff: null", "  same_day_cutoff: 14:00"),
+         'processing.same_day_cutoff: expected a time in quotes such as "14:00", or null for none; '
+         "got 14:00 without quotes, which YAML reads as the number 840"),
+        ("impossible time", changed("  same_day_cutoff: null", '  same_day_cutoff: "25:00"'),
+         'processing.same_day_cutoff: expected a time in quotes such as "14:00"'),
+        ("country code NO read as false", changed("  not_shipped_to: []", "  not_shipped_to: [NO]"),
+         'delivery.not_shipped_to[0]: expected a two-letter country code in quotes, such as "US"; '
+         "got NO without quotes, which YAML reads as false"),
+        ("unknown country code", changed('      countries: ["US"]', '      countries: ["XX"]'),
+         'delivery.zones[0].countries[0]: expected a two-letter country code in quotes, such as "US"; got "XX"'),
+        ("invalid email", changed("  email: info@jjsart.co.uk", "  email: info@jjsart"),
+         'shop.email: expected an email address such as help@example.com; got "info@jjsart"'),
+        ("anchor", changed("  window_days: 14", "  window_days: &days 14"),
+         f"policies.yaml:{window}: an anchor (&days) is used; expected each value written out"),
+        ("alias", changed("  card_business_days: 7", "  card_business_days: *days"),
+         "policies.yaml:{}: an alias (*days) is used".format(line_of(POLICIES, "  card_business_days"))),
+        ("empty file", "", "policies.yaml:1: the file is empty; expected YAML content"),
+        ("only comments", "# nothing here\n", "policies.yaml:1: the file is empty"),
+        ("file over 1 MB", POLICIES + "#" * 1_000_001 + "\n",
+         "policies.yaml: the file is larger than 1 MB"),
+        ("not UTF-8", POLICIES.encode("utf-8") + b"\xff\xfe", "policies.yaml: expected UTF-8 text"),
+        ("a list instead of the file's keys", "- shop\n- returns\n", "expected the keys shop, calendar"),
+        ("unknown weekday", changed("[Monday, Tuesday", "[Munday, Tuesday"),
+         "processing.working_days: expected a day of the week such as Monday; got \"Munday\""),
+        ("impossible day of the year", changed("    - from: 20 November", "    - from: 31 November"),
+         'delivery.peak_seasons[0].from: expected a day and month such as "20 November"; got "31 November"'),
+        ("closure date that is not a date", changed("  closure_dates: []", "  closure_dates: [Christmas]"),
+         "processing.closure_dates[0]: expected a date such as 2026-12-24"),
+        ("closure range backwards", changed("  closure_dates: []",
+                                            "  closure_dates: [{from: 2026-12-31, to: 2026-12-24}]"),
+         "processing.closure_dates[0].to: expected a date on or after the from: date"),
+        ("unknown choice", changed("  return_postage: shopper", "  return_postage: customer"),
+         'returns.return_postage: expected one of shopper or shop; got "customer"'),
+        ("unknown time zone", changed("  time_zone: Europe/London", "  time_zone: Europe/Londn"),
+         'calendar.time_zone: expected a time zone name such as Europe/London; got "Europe/Londn"'),
+        ("unknown bank holiday region", changed("    region: ENG", "    region: XYZ"),
+         "calendar.bank_holidays: expected a country and region known to the holidays package"),
+        ("two zones for everywhere else", changed("  not_shipped_to: []",
+                                                  "    - name: Rest\n      transit_days: {min: 1, max: 2}\n"
+                                                  "  not_shipped_to: []"),
+         'delivery.zones[2]: a second zone without countries; expected only one zone for everywhere else'),
+        ("country in a zone and not shipped to", changed("  not_shipped_to: []", '  not_shipped_to: ["US"]'),
+         'delivery.not_shipped_to: US is also in the zone "United States"'),
+        ("target date 30 February", changed("      arrive_by: 24 December", "      arrive_by: 30 February"),
+         f'policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes '
+         'every year, such as "24 December"; got "30 February"'),
+        ("target date 29 February", changed("      arrive_by: 24 December", "      arrive_by: 29 February"),
+         f'policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes '
+         'every year'),
+        ("target date a number", changed("      arrive_by: 24 December", "      arrive_by: 24"),
+         f"policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes "
+         "every year, such as \"24 December\"; got 24"),
+        ("target date name a number", changed("    - name: Christmas", "    - name: 2026"),
+         f"policies.yaml:{christmas - 1}: delivery.target_dates[0].name: expected text; got 2026 without quotes"),
+        ("duplicate target date name", changed("      arrive_by: 24 December",
+                                               "      arrive_by: 24 December\n    - name: christmas\n"
+                                               "      arrive_by: 23 December"),
+         f'policies.yaml:{christmas + 1}: delivery.target_dates[1].name: "christmas" is already the name of '
+         "another target date; expected each name once"),
+        ("target dates not a list", changed(
+            "  target_dates:                      # days shoppers want an order to arrive by, every year; [] for none\n"
+            "    - name: Christmas\n      arrive_by: 24 December\n", "  target_dates: Christmas\n"),
+         "delivery.target_dates: expected a list (use [] for none)"),
+        ("closure notice days negative", changed("  closure_notice_days: 14", "  closure_notice_days: -1"),
+         f"policies.yaml:{line_of(POLICIES, '  closure_notice_days')}: processing.closure_notice_days: expected a "
+         "whole number of days, at least 0; got -1"),
+        ("empty list where one is needed", changed("    - Visa\n    - Mastercard\n    - Maestro\n"
+                                                   "    - American Express\n    - PayPal\n", "    []\n"),
+         "payments.methods: expected a list of at least 1; got an empty list"),
+        ("returns form that is not a web address", changed("  form_url: null", "  form_url: our website"),
+         'returns.form_url: expected a web address such as https://example.com/returns; '
+         'got "our website"'),
+        ("return address given as one line", changed("  address: null", "  address: 1 High Street"),
+         "returns.address: expected a list"),
+        ("reply time of no days", changed("  reply_business_days: null", "  reply_business_days: 0"),
+         "shop.reply_business_days: expected a whole number of business days, at least 1; got 0"),
+    ]
+
+
+@pytest.mark.parametrize("text, message", [case[1:] for case in _bad_inputs()],
+                         ids=[case[0] for case in _bad_inputs()])
+def test_a_mistake_gets_one_clear_message(tmp_path, text, message):
+    with pytest.raises(DataError) as caught:
+        load_text(tmp_path, text)
+    assert message in without_columns(caught.value)
+    assert str(caught.value).startswith("policies.yaml")
+    assert "\n" not in str(caught.value)
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 9) + "]\n" for n in range(8))
+    with pytest.raises(DataError, match=r"policies.yaml:1:(\d+:)? an anchor \(&a\) is used"):
+        load_text(tmp_path, bomb)
+
+
+def test_the_readme_lists_every_placeholder():
+    table = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    listed = {name for line in table for name in re.findall(r"`([a-z_]+\.[a-z_]+)`", line.split("|")[1])}
+    assert set(placeholder_names()) - listed == set()
