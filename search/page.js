@@ -7,9 +7,9 @@
 // search itself stays Material's. Everything shown is text or a link, reachable with the arrow keys as
 // Material's results are.
 
-// The rules (no DOM; tests/test_search_panel.py checks them against the Python side) -----------------
+// The rules (no DOM; tests/search/test_search_panel.py checks them against the Python side) -----------------
 
-/** A mailto: URL as hooks/helpcentre/contact.py writes it (RFC 6068): lines end in CRLF, and everything
+/** A mailto: URL as hooks/helpcentre/content/contact.py writes it (RFC 6068): lines end in CRLF, and everything
     but letters, digits and "-._~" is percent-encoded, as Python's quote(..., safe=""). */
 export function mailto(address, subject, body = "") {
   const encode = text => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
