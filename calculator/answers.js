@@ -3,7 +3,7 @@
 // first touch of a check, so a page load never parses or runs it.
 import data from "./data.js";
 import {
-  cancellationStatus, creditDeadline, deliveryEstimate, refundDeadline, returnDeadline, trackingStatus,
+  cancellationStatus, creditDeadline, deliveryEstimate, refundDeadline, returnDeadline, servicesTo, trackingStatus,
 } from "./engine.js";
 import { arrivesByTarget } from "./last_order_dates.js";
 
@@ -83,6 +83,34 @@ function emailUs(subject, ...lines) {
 }
 const ADD = "(please add)";
 
+// A delivery service and its price, as the picker offers it (hooks/helpcentre/dates/check_forms.py writes the
+// same words with CLDR's rules for the same locale).
+const SERVICE_WORDS = {
+  priced: "{name}: {price}", free_from: "{name}: {price}, free on orders of {free_from} or more",
+  free: "{name}: free", unpriced: "{name}",
+};
+let money; // made on first use, as the other formatters
+const amount = (n) => (money ??= new Intl.NumberFormat(data.locale, { style: "currency", currency: data.currency }))
+  .format(n);
+function serviceWords(service, { price, free_from: freeFrom }) {
+  const words = price == null ? "unpriced" : !price ? "free" : freeFrom ? "free_from" : "priced";
+  const values = { name: () => service.name, price: () => amount(price), free_from: () => amount(freeFrom) };
+  return SERVICE_WORDS[words].replace(/\{(\w+)\}/g, (_, key) => values[key]());
+}
+
+// The services to the chosen country in the delivery check's picker (when the shop has several), the one
+// chosen kept where it is offered.
+function offerServices(form) {
+  const picker = form.elements.service;
+  const country = form.elements.country?.value;
+  if (!picker || picker.dataset.country === country) return;
+  const offered = servicesTo(data, country);
+  const chosen = picker.value;
+  picker.replaceChildren(...(offered.error ? [] : offered).map(({ service, zone }) =>
+    new Option(serviceWords(service, zone), service.id, false, service.id === chosen)));
+  picker.dataset.country = country;
+}
+
 // Per check: the engine's answer for the field values, and that answer in words (paragraphs).
 const CHECKS = {
   cancellation: {
@@ -98,10 +126,11 @@ const CHECKS = {
           `Order number: ${ADD}`, `Ordered at: ${when(toMoment(v.ordered))}`)]],
   },
   delivery: {
-    ask: (v) => deliveryEstimate(data, toMoment(v.ordered), v.country),
+    ask: (v) => deliveryEstimate(data, toMoment(v.ordered), v.country, v.service),
     tell: (r, v) => [
       [`We expect to ship your order between ${longDate(r.ships[0])} and ${longDate(r.ships[1])}.`],
-      [`It should arrive between ${longDate(r.arrives[0])} and ${longDate(r.arrives[1])}` +
+      [(v.service ? `With ${data.services.find((s) => s.id === r.service).name} delivery, it` : "It") +
+        ` should arrive between ${longDate(r.arrives[0])} and ${longDate(r.arrives[1])}` +
         (r.peak ? ", including the extra time of our peak season." : ".")],
       ...[arrivesByTarget(Date.parse(toMoment(v.ordered)), r)].filter(Boolean).map((line) => [line]),
     ],
@@ -147,6 +176,7 @@ const FIELD_ERRORS = {
   unknown_country: ["country", () => "Please choose a country from the list."],
   not_shipped: ["country", (v) => `Sorry, we don't ship to ${data.countries[v.country]}.`],
   invalid_method: ["method", () => "Please choose how you paid."],
+  unknown_service: ["service", () => "Please choose a delivery service from the list."],
 };
 
 function showError(form, name, message) {
@@ -184,6 +214,7 @@ export function answer(form, submitted) {
   const output = form.querySelector(".order-check-answer");
   for (const e of form.querySelectorAll(".order-check-error")) e.textContent = "";
   for (const e of form.querySelectorAll("[aria-invalid]")) e.removeAttribute("aria-invalid");
+  offerServices(form);
   const values = Object.fromEntries(new FormData(form));
   const problems = [];
   let empty = false;

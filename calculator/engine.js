@@ -113,27 +113,61 @@ function peakExtraDays(data, day) {
   return extra;
 }
 
-function zoneFor(data, country) {
-  if (typeof country !== "string" || !Object.hasOwn(data.countries, country)) refuse("unknown_country");
-  const zone = data.not_shipped_to.includes(country) ? null
-    : data.zones.find((z) => z.countries?.includes(country)) ?? data.zones.find((z) => z.countries == null);
-  return zone ?? refuse("not_shipped");
+// A day a delivery time counts in the service's transit_unit.
+function isTransitDay(data, service, day) {
+  if (service.transit_unit === "business") return isBusinessDay(data, day);
+  if (service.transit_unit !== "delivery") return true;
+  let c = calendars.get(service);
+  if (!c) {
+    c = { weekdays: new Set(service.delivery_weekdays), closed: new Set(service.holidays.map(parseDate)) };
+    calendars.set(service, c);
+  }
+  return c.weekdays.has((((day + 3) % 7) + 7) % 7 + 1) && !c.closed.has(day);
 }
 
-export const deliveryEstimate = answer((data, orderedAt, destination) => {
+// The day `count` transit days after day (past the last date every day counts).
+function addTransitDays(data, service, day, count) {
+  const { last } = calendarOf(data);
+  for (let i = 0; i < count; i++) do day++; while (day <= last && !isTransitDay(data, service, day));
+  return day;
+}
+
+// The delivery services that go to a country, in their order, each with its zone there: [{service, zone}].
+function offeredTo(data, country) {
+  if (typeof country !== "string" || !Object.hasOwn(data.countries, country)) refuse("unknown_country");
+  if (data.not_shipped_to.includes(country)) return [];
+  return data.services.map((service) => ({
+    service,
+    zone: service.zones.find((z) => z.countries?.includes(country)) ?? service.zones.find((z) => z.countries == null),
+  })).filter(({ zone }) => zone);
+}
+export const servicesTo = answer(offeredTo);
+
+// The chosen service (null or undefined: the first that goes to the country) and its zone there.
+function serviceFor(data, country, id) {
+  let offered = offeredTo(data, country);
+  if (id != null) {
+    if (!data.services.some((s) => s.id === id)) refuse("unknown_service");
+    offered = offered.filter(({ service }) => service.id === id);
+  }
+  return offered[0] ?? refuse("not_shipped");
+}
+
+export const deliveryEstimate = answer((data, orderedAt, destination, id) => {
   const ms = parseMoment(orderedAt);
-  const zone = zoneFor(data, destination);
+  const { service, zone } = serviceFor(data, destination, id);
   const { day, seconds } = shopClock(data, ms);
   checkRange(data, day);
   const cutoff = data.same_day_cutoff; // "HH:MM" shop time, or null
   const beforeCutoff = cutoff != null && seconds < cutoff.slice(0, 2) * 3600 + cutoff.slice(3, 5) * 60;
   const p1 = beforeCutoff && isBusinessDay(data, day) ? day : nextBusinessDay(data, day);
   const { min, max } = data.processing_business_days;
-  const ships = [min, max].map((n) => nextBusinessDay(data, addBusinessDays(data, p1, n - 1)));
+  const ships = [min, max].map((n) => addBusinessDays(data, p1, n));
   const extra = peakExtraDays(data, day);
-  const arrives = [ships[0] + zone.transit_days.min, ships[1] + zone.transit_days.max + (extra ?? 0)];
+  const arrives = [addTransitDays(data, service, ships[0], zone.transit_days.min),
+    addTransitDays(data, service, ships[1], zone.transit_days.max + (extra ?? 0))];
   checkRange(data, ...ships, ...arrives);
-  return { ships: ships.map(toIso), arrives: arrives.map(toIso), peak: extra != null };
+  return { service: service.id, ships: ships.map(toIso), arrives: arrives.map(toIso), peak: extra != null };
 });
 
 export const cancellationStatus = answer((data, orderedAt, now) => {
@@ -188,25 +222,25 @@ export const trackingStatus = answer((data, lastUpdateOn, today) => {
 
 // Last day of the delivery estimate's arrival window, for an order placed on `ordered` (shop
 // time) whose processing starts on `first`.
-function latestArrival(data, zone, ordered, first) {
-  const shipped = nextBusinessDay(data, addBusinessDays(data, first, data.processing_business_days.max - 1));
-  return shipped + zone.transit_days.max + (peakExtraDays(data, ordered) ?? 0);
+function latestArrival(data, service, zone, ordered, first) {
+  const shipped = addBusinessDays(data, first, data.processing_business_days.max);
+  return addTransitDays(data, service, shipped, zone.transit_days.max + (peakExtraDays(data, ordered) ?? 0));
 }
 
 // The last day (and time, with a same-day cut-off) to order so that the latest estimate arrives
 // on or before arriveBy: {order_by, before: "HH:MM" or null, arrives_by}. Walks back day by day:
 // an order at any time of the day, else one before the cut-off on a business day.
-export const lastOrder = answer((data, arriveBy, destination) => {
+export const lastOrder = answer((data, arriveBy, destination, id) => {
   const target = parseDate(arriveBy);
-  const zone = zoneFor(data, destination);
+  const { service, zone } = serviceFor(data, destination, id);
   checkRange(data, target);
   const { first } = calendarOf(data);
   const cutoff = data.same_day_cutoff;
   for (let day = target; day >= first; day--) {
-    let arrives = latestArrival(data, zone, day, nextBusinessDay(data, day));
+    let arrives = latestArrival(data, service, zone, day, nextBusinessDay(data, day));
     let before = null;
     if (arrives > target && cutoff != null && isBusinessDay(data, day)) {
-      arrives = latestArrival(data, zone, day, day);
+      arrives = latestArrival(data, service, zone, day, day);
       before = cutoff;
     }
     if (arrives <= target) return { order_by: toIso(day), before, arrives_by: toIso(arrives) };

@@ -25,9 +25,9 @@ export function shopNow(ms = Date.now()) {
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
-// The words of one row's "Order by" cell.
-function orderBy(target, country, now) {
-  const r = lastOrder(data, target.date, country);
+// The words of one row's "Order by" cell (service: a table's, when the shop has several).
+function orderBy(target, country, now, service) {
+  const r = lastOrder(data, target.date, country, service);
   if (r.error) return "We can't work this date out yet: please email us.";
   const passed = r.order_by < now.date || (r.order_by === now.date && r.before && now.time >= r.before);
   if (passed) return `Passed: an order placed now may arrive after ${dateWords(target.date)}.`;
@@ -35,18 +35,22 @@ function orderBy(target, country, now) {
   return `${dateWords(r.order_by)}${time}${r.order_by === now.date ? " (today)" : ""}`;
 }
 
-// Fill every last order dates table on the page for the next occurrence of each target date.
+// Fill every last order dates table on the page for the next occurrence of each target date, the next to
+// come first (the rows of one date keep their order).
 export function fillLastOrderDates(root = document) {
   const tables = root.querySelectorAll(".last-order-dates table");
   if (!tables.length) return;
   const now = shopNow();
   const targets = nextTargetDates(data, now.date);
+  const dateOf = (row) => targets[+row.dataset.target].date;
   for (const table of tables) {
-    for (const row of table.querySelectorAll("tr[data-target]")) {
+    const rows = [...table.querySelectorAll("tr[data-target]")];
+    for (const row of rows) {
       const target = targets[+row.dataset.target];
       row.querySelector(".last-order-date").textContent = `(${dateWords(target.date)})`;
-      row.querySelector(".last-order-by").textContent = orderBy(target, row.dataset.country, now);
+      row.querySelector(".last-order-by").textContent = orderBy(target, row.dataset.country, now, table.dataset.service);
     }
+    table.tBodies[0].append(...rows.sort((a, b) => (dateOf(a) > dateOf(b)) - (dateOf(a) < dateOf(b))));
     table.hidden = false;
   }
 }

@@ -1,4 +1,7 @@
-"""MkDocs events of the help centre. Only this file knows MkDocs; the work is done in helpcentre/."""
+"""MkDocs events of the help centre. Only this file knows MkDocs; the work is done in helpcentre/.
+
+A shop's folder (mkdocs.yml, policies.yaml, content/) may be anywhere: the generator's own files (the
+calculator's and search's scripts, the consumer law) are taken from beside this file, never from the shop."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from helpcentre.publishing import csp, structured_data
 from helpcentre.reading.errors import DataError
-from helpcentre.review.checking_pass import HelpCentre, load_help_centre
+from helpcentre.review.checking_pass import GENERATOR, HelpCentre, load_help_centre
 from helpcentre.review.preview_error import error_page_paths, render_error_page
 from helpcentre.search import assets as search_assets
 from helpcentre.search import index as search_index
@@ -53,8 +56,7 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     global _help_centre, _mistakes
     project = Path(config.config_file_path).parent
     try:
-        _help_centre, _mistakes = load_help_centre(project / "policies.yaml", Path(config.docs_dir),
-                                                   project / "calculator"), None
+        _help_centre, _mistakes = load_help_centre(project / "policies.yaml", Path(config.docs_dir)), None
     except DataError as error:
         if not _previewing:
             raise PluginError(str(error)) from None
@@ -108,7 +110,7 @@ def _add_search_assets(config: MkDocsConfig) -> None:
     if search is None or not search_index.is_tuned(search.config.fields):
         return  # no search, or stock search settings: Material's own worker alone
     material_worker = search_assets.find_material_worker(config.theme.dirs)
-    _search = search_assets.build_search_assets(Path(config.config_file_path).parent / "search", material_worker)
+    _search = search_assets.build_search_assets(GENERATOR / "search", material_worker)
     script = ExtraScriptValue(_search.script)
     script.type = "module"
     config.extra_javascript.append(script)

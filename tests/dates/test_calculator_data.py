@@ -42,9 +42,11 @@ def test_the_figures_come_from_the_policies():
     data = build_calculator_data(POLICIES, 2026)
     assert data["free_cancellation_hours"] == POLICIES["cancellation.free_cancellation_hours"]
     assert data["processing_business_days"] == {"min": 1, "max": 3}
-    assert data["zones"][0] == {"name": "United States", "countries": ["US"], "transit_days": {"min": 18, "max": 24}}
+    assert data["services"][0]["zones"][0] == {"name": "United States", "countries": ["US"],
+                                               "transit_days": {"min": 18, "max": 24}, "price": None, "free_from": None}
     assert data["peak_seasons"] == [{"from": "11-20", "to": "12-31", "extra_days": 5}]
     assert data["countries"]["GB"] == "United Kingdom"
+    assert (data["countries"]["CD"], data["countries"]["RU"]) == ("Congo - Kinshasa", "Russia")  # CLDR's names
 
 
 def test_target_dates_and_closures_come_from_the_policies():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_accessibility import violations, visit
-from test_order_dates import jjsart_data
+from test_order_dates import shop_data
 
 from conftest import ROOT, Build, build_project, copy_project, serve, without_columns
 from helpcentre.dates.notice import build_notice, clock_changes, load_notice_words
@@ -128,7 +128,7 @@ def test_the_shops_date_comes_from_its_clock_changes_not_a_formatter(browser, no
     """The notice reads the shop's date (here in British Summer Time) from the clock changes the build
     wrote into it: no time zone formatter is made while the page is read, but past the table's years."""
     words = load_notice_words(ROOT / "content" / "notice.yml", "notice.yml")
-    data = {**jjsart_data(), "closures": [{"from": "2026-07-20", "to": "2026-07-24"}]}
+    data = {**shop_data(), "closures": [{"from": "2026-07-20", "to": "2026-07-24"}]}
     script = build_notice(data, words, ROOT / "calculator", False).script
     context = browser.new_context(timezone_id="Asia/Tokyo")
     context.add_init_script(COUNT_FORMATTERS)
@@ -265,7 +265,7 @@ def test_a_missing_words_file_is_named(tmp_path):
 
 def test_orders_placed_in_a_closure_ship_after_it_and_no_script_without_anything_to_announce():
     words = load_notice_words(ROOT / "content" / "notice.yml", "notice.yml")
-    data = jjsart_data()
+    data = shop_data()
     closed = {**data, "closures": [{"from": "2026-12-24", "to": "2027-01-02"}],
               "closed_dates": sorted({*data["closed_dates"], "2026-12-24", "2026-12-29", "2026-12-30", "2026-12-31"})}
     words = {**words, "closure_now": "</script><script>alert(1)</script> {{ to }}"}

@@ -5,6 +5,7 @@ the Python reference with calculator/engine.js on many random inputs."""
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
 import random
@@ -24,57 +25,81 @@ from helpcentre.policy.policies import load_policies
 
 ROOT = Path(__file__).resolve().parents[2]
 OUR_CASES_PATH = Path(__file__).parent / "calculator_cases.json"
-CASES_PATH = Path(os.environ.get("CALCULATOR_CASES", OUR_CASES_PATH))  # the cases test_case checks
 RUN_ENGINE = ROOT / "tests" / "js" / "run_engine.mjs"
 BUILD_YEAR = 2026  # the vectors were worked out for a build in 2026: dates known up to 2028-12-31
 
 Data = dict[str, Any]
 
 RULES: dict[str, tuple[Callable[..., dict[str, Any]], tuple[str, ...]]] = {
-    "delivery": (order_dates.delivery_estimate, ("ordered_at", "destination")),
+    "delivery": (order_dates.delivery_estimate, ("ordered_at", "destination", "service")),
     "cancellation": (order_dates.cancellation_status, ("ordered_at", "now")),
     "return": (order_dates.return_deadline, ("delivered_on",)),
     "refund": (order_dates.refund_deadline, ("return_received_on",)),
     "credit": (order_dates.credit_deadline, ("refund_issued_on", "method")),
     "tracking": (order_dates.tracking_status, ("last_update_on", "today")),
-    "last_order": (order_dates.last_order, ("arrive_by", "destination")),
+    "last_order": (order_dates.last_order, ("arrive_by", "destination", "service")),
 }
 
 
-def jjsart_data() -> Data:
-    """The calculator data of the repository's policies.yaml (JJ's Art), built in BUILD_YEAR."""
-    return build_calculator_data(load_policies(ROOT / "policies.yaml"), BUILD_YEAR)
+def shop_data(policies: Path = ROOT / "policies.yaml") -> Data:
+    """The calculator data of a shop's policies.yaml (default: the repository's, JJ's Art), built in BUILD_YEAR."""
+    return build_calculator_data(load_policies(policies), BUILD_YEAR)
 
 
-def load_cases(path: Path = CASES_PATH) -> list[dict[str, Any]]:
+def load_cases(path: Path) -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))["cases"]
+
+
+def shop_vectors() -> dict[str, tuple[Path, Path]]:
+    """Every shop's policies.yaml and vectors by the shop's name: JJ's Art's and each reference shop's in
+    examples/ (its calculator_cases.json); or the one pair that CALCULATOR_POLICIES (default the repository's
+    policies.yaml) and CALCULATOR_CASES (default JJ's Art's vectors) name, when either is set."""
+    if "CALCULATOR_POLICIES" in os.environ or "CALCULATOR_CASES" in os.environ:
+        return {"chosen": (Path(os.environ.get("CALCULATOR_POLICIES", ROOT / "policies.yaml")),
+                           Path(os.environ.get("CALCULATOR_CASES", OUR_CASES_PATH)))}
+    examples = sorted((ROOT / "examples").glob("*/calculator_cases.json"))
+    return {"jjsart": (ROOT / "policies.yaml", OUR_CASES_PATH),
+            **{cases.parent.name: (cases.parent / "policies.yaml", cases) for cases in examples}}
+
+
+def expected_part(answer: dict[str, Any], expect: dict[str, Any]) -> dict[str, Any]:
+    """The keys of an answer that a case's expect names (an answer may carry more, such as its service)."""
+    return {key: answer.get(key) for key in expect}
 
 
 def answer(data: Data, inputs: dict[str, Any]) -> dict[str, Any]:
     """The Python reference's answer to one case (or random input) of the vectors' shape; a case's
-    optional "data" replaces those keys of the calculator data (a cut-off, a closure)."""
+    optional "service" chooses a delivery service, and "data" replaces those keys of the calculator data
+    (a cut-off, a closure)."""
     rule, names = RULES[inputs["kind"]]
-    return rule({**data, **inputs.get("data", {})}, *(inputs[name] for name in names))
+    return rule({**data, **inputs.get("data", {})}, *(inputs.get(name) for name in names))
 
 
 @pytest.fixture(scope="module")
 def data() -> Data:
-    return jjsart_data()
+    return shop_data()
 
 
 # --- the shared vectors -----------------------------------------------------------------------
 
-CASES = load_cases()
+SHOP_VECTORS = shop_vectors()
+CASES = [(shop, case) for shop, (_, cases) in SHOP_VECTORS.items() for case in load_cases(cases)]
 OUR_CASES = load_cases(OUR_CASES_PATH)
 
 
-def test_there_are_cases() -> None:
-    assert CASES, CASES_PATH
+@functools.cache
+def data_of(shop: str) -> Data:
+    return shop_data(SHOP_VECTORS[shop][0])
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
-def test_case(data: Data, case: dict[str, Any]) -> None:
-    assert answer(data, case) == case["expect"]
+@pytest.mark.parametrize("shop", SHOP_VECTORS)
+def test_there_are_cases(shop: str) -> None:
+    assert load_cases(SHOP_VECTORS[shop][1]), SHOP_VECTORS[shop]
+
+
+@pytest.mark.parametrize("shop, case", CASES, ids=[f"{shop}: {case['name']}" for shop, case in CASES])
+def test_case(shop: str, case: dict[str, Any]) -> None:
+    assert expected_part(answer(data_of(shop), case), case["expect"]) == case["expect"]
 
 
 WORKED_EXAMPLES = [
@@ -155,10 +180,10 @@ def test_vectors_cover_every_rule_and_error() -> None:
     names = [case["name"] for case in OUR_CASES]
     assert len(OUR_CASES) >= 111
     assert set(kinds) == set(RULES) and min(kinds.values()) >= 10
-    assert errors == set(order_dates.ERRORS) - {"not_shipped"}  # JJ's Art ships everywhere
+    assert errors == set(order_dates.ERRORS) - {"not_shipped", "unknown_service"}  # everywhere, one service
     assert len(set(names)) == len(names)
     for case in OUR_CASES:
-        assert set(case) - {"data"} == {"name", "kind", "expect", *RULES[case["kind"]][1]}, case["name"]
+        assert set(case) - {"data"} == {"name", "kind", "expect", *RULES[case["kind"]][1]} - {"service"}, case["name"]
 
 
 def test_data_has_the_values_the_vectors_were_worked_out_with(data: Data) -> None:
@@ -169,7 +194,9 @@ def test_data_has_the_values_the_vectors_were_worked_out_with(data: Data) -> Non
     assert (data["first_date"], data["last_date"]) == ("2025-01-01", "2028-12-31")
     assert data["working_weekdays"] == [1, 2, 3, 4, 5] and data["same_day_cutoff"] is None
     assert data["processing_business_days"] == {"min": 1, "max": 3}
-    assert [(z["countries"], z["transit_days"]) for z in data["zones"]] == [
+    [service] = data["services"]
+    assert service["transit_unit"] == "calendar"
+    assert [(z["countries"], z["transit_days"]) for z in service["zones"]] == [
         (["US"], {"min": 18, "max": 24}), (None, {"min": 7, "max": 16})]
     assert data["peak_seasons"] == [{"from": "11-20", "to": "12-31", "extra_days": 5}]
     assert (data["free_cancellation_hours"], data["return_window_days"], data["refund_business_days"],
@@ -181,9 +208,12 @@ def test_data_has_the_values_the_vectors_were_worked_out_with(data: Data) -> Non
 
 # --- rules the JJ's Art values do not reach ---------------------------------------------------
 
-def variant(data: Data, **changes: Any) -> Data:
+def variant(data: Data, zones: list[dict[str, Any]] | None = None, **changes: Any) -> Data:
+    """The data with some keys changed; `zones` replaces those of its one service."""
     changed = copy.deepcopy(data)
     changed.update(changes)
+    if zones is not None:
+        changed["services"] = [{**changed["services"][0], "zones": zones}]
     return changed
 
 
@@ -220,12 +250,13 @@ def test_saturday_working_shop(data: Data) -> None:
     ([{"name": "US", "countries": ["US"], "transit_days": {"min": 2, "max": 4}}], [], "FR",
      {"error": "not_shipped"}),
     ([{"name": "US", "countries": ["US"], "transit_days": {"min": 2, "max": 4}}], [], "US",
-     {"ships": ["2026-07-08", "2026-07-10"], "arrives": ["2026-07-10", "2026-07-14"], "peak": False}),
+     {"service": "standard", "ships": ["2026-07-08", "2026-07-10"], "arrives": ["2026-07-10", "2026-07-14"],
+      "peak": False}),
     (None, ["KP"], "XX", {"error": "unknown_country"}),
 ])
 def test_zones_and_countries_not_shipped_to(data: Data, zones: Any, not_shipped_to: list[str], country: str,
                                             expect: dict[str, Any]) -> None:
-    changed = variant(data, zones=zones or data["zones"], not_shipped_to=not_shipped_to)
+    changed = variant(data, zones=zones, not_shipped_to=not_shipped_to)
     assert order_dates.delivery_estimate(changed, "2026-07-06T10:00:00+01:00", country) == expect
 
 
@@ -298,6 +329,7 @@ BAD_MOMENTS = ["2026-02-30T10:00:00Z", "2027-02-29T10:00Z", "2026-07-06", "2026-
 BAD_DATES = ["2026-02-30", "2027-02-29", "2026-04-31", "2026-13-01", "2026-00-01", "2026-7-6", "20260706",
              "2026-W28-1", "", None, 7, "0000-01-01", "9999-12-31", "2026-07-06T10:00:00Z", "2026-07-06 ",
              "٢٠٢٦-٠٧-٠٦"]
+ODD_SERVICES = ["express", "", "Standard", "__proto__", "constructor", 7]
 ODD_COUNTRIES = ["XX", "gb", "", None, "__proto__", "constructor", "toString", "hasOwnProperty", "GBR"]
 METHODS = ["card", "paypal", "card", "paypal", "cheque", "Card", "", None, "__proto__", "toString"]
 EARLIEST, LATEST = datetime(2024, 12, 20, tzinfo=UTC), datetime(2029, 1, 10, tzinfo=UTC)
@@ -370,6 +402,12 @@ def random_later_date(rng: random.Random, day: Any) -> Any:
     return (start + timedelta(days=rng.randint(-3, 20))).isoformat()
 
 
+def random_service(rng: random.Random, data: Data) -> dict[str, Any]:
+    """A delivery service for a random input: mostly none (the first that goes there) or a real one."""
+    chosen = rng.choice([None, None, *(service["id"] for service in data["services"]), rng.choice(ODD_SERVICES)])
+    return {} if chosen is None else {"service": chosen}
+
+
 def random_inputs(rng: random.Random, data: Data, count: int) -> list[dict[str, Any]]:
     """count random inputs spread over the rules."""
     countries = sorted(data["countries"])
@@ -379,7 +417,8 @@ def random_inputs(rng: random.Random, data: Data, count: int) -> list[dict[str, 
         if kind == "delivery":
             country = rng.choice(ODD_COUNTRIES) if rng.random() < 0.1 else rng.choice(
                 ["US", "GB", rng.choice(countries)])
-            inputs.append({"kind": kind, "ordered_at": random_moment(rng), "destination": country})
+            inputs.append({"kind": kind, "ordered_at": random_moment(rng), "destination": country,
+                           **random_service(rng, data)})
         elif kind == "cancellation":
             ordered_at = random_moment(rng)
             inputs.append({"kind": kind, "ordered_at": ordered_at, "now": random_later_moment(rng, ordered_at)})
@@ -396,7 +435,8 @@ def random_inputs(rng: random.Random, data: Data, count: int) -> list[dict[str, 
         else:
             country = rng.choice(ODD_COUNTRIES) if rng.random() < 0.1 else rng.choice(
                 ["US", "GB", rng.choice(countries)])
-            inputs.append({"kind": kind, "arrive_by": random_date(rng), "destination": country})
+            inputs.append({"kind": kind, "arrive_by": random_date(rng), "destination": country,
+                           **random_service(rng, data)})
     return inputs
 
 

@@ -186,10 +186,12 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("impossible time", changed("  same_day_cutoff: null", '  same_day_cutoff: "25:00"'),
          'processing.same_day_cutoff: expected a time in quotes such as "14:00"'),
         ("country code NO read as false", changed("  not_shipped_to: []", "  not_shipped_to: [NO]"),
-         'delivery.not_shipped_to[0]: expected a two-letter country code in quotes, such as "US"; '
+         'delivery.not_shipped_to[0]: expected a two-letter country code in quotes, such as "US", or a group such as '
+         '"EU" or "EEA", or the name of a region such as Crimea; '
          "got NO without quotes, which YAML reads as false"),
         ("unknown country code", changed('      countries: ["US"]', '      countries: ["XX"]'),
-         'delivery.zones[0].countries[0]: expected a two-letter country code in quotes, such as "US"; got "XX"'),
+         'delivery.zones[0].countries[0]: expected a two-letter country code in quotes, such as "US", or a group such '
+         'as "EU" or "EEA"; got "XX"'),
         ("invalid email", changed("  email: info@jjsart.co.uk", "  email: info@jjsart"),
          'shop.email: expected an email address such as help@example.com; got "info@jjsart"'),
         ("anchor", changed("  window_days: 14", "  window_days: &days 14"),

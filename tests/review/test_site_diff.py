@@ -238,14 +238,24 @@ def test_a_changed_sentence_is_paired_with_its_new_version_and_others_are_added_
 DATA = {"countries": {"DE": "Germany", "FR": "France", "GB": "United Kingdom", "US": "United States"},
         "not_shipped_to": [], "home_country": "GB", "time_zone": "Europe/London", "time_zone_name": "UK time",
         "same_day_cutoff": None, "credit_business_days": {"card": 7, "paypal": 0},
-        "zones": [{"name": "United States", "countries": ["US"]}, {"name": "Everywhere else", "countries": None}]}
+        "services": [{"name": "Standard", "zones": [{"name": "United States", "countries": ["US"]},
+                                                    {"name": "Everywhere else", "countries": None}]}]}
+ZONES = DATA["services"][0]["zones"]
 
 
 def test_countries_are_grouped_by_the_zones_both_versions_send_them_to():
-    new = {**DATA, "zones": [{"name": "Europe", "countries": ["FR", "DE"]}, *DATA["zones"]], "not_shipped_to": ["GB"]}
+    new = {**DATA, "services": [{"name": "Standard", "zones": [{"name": "Europe", "countries": ["FR", "DE"]}, *ZONES]}],
+           "not_shipped_to": ["GB"]}
     assert calculator_panel.destinations(DATA, new) == {
         ("Everywhere else", "Europe"): ["DE", "FR"], ("Everywhere else", "not shipped to"): ["GB"],
         ("United States", "United States"): ["US"]}
+
+
+def test_with_several_services_a_country_is_grouped_by_the_zone_of_each():
+    new = {**DATA, "services": [*DATA["services"], {"name": "Express", "zones": [{"name": "US", "countries": ["US"]}]}]}
+    assert calculator_panel.destinations(DATA, new) == {
+        ("Everywhere else", "Standard: Everywhere else"): ["DE", "FR", "GB"],
+        ("United States", "Standard: United States; Express: US"): ["US"]}
 
 
 def test_the_panel_covers_twelve_months_from_its_start_and_every_cut_off():

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from decimal import Decimal
 from typing import Any
 
 import pycountry
 
 from helpcentre.policy.bank_holidays import bank_holidays
-from helpcentre.policy.policies import Policies
-from helpcentre.reading.schema import country_name
+from helpcentre.policy.policies import Policies, delivery_weekdays
+from helpcentre.reading.schema import LOCALE, country_groups, country_name, expand_countries
 
 YEARS_AHEAD = 2  # the calculator knows holidays up to two years after the build year
 
@@ -31,6 +32,7 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
     closures = {day for closure in policies["processing.closure_dates"] for day in closure.dates()}
     closed = sorted(day for day in holidays | closures
                     if first_year <= day.year <= last_year and day.isoweekday() in working)
+    not_shipped = [code for code in expand_countries(policies["delivery.not_shipped_to"]) if country_name(code)]
     return {
         "time_zone": policies["calendar.time_zone"],
         "time_zone_name": policies["calendar.time_zone_name"],
@@ -42,11 +44,10 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
         "closed_dates": [day.isoformat() for day in closed],
         "same_day_cutoff": policies["processing.same_day_cutoff"],
         "processing_business_days": _span(policies["processing.business_days"]),
-        "zones": [
-            {"name": zone["name"], "countries": zone["countries"], "transit_days": _span(zone["transit_days"])}
-            for zone in policies["delivery.zones"]
-        ],
-        "not_shipped_to": policies["delivery.not_shipped_to"],
+        "services": [_service(service, not_shipped, holidays) for service in policies["delivery.services"]],
+        "currency": policies["shop.currency"],  # of the prices, written for the locale's shoppers
+        "locale": LOCALE,
+        "not_shipped_to": not_shipped,
         "peak_seasons": [
             {"from": _month_day(season["from"]), "to": _month_day(season["to"]), "extra_days": season["extra_days"]}
             for season in policies["delivery.peak_seasons"]
@@ -65,6 +66,33 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
         "countries": dict(sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
                                  key=lambda item: item[1])),
     }
+
+
+def _service(service: dict[str, Any], not_shipped: list[str], holidays: set[dt.date]) -> dict[str, Any]:
+    """A delivery service: each zone with its countries in full (a group's countries that no zone of the
+    service names on their own), and for delivery days, the days they are and the bank holidays among them."""
+    named = {code for zone in service["zones"] for code in zone["countries"] or [] if code not in country_groups()}
+    unit = service["transit_unit"].removesuffix(" days")
+    counted = {}
+    if unit == "delivery":
+        weekdays = delivery_weekdays(service)
+        counted = {"delivery_weekdays": list(weekdays),
+                   "holidays": sorted(day.isoformat() for day in holidays if day.isoweekday() in weekdays)}
+    return {
+        "id": service["id"], "name": service["name"], "transit_unit": unit, **counted,
+        "zones": [{
+            "name": zone["name"],
+            "countries": None if zone["countries"] is None else [
+                code for code in expand_countries(zone["countries"])
+                if code not in not_shipped and (code in zone["countries"] or code not in named)],
+            "transit_days": _span(zone["transit_days"]),
+            "price": _amount(zone["price"]), "free_from": _amount(zone["free_from"]),
+        } for zone in service["zones"]],
+    }
+
+
+def _amount(amount: Decimal | None) -> float | None:
+    return None if amount is None else float(amount)
 
 
 def _month_day(day: tuple[int, int]) -> str:

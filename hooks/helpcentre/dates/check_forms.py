@@ -13,14 +13,21 @@ from html import escape
 from typing import Any
 from unicodedata import normalize
 
+from helpcentre.reading.schema import format_money
+
+from .order_dates import services_to
+
 METHOD_NAMES = {"card": "Card", "paypal": "PayPal"}  # engine method -> how shoppers call it
+# A delivery service as the picker offers it (answers.js writes the same words with Intl.NumberFormat):
+SERVICE_WORDS = {"priced": "{name}: {price}", "free_from": "{name}: {price}, free on orders of {free_from} or more",
+                 "free": "{name}: free", "unpriced": "{name}"}
 
 
 @dataclass(frozen=True)
 class Field:
     name: str  # the engine argument it feeds; page.js reads the field by this name
     label: str
-    kind: str  # "datetime-local", "date", "country" or "method"
+    kind: str  # "datetime-local", "date", "country", "method" or "service" (shown when there are several)
     past: bool = False  # the date of something that has already happened: not in the future
 
 
@@ -31,6 +38,7 @@ CHECKS: dict[str, tuple[str, list[Field]]] = {
     "delivery": ("Check when your order should arrive", [
         Field("ordered", "Date and time you placed your order, in your own time zone", "datetime-local"),
         Field("country", "Country you're ordering to", "country"),
+        Field("service", "Delivery service", "service"),
     ]),
     "return": ("Check the last day for your return to reach us", [
         Field("delivered", "Date your order was delivered", "date", past=True),
@@ -60,7 +68,8 @@ def render_check(kind: str, title: str, fields: list[Field], data: Mapping[str, 
         f'<form class="order-check" data-search-exclude data-check="{escape(kind)}"'  # search: not the forms'
         f' aria-labelledby="check-{escape(kind)}-title" hidden novalidate>',  # labels and country names
         f'<p class="order-check-title" id="check-{escape(kind)}-title">{escape(title)}</p>',
-        *(render_field(kind, field, data) for field in fields),
+        *(render_field(kind, field, data) for field in fields
+          if field.kind != "service" or len(data["services"]) > 1),
         '<button type="submit" class="md-button md-button--primary">Check</button>',
         '<div class="order-check-answer" role="status" aria-live="polite"></div>',
         "</form>",
@@ -81,7 +90,11 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
         )
         return (f'<fieldset class="order-check-field" {described}>\n<legend>{escape(field.label)}</legend>\n'
                 f"{radios}\n{error}\n</fieldset>")
-    if field.kind == "country":
+    if field.kind == "service":  # the services to the home country; answers.js offers those to the country chosen
+        options = "\n".join(f'<option value="{escape(service["id"])}">{escape(service_words(service, zone, data))}'
+                            "</option>" for service, zone in services_to(data, data["home_country"]))
+        control = f'<select id="{id_}" name="{escape(field.name)}" {described}>\n{options}\n</select>'
+    elif field.kind == "country":
         options = "\n".join(
             f'<option value="{escape(code)}"{" selected" if code == data["home_country"] else ""}>'
             f"{escape(name)}</option>"
@@ -98,6 +111,16 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
                    f' max="{escape(last)}"{" data-past" if field.past else ""} {described} required>')
     return (f'<div class="order-check-field">\n<label for="{id_}">{escape(field.label)}</label>\n'
             f"{control}\n{error}\n</div>")
+
+
+def service_words(service: Mapping[str, Any], zone: Mapping[str, Any], data: Mapping[str, Any]) -> str:
+    """A service and its price to a zone, as the picker offers it: "Standard: $4.95, free on orders of $19.00 or
+    more"."""
+    price, free_from = zone["price"], zone["free_from"]
+    words = "unpriced" if price is None else "free" if not price else "free_from" if free_from else "priced"
+    money = {name: format_money(amount, data["currency"]) for name, amount in (("price", price),
+                                                                               ("free_from", free_from)) if amount}
+    return SERVICE_WORDS[words].format(name=service["name"], **money)
 
 
 def _sort_key(name: str) -> str:

@@ -69,7 +69,7 @@ def load_notice_words(path: Path, name: str) -> dict[str, str]:
 
 def _ships(data: Mapping[str, Any], day: str) -> list[str] | None:
     """When an order placed at noon (shop time) on that day ships, by the delivery rule."""
-    country = next((code for code in zone_countries(data) if code), None)
+    country = next((code for code in zone_countries(data, data["services"][0]) if code), None)
     noon = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(12), ZoneInfo(data["time_zone"]))
     answer = order_dates.delivery_estimate(data, noon.isoformat(), country)
     return None if "error" in answer else answer["ships"]

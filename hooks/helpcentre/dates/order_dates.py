@@ -25,7 +25,8 @@ ERRORS = (
     "invalid_moment",  # not a real "YYYY-MM-DDTHH:MM[:SS]" moment with "Z" or an offset
     "out_of_range",  # an input or computed date outside data first_date..last_date
     "unknown_country",  # not a key of data countries
-    "not_shipped",  # in not_shipped_to, or no zone covers it
+    "not_shipped",  # in not_shipped_to, or no zone (of the chosen service) covers it
+    "unknown_service",  # not the id of a delivery service in data services
     "invalid_method",  # not a key of data credit_business_days
     "before_start",  # now or today before the order or the last update
 )
@@ -136,18 +137,61 @@ def peak_extra_days(data: Data, day: date) -> int | None:
     return max(extras) if extras else None
 
 
-def zone_for(data: Data, country: object) -> dict[str, Any]:
-    """The delivery zone of a country: the zone listing it, else the zone with countries null."""
+def is_transit_day(data: Data, service: dict[str, Any], day: date) -> bool:
+    """A day a delivery time counts, in the service's transit_unit: every day (calendar), the shop's business
+    days (business), or the service's delivery weekdays except its holidays (delivery)."""
+    unit = service["transit_unit"]
+    if unit == "business":
+        return is_business_day(data, day)
+    if unit == "delivery":
+        return day.isoweekday() in service["delivery_weekdays"] and day.isoformat() not in service["holidays"]
+    return True
+
+
+def add_transit_days(data: Data, service: dict[str, Any], day: date, count: int) -> date:
+    """The day count transit days after day; count 0 gives day itself. Past last_date every day counts."""
+    last = date.fromisoformat(data["last_date"])
+    for _ in range(count):
+        day += timedelta(days=1)
+        while day <= last and not is_transit_day(data, service, day):
+            day += timedelta(days=1)
+    return day
+
+
+def _offered_to(data: Data, country: object) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The delivery services that go to a country, in their order, each with its zone there: the zone listing
+    the country, else the zone with countries null. Refuses a country not in data countries."""
     if not isinstance(country, str) or country not in data["countries"]:
         raise _Refusal("unknown_country")
-    if country not in data["not_shipped_to"]:
-        for zone in data["zones"]:
-            if zone["countries"] is not None and country in zone["countries"]:
-                return zone
-        for zone in data["zones"]:
-            if zone["countries"] is None:
-                return zone
-    raise _Refusal("not_shipped")
+    if country in data["not_shipped_to"]:
+        return []
+    found = []
+    for service in data["services"]:
+        zones = service["zones"]
+        zone = next((z for z in zones if z["countries"] is not None and country in z["countries"]),
+                    next((z for z in zones if z["countries"] is None), None))
+        if zone is not None:
+            found.append((service, zone))
+    return found
+
+
+@_answers
+def services_to(data: Data, country: str) -> Any:
+    """The delivery services that go to a country, each with its zone there: [(service, zone)], for the
+    shopper's choice of service."""
+    return _offered_to(data, country)
+
+
+def service_for(data: Data, country: object, service: object) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The chosen service (None: the first that goes to the country) and its zone there."""
+    offered = _offered_to(data, country)
+    if service is not None:
+        if not any(known["id"] == service for known in data["services"]):
+            raise _Refusal("unknown_service")
+        offered = [(known, zone) for known, zone in offered if known["id"] == service]
+    if not offered:
+        raise _Refusal("not_shipped")
+    return offered[0]
 
 
 def first_processing_day(data: Data, ordered: datetime) -> date:
@@ -161,25 +205,26 @@ def first_processing_day(data: Data, ordered: datetime) -> date:
 
 
 @_answers
-def delivery_estimate(data: Data, ordered_at: str, destination: str) -> Answer:
-    """When an order ships and arrives: {"ships": [d1, d2], "arrives": [d1, d2], "peak": bool}."""
+def delivery_estimate(data: Data, ordered_at: str, destination: str, service: str | None = None) -> Answer:
+    """When an order ships and arrives with a delivery service (None: the first that goes to the destination):
+    {"service": id, "ships": [d1, d2], "arrives": [d1, d2], "peak": bool}. The order ships processing min to max
+    business days after its first processing day; it arrives transit min to max days of the service's unit
+    after that (peak season extra days counted in the same unit)."""
     placed = parse_moment(ordered_at)
-    zone = zone_for(data, destination)
+    chosen, zone = service_for(data, destination, service)
     ordered = shop_clock(data, placed)
     check_range(data, ordered.date())
     first = first_processing_day(data, ordered)
     processing, transit = data["processing_business_days"], zone["transit_days"]
-    ships = [
-        next_business_day(data, add_business_days(data, first, processing[end] - 1))
-        for end in ("min", "max")
-    ]
+    ships = [add_business_days(data, first, processing[end]) for end in ("min", "max")]
     extra = peak_extra_days(data, ordered.date())
     arrives = [
-        ships[0] + timedelta(days=transit["min"]),
-        ships[1] + timedelta(days=transit["max"] + (extra or 0)),
+        add_transit_days(data, chosen, ships[0], transit["min"]),
+        add_transit_days(data, chosen, ships[1], transit["max"] + (extra or 0)),
     ]
     check_range(data, *ships, *arrives)
     return {
+        "service": chosen["id"],
         "ships": [day.isoformat() for day in ships],
         "arrives": [day.isoformat() for day in arrives],
         "peak": extra is not None,
@@ -249,15 +294,16 @@ def tracking_status(data: Data, last_update_on: str, today: str) -> Answer:
     return {"stale": current >= stale_from, "stale_from": stale_from.isoformat()}
 
 
-def latest_arrival(data: Data, zone: dict[str, Any], ordered_on: date, first: date) -> date:
+def latest_arrival(data: Data, service: dict[str, Any], zone: dict[str, Any], ordered_on: date, first: date) -> date:
     """The last day of the delivery estimate's arrival window, for an order placed on ordered_on
     (shop time) whose processing starts on first."""
-    shipped = next_business_day(data, add_business_days(data, first, data["processing_business_days"]["max"] - 1))
-    return shipped + timedelta(days=zone["transit_days"]["max"] + (peak_extra_days(data, ordered_on) or 0))
+    shipped = add_business_days(data, first, data["processing_business_days"]["max"])
+    extra = peak_extra_days(data, ordered_on) or 0
+    return add_transit_days(data, service, shipped, zone["transit_days"]["max"] + extra)
 
 
 @_answers
-def last_order(data: Data, arrive_by: str, destination: str) -> Answer:
+def last_order(data: Data, arrive_by: str, destination: str, service: str | None = None) -> Answer:
     """The last day (and, with a same-day cut-off, the time) to order so that the latest delivery
     estimate arrives on or before arrive_by: {"order_by": day, "before": "HH:MM" or None,
     "arrives_by": the latest estimate of that order}.
@@ -265,17 +311,18 @@ def last_order(data: Data, arrive_by: str, destination: str) -> Answer:
     Walks back from arrive_by day by day: an order at any time of the day (processing starts
     the next business day), else, on a business day with a cut-off, an order before the cut-off
     (processing starts that day). Refuses with out_of_range when no day back to first_date works.
+    The arrival is always a day the service delivers, so never one it does not.
     """
     target = parse_date(arrive_by)
-    zone = zone_for(data, destination)
+    chosen, zone = service_for(data, destination, service)
     check_range(data, target)
     first_date, cutoff = date.fromisoformat(data["first_date"]), data["same_day_cutoff"]
     day = target
     while day >= first_date:
-        arrives = latest_arrival(data, zone, day, next_business_day(data, day))
+        arrives = latest_arrival(data, chosen, zone, day, next_business_day(data, day))
         before = None
         if arrives > target and cutoff is not None and is_business_day(data, day):
-            arrives, before = latest_arrival(data, zone, day, day), cutoff
+            arrives, before = latest_arrival(data, chosen, zone, day, day), cutoff
         if arrives <= target:
             return {"order_by": day.isoformat(), "before": before, "arrives_by": arrives.isoformat()}
         day -= timedelta(days=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,12 +15,17 @@ from helpcentre.reading.errors import Finding, Findings
 from helpcentre.reading.schema import (
     Choice,
     CountryCode,
+    CountryOrGroup,
+    Currency,
     DateOrRange,
     DayOfYear,
     Email,
     Field,
     ListOf,
+    Money,
     Optional,
+    Patterned,
+    Place,
     Range,
     Record,
     Text,
@@ -30,7 +36,9 @@ from helpcentre.reading.schema import (
     Whole,
     YearlyDay,
     YesNo,
+    country_name,
     error_at,
+    expand_countries,
 )
 from helpcentre.reading.yaml_source import read_yaml
 
@@ -47,16 +55,69 @@ def _render_immediately_or_within(days: int) -> str:
     return "immediately" if days == 0 else f"within {md.plural(days, 'business day')}"
 
 
-def _render_zones(zones: list[dict[str, Any]], values: dict[str, Any]) -> str:
-    """The table of delivery times, its unit named, with a row for the shop's home country (the country of its
-    bank holidays) unless a zone is that country alone."""
-    home, delivery = values["calendar"]["bank_holidays"]["country"], values["delivery"]
-    rows = [[md.escape(zone["name"]), TRANSIT.render(zone["transit_days"])] for zone in zones]
-    own = [zone for zone in zones if zone["countries"] and home in zone["countries"]]
-    zone = (own or [zone for zone in zones if zone["countries"] is None] or [None])[0]
-    if zone is not None and zone["countries"] != [home] and home not in delivery["not_shipped_to"]:
-        rows.insert(0, [CountryCode().render(home), TRANSIT.render(zone["transit_days"])])
-    return md.table(["Destination", "Delivery time once shipped, in calendar days"], rows)
+def _render_delivery_times(_: Any, values: dict[str, Any]) -> str:
+    """A table of delivery times per delivery service, its unit named, with prices when the shop gives them;
+    what business or delivery days are, after the tables."""
+    services = values["delivery"]["services"]
+    tables = [_render_service(service, values, named=len(services) > 1) for service in services]
+    units = dict.fromkeys(words for words in (_unit_words(service, values) for service in services) if words)
+    return "\n\n" + "\n\n".join(part.strip("\n") for part in [*tables, *units]) + "\n\n"
+
+
+def _render_service(service: dict[str, Any], values: dict[str, Any], named: bool) -> str:
+    """One service's table, with a row for the shop's home country (the country of its bank holidays) unless
+    the zone it falls in is named after it."""
+    home, not_shipped = values["calendar"]["bank_holidays"]["country"], values["delivery"]["not_shipped_to"]
+    priced = any(zone["price"] is not None for zone in service["zones"])
+    zones = service["zones"]
+    rows = [[md.escape(zone["name"]), TRANSIT.render(zone["transit_days"]),
+             *([_render_price(zone, values)] if priced else [])] for zone in zones]
+    zone = zone_of(service, home, not_shipped)
+    if zone is not None and country_name(home) not in zone["name"] and zone["countries"] != [home]:
+        rows.insert(0, [CountryCode().render(home), *rows[zones.index(zone)][1:]])
+    time = f"Delivery time once shipped, in {service['transit_unit']}"
+    headings = ["Destination", f"{service['name']}: {time[0].lower()}{time[1:]}" if named else time]
+    return md.table(headings + (["Price"] if priced else []), rows)
+
+
+def _render_price(zone: dict[str, Any], values: dict[str, Any]) -> str:
+    if zone["price"] is None:
+        return ""
+    price = MONEY.render_in(zone["price"], values) if zone["price"] else "Free"
+    return price + (f", free on orders of {MONEY.render_in(zone['free_from'], values)} or more"
+                    if zone["free_from"] is not None and zone["price"] else "")
+
+
+def _unit_words(service: dict[str, Any], values: dict[str, Any]) -> str:
+    """What a business or delivery day is, in a sentence; nothing for calendar days."""
+    holidays = _render_bank_holidays(values["calendar"]["bank_holidays"])
+    if service["transit_unit"] == "business days":
+        days = Weekdays().render(values["processing"]["working_days"])
+        return f"Business days are {days}, except {holidays} and other days our shop is closed."
+    if service["transit_unit"] == "delivery days":
+        return f"Delivery days are {Weekdays().render(delivery_weekdays(service))}, except {holidays}."
+    return ""
+
+
+def delivery_weekdays(service: dict[str, Any]) -> tuple[int, ...]:
+    """The days a service counts as delivery days (Monday to Saturday unless it says otherwise)."""
+    return service["delivery_days"] or (1, 2, 3, 4, 5, 6)
+
+
+def zone_of(service: dict[str, Any], country: str, not_shipped: list[str]) -> dict[str, Any] | None:
+    """The zone of a service a country falls in: the zone naming it, else one of its groups, else the zone
+    for everywhere else; None when the service does not go there."""
+    if country in not_shipped:
+        return None
+    zones = service["zones"]
+    return next((zone for zone in zones if country in (zone["countries"] or [])),
+                next((zone for zone in zones if country in expand_countries(zone["countries"] or [])),
+                     next((zone for zone in zones if zone["countries"] is None), None)))
+
+
+def zone_key(zone: dict[str, Any]) -> str:
+    """The name of a zone in its placeholders: its first country or group as written, or rest."""
+    return zone["countries"][0] if zone["countries"] else "rest"
 
 
 def _render_peak_seasons(seasons: list[dict[str, Any]]) -> str:
@@ -100,8 +161,40 @@ def _render_bank_holidays(region: dict[str, str]) -> str:
     return f"{md.escape(region['name'])} bank holidays"
 
 
-TRANSIT = Range("day", description="the delivery time once shipped")
+class ServiceId(Patterned):
+    EXPECTED = "a short name in lower case letters, digits and _, such as standard"
+    PATTERN = "[a-z][a-z0-9_]*"
+
+
+TRANSIT = Range("day", minimum=0, description="the delivery time once shipped, in the service's transit_unit")
 DAY = DayOfYear()
+MONEY = Money("shop.currency")
+TRANSIT_UNITS = {"calendar days": "every day counts", "business days": "the shop's business days count",
+                 "delivery days": "the days the carrier delivers count (delivery_days), except the shop's bank "
+                                  "holidays"}
+ZONE = Record({
+    "name": Text(description="the destination, as the table shows it"),
+    "countries": Optional(ListOf(CountryOrGroup(), min_items=1,
+                                 description="the zone's countries, or groups such as EU (a country named in "
+                                             "another zone goes there); left out in the one zone that covers "
+                                             "everywhere else")),
+    "transit_days": TRANSIT,
+    "price": Optional(Money("shop.currency", description="the delivery price, a number in the shop's currency "
+                                                         "(shop.currency); optional")),
+    "free_from": Optional(Money("shop.currency", description="orders of this amount or more are delivered free "
+                                                             "(needs a price); optional")),
+})
+ZONES_TABLE = ("the table of delivery times per destination, with prices when given (on a line of its own)")
+SERVICE = Record({
+    "id": ServiceId(description="a short name such as standard or expedited: it names the service's "
+                                "placeholders and the calculator's choice"),
+    "name": Text(description="the service's name as shoppers read it, such as Standard or Expedited"),
+    "transit_unit": Choice(TRANSIT_UNITS, description="how the delivery times count days"),
+    "delivery_days": Optional(Weekdays(description="the days the carrier delivers, for transit_unit: delivery "
+                                                   "days; Monday to Saturday when left out")),
+    "zones": ListOf(ZONE, min_items=1, description="where the service goes, and in how long"),
+}, description="a delivery service the shopper may choose")
+STANDARD = {"id": "standard", "name": "Standard", "transit_unit": "calendar days", "delivery_days": None}
 
 
 def _texts(description: str) -> ListOf:
@@ -118,6 +211,8 @@ SCHEMA = Record({
             f"We reply to emails within {md.plural(days, 'business day')}.")),
             description='how soon the shop answers emails, shown as "We reply to emails within ..."; '
                         "optional"),
+        "currency": Optional(Currency(description="the currency of the shop's prices, such as USD or EUR; "
+                                                  "optional until a price is given")),
     }, description="the shop"),
     "calendar": Record({
         "time_zone": TimeZone(description="the shop's time zone: order dates and cut-off times use its clock"),
@@ -142,7 +237,8 @@ SCHEMA = Record({
     }, description="cancelling an order"),
     "processing": Record({
         "working_days": Weekdays(description='the days the shop works, shown as e.g. "Monday to Friday"'),
-        "business_days": Range("business day", description="the time to prepare an order before it ships"),
+        "business_days": Range("business day", minimum=0, description="when an order ships, in business days "
+                                                                       "after the day it starts (0: that day)"),
         "same_day_cutoff": TimeOfDay(render=_render_cutoff, description='orders before this time start processing '
                                      'that day; completes "We start processing your order ..."'),
         "closure_dates": ListOf(DateOrRange(), sentence="Our shop is also closed {}.",
@@ -153,17 +249,16 @@ SCHEMA = Record({
                                                  "announces it"),
     }, description="preparing an order before it ships"),
     "delivery": Record({
-        "zones": ListOf(Record({
-            "name": Text(description="the destination, as the table shows it"),
-            "countries": Optional(ListOf(CountryCode(), min_items=1,
-                                         description="the zone's countries; left out in the one zone that "
-                                                     "covers everywhere else")),
-            "transit_days": TRANSIT,
-        }), min_items=1, render_in=_render_zones, description="the table of delivery times per destination "
-                                                              "(on a line of its own)"),
-        "not_shipped_to": ListOf(CountryCode(), sentence="We don't ship to {}.",
-                                 description="countries we don't ship to; shown as a whole sentence (on a line of "
-                                             "its own), or nothing when the list is empty"),
+        "zones": Optional(ListOf(ZONE, min_items=1), render_in=_render_delivery_times,
+                          description="a shop with one delivery service, in calendar days: its zones; "
+                                      + ZONES_TABLE),
+        "services": Optional(ListOf(SERVICE, min_items=1), render_in=_render_delivery_times,
+                             description="a shop with delivery services to choose from, or counting business or "
+                                         "delivery days: each with its zones, instead of zones; " + ZONES_TABLE),
+        "not_shipped_to": ListOf(Place(), sentence="We don't ship to {}.",
+                                 description="countries, groups of countries and regions we don't ship to; shown "
+                                             "as a whole sentence (on a line of its own), or nothing when the list "
+                                             "is empty"),
         "peak_seasons": ListOf(Record({"from": DayOfYear(description="the first day of the season"),
                                        "to": DayOfYear(description="the last day of the season"),
                                        "extra_days": Whole("day", description="the extra delivery days to allow")}),
@@ -245,8 +340,26 @@ class Policies:
         return value
 
     def placeholders(self) -> dict[str, str]:
-        """Every placeholder name ('returns.window_days') with its value rendered as Markdown."""
-        return {path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")}
+        """Every placeholder name ('returns.window_days') with its value rendered as Markdown, and those of each
+        delivery zone ('delivery.standard.US.price')."""
+        return {**{path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")},
+                **{path: value for path, (value, _) in self.zone_placeholders().items()}}
+
+    def zone_placeholders(self) -> dict[str, tuple[str, str]]:
+        """The placeholders of each zone of each delivery service, named delivery.<service id>.<zone's first
+        country or group, or rest>.<value>: name -> (the value as Markdown, what it means in words)."""
+        found = {}
+        for service in self["delivery.services"]:
+            unit = Range(service["transit_unit"].removesuffix("s"))
+            for zone in service["zones"]:
+                where = f"{service['name']} delivery to {zone['name']}"
+                for value, field, meaning in (("transit_days", unit, f"the delivery time of {where}"),
+                                              ("price", MONEY, f"the price of {where}"),
+                                              ("free_from", MONEY, f"the order total from which {where} is free")):
+                    if zone[value] is not None:
+                        found[f"delivery.{service['id']}.{zone_key(zone)}.{value}"] = (
+                            field.render_in(zone[value], self.values), meaning)
+        return found
 
 
 def placeholder_names() -> list[str]:
@@ -271,8 +384,10 @@ def load_policies(path: Path) -> Policies:
     name = path.name
     node = read_yaml(path, name)
     values = SCHEMA.read(node, "", name)
+    values["delivery"]["services"] = _delivery_services(values["delivery"], node, name)
     found = Findings()  # the file reads as the schema says: the checks across values each report their own
-    for check in (_check_zones, _check_bank_holidays, _check_closures, _check_target_dates):
+    for check in (_check_services, _check_zones, _check_prices, _check_bank_holidays, _check_closures,
+                  _check_target_dates):
         with found.attempt():
             check(values, node, name)
     found.extend(_closure_hints(values, node, name))
@@ -282,34 +397,94 @@ def load_policies(path: Path) -> Policies:
 
 
 def _node_at(node: Any, path: str) -> Any:
-    """The YAML node at a dotted path (for the line of a cross-field error)."""
-    for part in path.split("."):
-        node = next(value for key, value in node.value if key.value == part)
+    """The YAML node at a key path such as delivery.services[1].zones (for the line of a cross-field error)."""
+    for part in re.findall(r"[^.\[\]]+|\[[0-9]+\]", path):
+        node = node.value[int(part[1:-1])] if part.startswith("[") else next(
+            value for key, value in node.value if key.value == part)
     return node
 
 
+def _service_keys(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Each delivery service with the key path it is written at: delivery (its zones alone) or
+    delivery.services[n]."""
+    if values["delivery"]["zones"] is not None:
+        return [("delivery", service) for service in values["delivery"]["services"]]
+    return [(f"delivery.services[{n}]", service) for n, service in enumerate(values["delivery"]["services"])]
+
+
+def _delivery_services(delivery: dict[str, Any], root: Any, name: str) -> list[dict[str, Any]]:
+    """The delivery services: as written, or the one service of a shop that gives its zones alone (in calendar
+    days, as it always was). Either zones or services, not both."""
+    if delivery["zones"] is not None and delivery["services"] is not None:
+        raise error_at(name, _node_at(root, "delivery.services"), "delivery.services",
+                       "expected either zones: (one delivery service, in calendar days) or services: (each with its "
+                       "zones), not both")
+    if delivery["zones"] is None and delivery["services"] is None:
+        raise error_at(name, _node_at(root, "delivery"), "delivery.zones",
+                       "this key is missing; expected zones: or services: under delivery")
+    return delivery["services"] or [{**STANDARD, "zones": delivery["zones"]}]
+
+
+def _check_services(values: dict[str, Any], root: Any, name: str) -> None:
+    """Each service's id and name once; delivery days only where they count."""
+    seen: set[str] = set()
+    for key, service in _service_keys(values):
+        for field in ("id", "name"):
+            if service[field] in seen and key != "delivery":
+                raise error_at(name, _node_at(root, f"{key}.{field}"), f"{key}.{field}",
+                               f'"{service[field]}" is already the {field} of another service; expected each once')
+            seen.add(service[field])
+        if service["delivery_days"] is not None and service["transit_unit"] != "delivery days":
+            raise error_at(name, _node_at(root, f"{key}.delivery_days"), f"{key}.delivery_days",
+                           f"delivery days count only with transit_unit: delivery days (this service counts "
+                           f"{service['transit_unit']}); remove delivery_days or change the unit")
+
+
 def _check_zones(values: dict[str, Any], root: Any, name: str) -> None:
-    zones = values["delivery"]["zones"]
-    zone_nodes = _node_at(root, "delivery.zones").value
-    seen: dict[str, str] = {}
-    catch_all = None
-    for n, zone in enumerate(zones):
-        key = f"delivery.zones[{n}]"
-        if zone["countries"] is None:
-            if catch_all is not None:
-                raise error_at(name, zone_nodes[n], key, f"a second zone without countries; expected only one "
-                               f"zone for everywhere else (\"{catch_all}\" is already)")
-            catch_all = zone["name"]
-            continue
-        for code in zone["countries"]:
+    """In each service, a country in one zone (a country named on its own before a group that has it), and one
+    zone for everywhere else; a country not shipped to in no zone that names it."""
+    not_shipped = values["delivery"]["not_shipped_to"]
+    for key, service in _service_keys(values):
+        seen: dict[str, str] = {}
+        grouped: dict[str, str] = {}
+        catch_all = None
+        for n, zone in enumerate(service["zones"]):
+            zone_key_path = f"{key}.zones[{n}]"
+            node = _node_at(root, zone_key_path)
+            if zone["countries"] is None:
+                if catch_all is not None:
+                    raise error_at(name, node, zone_key_path, f"a second zone without countries; expected only "
+                                   f"one zone for everywhere else (\"{catch_all}\" is already)")
+                catch_all = zone["name"]
+                continue
+            for code in zone["countries"]:
+                members = expand_countries([code])
+                taken = seen if members == [code] else grouped
+                clash = next((member for member in members if member in taken), None)
+                if clash is not None:
+                    raise error_at(name, node, f"{zone_key_path}.countries",
+                                   f"{clash} is also in the zone \"{taken[clash]}\"; expected each country in "
+                                   "one zone of a service")
+                taken.update(dict.fromkeys(members, zone["name"]))
+        for code in not_shipped:
             if code in seen:
-                raise error_at(name, zone_nodes[n], f"{key}.countries",
-                               f"{code} is also in the zone \"{seen[code]}\"; expected each country in one zone")
-            seen[code] = zone["name"]
-    for code in values["delivery"]["not_shipped_to"]:
-        if code in seen:
-            raise error_at(name, _node_at(root, "delivery.not_shipped_to"), "delivery.not_shipped_to",
-                           f"{code} is also in the zone \"{seen[code]}\"; expected a country we do not ship to")
+                raise error_at(name, _node_at(root, "delivery.not_shipped_to"), "delivery.not_shipped_to",
+                               f"{code} is also in the zone \"{seen[code]}\"; expected a country we do not ship to")
+
+
+def _check_prices(values: dict[str, Any], root: Any, name: str) -> None:
+    """A price needs the shop's currency; free delivery from an amount needs the price below it."""
+    for key, service in _service_keys(values):
+        for n, zone in enumerate(service["zones"]):
+            for field in ("price", "free_from"):
+                path = f"{key}.zones[{n}].{field}"
+                if zone[field] is not None and values["shop"]["currency"] is None:
+                    raise error_at(name, _node_at(root, path), path, "a price needs the shop's currency; expected "
+                                   "currency: under shop, such as currency: USD")
+            if zone["free_from"] is not None and zone["price"] is None:
+                path = f"{key}.zones[{n}].free_from"
+                raise error_at(name, _node_at(root, path), path, "free delivery from an amount needs the price "
+                               "below it; expected price: in this zone too")
 
 
 def _check_bank_holidays(values: dict[str, Any], root: Any, name: str) -> None:
@@ -353,13 +528,16 @@ def _closure_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding
 
 def _zone_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
     """The zone for everywhere else reads best last: the delivery table lists the zones in their order."""
-    zones = values["delivery"]["zones"]
-    nodes = _node_at(root, "delivery.zones").value
-    return [Finding(name, nodes[n].start_mark.line + 1, f"delivery.zones[{n}]",
-                    f'"{zone["name"]}" covers everywhere else, and the delivery table lists the zones in the order '
-                    "written: move it to the end of the list, so it reads last", nodes[n].start_mark.column + 1,
-                    severity="hint")
-            for n, zone in enumerate(zones[:-1]) if zone["countries"] is None]
+    hints = []
+    for key, service in _service_keys(values):
+        for n, zone in enumerate(service["zones"][:-1]):
+            if zone["countries"] is None:
+                node = _node_at(root, f"{key}.zones[{n}]")
+                hints.append(Finding(name, node.start_mark.line + 1, f"{key}.zones[{n}]",
+                                     f'"{zone["name"]}" covers everywhere else, and the delivery table lists the '
+                                     "zones in the order written: move it to the end of the list, so it reads last",
+                                     node.start_mark.column + 1, severity="hint"))
+    return hints
 
 
 def _check_target_dates(values: dict[str, Any], root: Any, name: str) -> None:

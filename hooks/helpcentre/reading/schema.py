@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import decimal
 import difflib
 import functools
 import importlib.resources
@@ -20,6 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import babel
+import babel.numbers
 import pycountry
 import yaml
 
@@ -33,6 +36,7 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
+LOCALE = "en"  # the language of the site's words, for the names of countries and the writing of amounts
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name, start=1)}
 
@@ -320,11 +324,11 @@ class Whole(Field):
 class Range(Field):
     """`min` and `max` whole numbers of a unit, shown as "min to max unit"."""
 
-    def __init__(self, unit: str, description: str = "") -> None:
+    def __init__(self, unit: str, minimum: int = 1, description: str = "") -> None:
         super().__init__(description=description)
         self.unit = unit
-        self.record = Record({"min": Whole(unit, description=f"the fewest {unit}s"),
-                              "max": Whole(unit, description=f"the most {unit}s (at least min)")})
+        self.record = Record({"min": Whole(unit, minimum, description=f"the fewest {unit}s"),
+                              "max": Whole(unit, minimum, description=f"the most {unit}s (at least min)")})
 
     def read(self, node: yaml.Node, key: str, file: str) -> Span:
         if not isinstance(node, yaml.MappingNode):
@@ -390,14 +394,14 @@ class CountryCode(Field):
 
     def read(self, node: yaml.Node, key: str, file: str) -> str:
         if isinstance(node, yaml.ScalarNode) and node.tag == BOOL:
-            raise fail(file, node, key, self.EXPECTED,
+            raise fail(file, node, key, self.expected(),
                        f"{node.value} without quotes, which YAML reads as "
                        f"{str(yaml.safe_load(node.value)).lower()}")
-        node = _scalar(node, key, file, self.EXPECTED)
+        node = _scalar(node, key, file, self.expected())
         if node.tag == STR and node.value.strip().upper() in NOT_ISO:
-            raise fail(file, node, key, self.EXPECTED, f"{shown(node)}: {NOT_ISO[node.value.strip().upper()]}")
+            raise fail(file, node, key, self.expected(), f"{shown(node)}: {NOT_ISO[node.value.strip().upper()]}")
         if node.tag != STR or country_name(node.value) is None:
-            raise fail(file, node, key, self.EXPECTED)
+            raise fail(file, node, key, self.expected())
         return node.value
 
     def render(self, value: str) -> str:
@@ -414,13 +418,115 @@ NOT_ISO = {"EL": 'Greece is "GR" (EL is the EU\'s code)', "UK": 'the United King
 
 
 def country_name(code: str) -> str | None:
-    """The everyday English name of an ISO 3166 alpha-2 code, or None if there is none."""
-    if not re.fullmatch(r"[A-Z]{2}", code):
+    """The name shoppers use for an ISO 3166 alpha-2 code (CLDR's English, such as "Congo - Kinshasa"), or
+    None if there is no such country."""
+    if not re.fullmatch(r"[A-Z]{2}", code) or pycountry.countries.get(alpha_2=code) is None:
         return None
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return None
-    return getattr(country, "common_name", None) or country.name
+    return _territories().get(code) or pycountry.countries.get(alpha_2=code).name
+
+
+@functools.cache
+def _territories() -> Mapping[str, str]:
+    return babel.Locale.parse(LOCALE).territories
+
+
+@functools.cache
+def country_groups() -> dict[str, dict[str, Any]]:
+    """The groups of countries a zone may name ("EU"): code -> {"name", "countries"}, from
+    country_groups.yaml, which names its source."""
+    text = importlib.resources.files(__package__).joinpath("country_groups.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)["groups"]
+
+
+class CountryOrGroup(CountryCode):
+    """A country code, or a group of countries from country_groups.yaml (such as "EU"), kept as written."""
+
+    def expected(self) -> str:
+        groups = md.join_words([f'"{code}"' for code in country_groups()], "or")
+        return f"{super().expected()}, or a group such as {groups}"
+
+    def read(self, node: yaml.Node, key: str, file: str) -> str:
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR and node.value in country_groups():
+            return node.value
+        return super().read(node, key, file)
+
+    def render(self, value: str) -> str:
+        group = country_groups().get(value)
+        return md.escape(group["name"]) if group else super().render(value)
+
+    def json_schema(self) -> JsonSchema:
+        return {**super().json_schema(), "enum": [*super().json_schema()["enum"], *country_groups()]}
+
+
+class Place(CountryOrGroup):
+    """A country code, a group of countries, or a region that is not a country (such as Crimea), shown as
+    written: a word that is not two capital letters."""
+
+    def read(self, node: yaml.Node, key: str, file: str) -> str:
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR and not re.fullmatch(r"[A-Z]{2,3}",
+                                                                                         node.value.strip()):
+            return Text().read(node, key, file)
+        return super().read(node, key, file)
+
+    def expected(self) -> str:
+        return super().expected() + ", or the name of a region such as Crimea"
+
+    def render(self, value: str) -> str:
+        return super().render(value) if re.fullmatch(r"[A-Z]{2,3}", value) else md.escape(value)
+
+    def json_schema(self) -> JsonSchema:
+        return self._described({"type": "string"})
+
+
+def expand_countries(codes: Sequence[str]) -> list[str]:
+    """The country codes of a list of codes and groups, in the order written, each once."""
+    return list(dict.fromkeys(member for code in codes for member in country_groups().get(code, {
+        "countries": [code]})["countries"]))
+
+
+class Currency(Patterned):
+    """An ISO 4217 currency code such as "USD": the currency of every price."""
+
+    EXPECTED = 'a currency code such as "USD", "EUR" or "GBP"'
+    PATTERN = "[A-Z]{3}"
+
+    def read(self, node: yaml.Node, key: str, file: str) -> str:
+        value = super().read(node, key, file)
+        if value not in babel.numbers.list_currencies():
+            raise fail(file, node, key, self.EXPECTED)
+        return value
+
+
+class Money(Field):
+    """An amount of the shop's currency written as a number (4.95, not "$4.95"), shown in the site's locale
+    ("$4.95"); the currency is the value at `currency` (a key path of the same file)."""
+
+    EXPECTED = "an amount as a number such as 4.95, at least 0, without a currency sign"
+
+    def __init__(self, currency: str, description: str = "") -> None:
+        super().__init__(description=description)
+        self.currency = currency
+
+    def read(self, node: yaml.Node, key: str, file: str) -> decimal.Decimal:
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (INT, FLOAT) or not re.fullmatch(
+                r"[0-9]+(?:\.[0-9]{1,2})?", node.value.strip()):
+            raise fail(file, node, key, self.EXPECTED)
+        return decimal.Decimal(node.value.strip())
+
+    def render_in(self, value: decimal.Decimal, values: Mapping[str, Any]) -> str:
+        currency: Any = values
+        for part in self.currency.split("."):
+            currency = currency[part]
+        return md.escape(format_money(value, currency))
+
+    def json_schema(self) -> JsonSchema:
+        return self._described({"type": "number", "minimum": 0, "multipleOf": 0.01})
+
+
+def format_money(amount: decimal.Decimal | float, currency: str) -> str:
+    """An amount as shoppers read it in the site's locale, such as $4.95 (CLDR's rules, as the browser's
+    Intl.NumberFormat writes it for the same LOCALE)."""
+    return babel.numbers.format_currency(amount, currency, locale=LOCALE)
 
 
 class DayOfYear(Text):

@@ -85,12 +85,18 @@ def twelve_months(start: dt.date) -> list[dt.date]:
 
 
 def zone_of(data: Data, country: str) -> str:
-    """The name of the delivery zone a version sends a country's orders to, or NOT_SHIPPED."""
+    """The name of the delivery zone a version sends a country's orders to (each service's, when it has
+    several: "Standard: Canada"), or NOT_SHIPPED."""
     if country in data["not_shipped_to"]:
         return NOT_SHIPPED
-    listed = [zone["name"] for zone in data["zones"] if zone["countries"] and country in zone["countries"]]
-    rest = [zone["name"] for zone in data["zones"] if zone["countries"] is None]
-    return (listed or rest or [NOT_SHIPPED])[0]
+    names = []
+    for service in data["services"]:
+        zones = service["zones"]
+        listed = [zone["name"] for zone in zones if zone["countries"] and country in zone["countries"]]
+        zone = (listed or [zone["name"] for zone in zones if zone["countries"] is None] or [None])[0]
+        if zone is not None:
+            names.append(f"{service['name']}: {zone}" if len(data["services"]) > 1 else zone)
+    return "; ".join(names) or NOT_SHIPPED
 
 
 def destinations(old: Data, new: Data) -> dict[tuple[str, str], list[str]]:

@@ -17,9 +17,10 @@ from .checking_pass import review_help_centre
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpcentre", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["check"])
-    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the folder with policies.yaml")
+    parser.add_argument("--project", type=Path, default=Path.cwd(),
+                        help="the shop's folder, with policies.yaml and content/")
     project = parser.parse_args(argv).project
-    _, found = review_help_centre(project / "policies.yaml", project / "content", project / "calculator")
+    _, found = review_help_centre(project / "policies.yaml", project / "content")
     for finding in found.errors:
         print(finding)
     if found.notes:

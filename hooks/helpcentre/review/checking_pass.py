@@ -23,6 +23,9 @@ from helpcentre.law.consumer_law import add_rights_answer, review_consumer_law
 from helpcentre.policy.policies import Policies, load_policies, placeholder_names
 from helpcentre.reading.errors import Finding, Findings
 
+# The generator's own folders (calculator/, law/, search/) sit beside hooks/, wherever the shop's folder is.
+GENERATOR = Path(__file__).resolve().parents[3]
+
 
 @dataclass
 class HelpCentre:
@@ -42,7 +45,8 @@ class HelpCentre:
         return ["index.md", *topics, *others]
 
 
-def load_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path) -> HelpCentre:
+def load_help_centre(policies_file: Path, content_folder: Path,
+                     calculator_folder: Path = GENERATOR / "calculator") -> HelpCentre:
     """Read and check everything; raises `DataError` with every mistake found, before anything is written."""
     help_centre, found = review_help_centre(policies_file, content_folder, calculator_folder)
     found.raise_errors()
@@ -181,12 +185,12 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
-def review_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path,
-                       law_folder: Path | None = None) -> tuple[HelpCentre | None, Findings]:
+def review_help_centre(policies_file: Path, content_folder: Path, calculator_folder: Path = GENERATOR / "calculator",
+                       law_folder: Path = GENERATOR / "law") -> tuple[HelpCentre | None, Findings]:
     """Every check in one pass (the `STAGES`): what they found, and the help centre (None if anything is wrong).
 
-    `law_folder` holds the consumer law of each country (default: law/ beside policies.yaml)."""
-    draft = Draft(policies_file, content_folder, calculator_folder, law_folder or policies_file.parent / "law")
+    `law_folder` holds the consumer law of each country."""
+    draft = Draft(policies_file, content_folder, calculator_folder, law_folder)
     found = Findings()
     for stage in STAGES:
         stage(draft, found)
