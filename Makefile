@@ -13,18 +13,23 @@ export CHROMIUM
 # unless SOURCE_DATE_EPOCH is set already; the same sources then give the same bytes.
 BUILD_EPOCH = $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null))
 
+# The shop's folder (mkdocs.yml, policies.yaml, content/): the repository root (JJ's Art) unless, for example,
+# SHOP=examples/us-ropes. Its site is written into its own site/.
+SHOP ?= .
+
 .PHONY: serve build check diff test bench audit screenshots schemas system-tools clean
 
 serve: $(VENV)/.installed  ## build and preview at http://127.0.0.1:8000, rebuilding on every change
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --config-file $(SHOP)/mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed  ## write site/ (only a complete, warning-free build replaces it)
-	rm -rf .site-new
-	$(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH)) $(BIN)/mkdocs build --strict --site-dir .site-new
-	rm -rf site && mv .site-new site
+	rm -rf $(SHOP)/.site-new
+	$(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH)) $(BIN)/mkdocs build --strict \
+	  --config-file $(SHOP)/mkdocs.yml --site-dir .site-new  # MkDocs reads it from the shop's folder
+	rm -rf $(SHOP)/site && mv $(SHOP)/.site-new $(SHOP)/site
 
 check: $(VENV)/.installed  ## every mistake in policies.yaml and content/ at once, without building (file:line:column)
-	@PYTHONPATH=hooks $(BIN)/python -m helpcentre check
+	@PYTHONPATH=hooks $(BIN)/python -m helpcentre check --project $(SHOP)
 
 BASE ?= HEAD
 diff: $(VENV)/.installed  ## what shoppers will see differently between BASE (a git ref, default HEAD) and the working tree, in Markdown
