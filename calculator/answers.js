@@ -28,6 +28,8 @@ function dayName(ms, timeZone) {
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 const longDate = (iso) => dayName(Date.UTC(iso.slice(0, 4), iso.slice(5, 7) - 1, iso.slice(8, 10)), "UTC");
+const onOrBetween = ([first, last]) => first === last ? `on ${longDate(first)}`
+  : `between ${longDate(first)} and ${longDate(last)}`;
 const clock = (ms, timeZone) => formatter("clock", timeZone).format(ms);
 
 // "10:00 on Sunday 29 March 2026 your time (09:00 UK time)".
@@ -128,10 +130,9 @@ const CHECKS = {
   delivery: {
     ask: (v) => deliveryEstimate(data, toMoment(v.ordered), v.country, v.service),
     tell: (r, v) => [
-      [`We expect to ship your order between ${longDate(r.ships[0])} and ${longDate(r.ships[1])}.`],
+      [`We expect to ship your order ${onOrBetween(r.ships)}.`],
       [(v.service ? `With ${data.services.find((s) => s.id === r.service).name} delivery, it` : "It") +
-        ` should arrive between ${longDate(r.arrives[0])} and ${longDate(r.arrives[1])}` +
-        (r.peak ? ", including the extra time of our peak season." : ".")],
+        ` should arrive ${onOrBetween(r.arrives)}` + (r.peak ? ", including the extra time of our peak season." : ".")],
       ...[arrivesByTarget(Date.parse(toMoment(v.ordered)), r)].filter(Boolean).map((line) => [line]),
     ],
   },

@@ -100,6 +100,14 @@ def copy_project(destination: Path, policies: Path | None = None) -> Path:
     return destination
 
 
+def copy_shop(destination: Path, shop: Path) -> Path:
+    """A copy of the generator with a shop folder (such as examples/us-ropes) at the same place in it, as
+    its mkdocs.yml expects; returns the copied shop folder."""
+    folder = copy_project(destination) / shop.relative_to(ROOT)
+    shutil.copytree(shop, folder, ignore=shutil.ignore_patterns("site", ".site-new"))
+    return folder
+
+
 def build_project(project: Path, env: dict[str, str] | None = None) -> Build:
     """Run the real `mkdocs build --strict` on `project` and parse every page it wrote; `env` is added to
     the environment."""
@@ -120,6 +128,26 @@ def build_shop(tmp_path_factory: pytest.TempPathFactory, name: str, policies: Pa
     built = build_project(copy_project(tmp_path_factory.mktemp(name), policies))
     assert built.returncode == 0, built.output
     return built
+
+
+EXAMPLES = ROOT / "examples"  # the reference shops, each a shop folder (mkdocs.yml, policies.yaml, content/)
+
+
+def build_example(tmp_path_factory: pytest.TempPathFactory, name: str) -> Build:
+    """A reference shop of examples/, built as `make build SHOP=examples/<name>` builds it."""
+    built = build_project(copy_shop(tmp_path_factory.mktemp(name), EXAMPLES / name))
+    assert built.returncode == 0, built.output
+    return built
+
+
+@pytest.fixture(scope="session")
+def us_ropes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from serve(build_example(tmp_path_factory, "us-ropes").site)
+
+
+@pytest.fixture(scope="session")
+def nl_books_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from serve(build_example(tmp_path_factory, "nl-books").site)
 
 
 @pytest.fixture(scope="session")

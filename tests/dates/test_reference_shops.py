@@ -1,0 +1,73 @@
+"""The reference shops in a real browser (examples/us-ropes, examples/nl-books): the service picker with
+its prices, the last order dates of each service, the next date to come first, and same-day dispatch."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+from test_calculator_page import ORDERED, answer_text, ask, check, open_page  # noqa: F401 (a fixture)
+from test_last_order_dates import table_rows
+
+CHRISTMAS = "Christmas (Thursday 24 December 2026)"
+STANDARD_US, EXPEDITED_US = "Standard: $4.95, free on orders of $19.00 or more", "Expedited: $9.95"
+
+
+def options(form) -> list[str]:
+    return [" ".join(text.split()) for text in form.locator('select[name="service"] option').all_inner_texts()]
+
+
+def test_the_us_shop_offers_both_services_to_the_us_and_standard_alone_to_canada(open_page,  # noqa: F811
+                                                                                   us_ropes_url):
+    page = open_page("delivery/", zone="America/New_York", base=us_ropes_url)
+    form = check(page, "delivery")
+    assert options(form) == [STANDARD_US, EXPEDITED_US]  # written by the build (Babel) for the shop's country
+    country = form.get_by_label("Country you're ordering to")
+    country.select_option("CA")
+    form.get_by_label(ORDERED).fill("2026-07-06T10:00")
+    expect(form.locator('select[name="service"] option')).to_have_count(1)
+    assert options(form) == ["Standard: $14.95"]  # written by the browser (Intl.NumberFormat)
+    country.select_option("US")
+    expect(form.locator('select[name="service"] option')).to_have_count(2)
+    assert options(form) == [STANDARD_US, EXPEDITED_US]  # the browser writes what the build wrote
+    table = page.locator("table").first  # the delivery times: the same prices, written by the build
+    assert "$4.95, free on orders of $19.00 or more" in table.inner_text()
+
+
+def test_the_us_shops_answer_follows_the_chosen_service(open_page, us_ropes_url):  # noqa: F811
+    page = open_page("delivery/", zone="America/New_York", base=us_ropes_url)
+    form = check(page, "delivery")
+    form.get_by_label("Delivery service").select_option("expedited")
+    answer = answer_text(ask(form, **{ORDERED: "2026-11-25T10:00"}))
+    assert answer.startswith("We expect to ship your order between Wednesday 25 November 2026 and Friday 27 "
+                             "November 2026. With Expedited delivery, it should arrive between Saturday 28 "
+                             "November 2026 and Tuesday 1 December 2026.")
+
+
+def test_the_us_shops_last_order_dates_show_both_services(open_page, us_ropes_url):  # noqa: F811
+    page = open_page("delivery/", zone="America/New_York", now="2026-11-01T12:00:00Z", base=us_ropes_url)
+    tables = page.locator(".last-order-dates table")
+    expect(tables.last).to_be_visible()
+    assert tables.locator("caption").all_inner_texts() == ["Standard delivery", "Expedited delivery"]
+    rows = [" | ".join(" ".join(cell.split()) for cell in row.locator("td").all_inner_texts())
+            for row in tables.locator("tbody tr").all()]
+    assert rows == [
+        f"{CHRISTMAS} | United States | Thursday 17 December 2026 before 12:00 Eastern Time",
+        f"{CHRISTMAS} | Canada | Thursday 10 December 2026 before 12:00 Eastern Time",
+        f"{CHRISTMAS} | United States | Friday 18 December 2026 before 12:00 Eastern Time"]
+
+
+def test_a_friday_evening_order_ships_after_the_weekend(open_page, nl_books_url):  # noqa: F811
+    page = open_page("delivery/", zone="Europe/Amsterdam", base=nl_books_url)
+    form = check(page, "delivery")
+    assert not form.locator('select[name="service"]').count()  # one service: no picker
+    answer = answer_text(ask(form, **{ORDERED: "2026-07-10T17:00"}))
+    assert answer.startswith("We expect to ship your order on Monday 13 July 2026. It should arrive between "
+                             "Tuesday 14 July 2026 and Wednesday 15 July 2026.")
+
+
+def test_the_next_date_to_come_is_listed_first(open_page, nl_books_url):  # noqa: F811
+    page = open_page("delivery/", zone="Europe/Amsterdam", now="2026-12-10T12:00:00Z", base=nl_books_url)
+    rows = table_rows(page)
+    assert [row.split(" | ")[0] for row in rows[::4]] == ["Christmas (Thursday 24 December 2026)",
+                                                          "Sinterklaas (Sunday 5 December 2027)"]
+    assert rows[0] == ("Christmas (Thursday 24 December 2026) | Netherlands | Tuesday 22 December 2026 before 16:00 "
+                       "Dutch time")
