@@ -282,3 +282,79 @@ def test_the_readme_lists_every_placeholder():
     table = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
     listed = {name for line in table for name in re.findall(r"`([a-z_]+\.[a-z_]+)`", line.split("|")[1])}
     assert set(placeholder_names()) - listed == set()
+
+
+US_ROPES = (ROOT / "examples" / "us-ropes" / "policies.yaml").read_text(encoding="utf-8")
+
+
+def us_changed(old: str, new: str) -> str:
+    """The US reference shop's policies.yaml with the one occurrence of `old` replaced by `new`."""
+    assert US_ROPES.count(old) == 1, f"{old!r} must occur once in the US shop's policies.yaml"
+    return US_ROPES.replace(old, new)
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("a price without a currency", us_changed("  currency: USD ", "  currency: null "),
+     "delivery.services[0].zones[0].price: a price needs the shop's currency; expected currency: under shop"),
+    ("a threshold below zero", us_changed("free_from: 19.00", "free_from: -1"),
+     "delivery.services[0].zones[0].free_from: expected an amount as a number such as 4.95, at least 0"),
+    ("a price with its currency sign", us_changed("price: 9.95", 'price: "$9.95"'),
+     'delivery.services[1].zones[0].price: expected an amount as a number such as 4.95, at least 0, without a '
+     'currency sign; got "$9.95"'),
+    ("a threshold without a price", us_changed("          price: 4.95\n", ""),
+     "delivery.services[0].zones[0].free_from: free delivery from an amount needs the price below it"),
+    ("a service with no zone", us_changed("      zones:\n        - name: United States\n          countries: [\"US\"]\n"
+                                          "          transit_days: {min: 2, max: 3}\n          price: 9.95\n",
+                                          "      zones: []\n"),
+     "delivery.services[1].zones: expected a list of at least 1; got an empty list"),
+    ("a transit unit misspelt", us_changed("transit_unit: delivery days    #", "transit_unit: delivery dayz    #"),
+     "delivery.services[0].transit_unit: expected one of calendar days, business days or delivery days"),
+    ("min above max", us_changed("{min: 6, max: 10}", "{min: 10, max: 6}"),
+     "delivery.services[0].zones[1].transit_days.max: expected a maximum at least the minimum (10)"),
+    ("a cut-off of 4pm", us_changed('same_day_cutoff: "12:00"', 'same_day_cutoff: "4pm"'),
+     'processing.same_day_cutoff: expected a time in quotes such as "14:00", or null for none; got "4pm"'),
+    ("a country group that does not exist", us_changed('countries: ["CA"]', 'countries: ["EUR"]'),
+     'delivery.services[0].zones[1].countries[0]: expected a two-letter country code in quotes, such as "US", or a '
+     'group such as "EU" or "EEA"; got "EUR"'),
+    ("the same country in two zones of one service", us_changed('countries: ["CA"]', 'countries: ["CA", "US"]'),
+     'delivery.services[0].zones[1].countries: US is also in the zone "United States"; expected each country in one '
+     "zone of a service"),
+    ("a country in two groups' zones", us_changed('countries: ["CA"]', 'countries: ["EEA"]').replace(
+        'countries: ["US"]\n          transit_days: {min: 3', 'countries: ["EU"]\n          transit_days: {min: 3'),
+     'delivery.services[0].zones[1].countries: AT is also in the zone "United States"'),
+    ("two services with one id", us_changed("id: expedited", "id: standard"),
+     'delivery.services[1].id: "standard" is already the id of another service; expected each once'),
+    ("delivery days for a service counting business days",
+     us_changed("      transit_unit: delivery days    #", "      transit_unit: business days\n      delivery_days: "
+                "[Monday]    #"),
+     "delivery.services[0].delivery_days: delivery days count only with transit_unit: delivery days"),
+    ("zones and services both", us_changed("  not_shipped_to: []", "  zones: []\n  not_shipped_to: []"),
+     "delivery.zones: expected a list of at least 1"),
+    ("neither zones nor services", us_changed("  services:\n", "  old_services:\n"),
+     'delivery.old_services: unknown key; expected one of zones, services'),
+    ("an id with capitals", us_changed("id: expedited", "id: Expedited"),
+     'delivery.services[1].id: expected a short name in lower case letters, digits and _, such as standard; got '
+     '"Expedited"'),
+])
+def test_a_delivery_mistake_gets_one_clear_message(tmp_path, name, text, message):
+    with pytest.raises(DataError) as caught:
+        load_text(tmp_path, text)
+    assert message in without_columns(caught.value), name
+
+
+def test_zones_and_services_together_are_refused(tmp_path):
+    text = us_changed("  not_shipped_to: []", '  zones:\n    - name: US\n      countries: ["US"]\n'
+                                              "      transit_days: {min: 1, max: 2}\n  not_shipped_to: []")
+    with pytest.raises(DataError, match=r"delivery.services: expected either zones: .* or services: .*not both"):
+        load_text(tmp_path, text)
+
+
+def test_a_group_gives_way_to_a_country_named_in_another_zone_and_regions_are_shown_as_written():
+    policies = load_policies(ROOT / "examples" / "nl-books" / "policies.yaml")
+    values = policies.placeholders()
+    assert values["delivery.not_shipped_to"] == ("We don't ship to Russia, Belarus, North Korea, Iran, Syria, Cuba "
+                                                 "and Crimea.")
+    assert "| Netherlands | 1 to 2 days | €4\\.95, free on orders of €50\\.00 or more |" in values["delivery.services"]
+    assert "| Destination |" in values["delivery.services"] and "| Netherlands |" not in values[
+        "delivery.services"].split("| Netherlands | 1")[0]  # no home row above a zone named after the home country
+    assert values["delivery.standard.EU.transit_days"] == "5 to 7 business days"
