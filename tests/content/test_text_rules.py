@@ -11,27 +11,48 @@ from conftest import ROOT, build_project, copy_project, without_columns
 from helpcentre.content.text_rules import _BRACED_NAME, _WHOLE_PLACEHOLDER, _stray_braces, braced_names, check_text
 from helpcentre.policy.policies import load_policies
 
-VALUES = load_policies(ROOT / "policies.yaml").placeholders()
+POLICIES = load_policies(ROOT / "policies.yaml")
+VALUES, MEANINGS = POLICIES.placeholders(), POLICIES.meanings()
 
 
 @pytest.mark.parametrize("text, message", [
     ("Returns must reach us within 14 days.", '"14 days" is a figure typed into the text; expected a placeholder '
      "from policies.yaml, so that the page changes when the policy does; did you mean "),
-    ("You have a 14-day window.", "{{ returns.window_days }}?"),
-    ("Processing takes 1 to 3 business days.", "did you mean {{ processing.business_days }}?"),
+    ("You have a 14-day window.", "did you mean {{ returns.window_days }} (the return must reach us within this "
+     "many days of delivery)?"),
+    ("Processing takes 1 to 3 business days.", "did you mean {{ processing.business_days }} ("),
     ("Within thirty days.", '"thirty days" is a figure typed into the text; expected a placeholder from '
      "policies.yaml, so that the page changes when the policy does"),
     ("Email info@jjsart.co.uk today.", '"info@jjsart.co.uk" is an email address typed into the text; expected '
      "{{ shop.email }}"),
 ])
 def test_a_typed_figure_or_email_is_refused_with_the_placeholder_to_use(text, message):
-    [finding] = check_text(text, "content/returns.yml", 7, "questions[0].answer", VALUES)
+    [finding] = check_text(text, "content/returns.yml", 7, "questions[0].answer", VALUES, MEANINGS)
     assert str(finding).startswith("content/returns.yml:7: questions[0].answer: ")
     assert message in finding.message
 
 
+US_ROPES = load_policies(ROOT / "examples" / "us-ropes" / "policies.yaml")
+
+
+@pytest.mark.parametrize("text, suggested", [
+    ("Expedited shipping costs $9.95.", ["delivery.expedited.US.price"]),
+    ("Shipping to Canada is $14.95.", ["delivery.standard.CA.price"]),
+    ("Standard shipping is free on orders over $19.", ["delivery.standard.US.free_from"]),
+    ("It's 9.95 USD by Expedited.", ["delivery.expedited.US.price"]),
+    ("Expedited delivery takes 3 to 5 delivery days.", ["delivery.expedited.US.transit_days"]),  # not standard's 3-5
+    ("Delivery to Canada takes 2-3 delivery days.", ["delivery.standard.CA.transit_days"]),  # not expedited's 2-3
+])
+def test_a_typed_price_or_day_range_is_refused_with_the_placeholder_that_means_it(text, suggested):
+    [finding] = check_text(text, "content/delivery.yml", 7, "questions[0].answer", US_ROPES.placeholders(),
+                           US_ROPES.meanings())
+    assert "is an amount typed into the text" in finding.message or "is a figure typed" in finding.message
+    assert finding.message.count("{{") == len(suggested)
+    assert all(f"did you mean {{{{ {name} }}}} (" in finding.message for name in suggested)
+
+
 def test_a_figure_that_matches_no_policy_value_names_no_placeholder():
-    [finding] = check_text("Within 30 days.", "content/returns.yml", 7, "questions[0].answer", VALUES)
+    [finding] = check_text("Within 30 days.", "content/returns.yml", 7, "questions[0].answer", VALUES, MEANINGS)
     assert "did you mean" not in finding.message
 
 
@@ -80,5 +101,5 @@ def test_stray_braces_are_found_quickly_as_the_whole_expression_finds_them(text)
             expected.append(match.start())
         elif not (opening or closing) and name in values and not _WHOLE_PLACEHOLDER.fullmatch(match[0].strip()):
             expected.append(match.start(2))
-    assert [offset for offset, _ in _stray_braces(text, values)] == expected
+    assert [offset for offset, _ in _stray_braces(text, values, {})] == expected
     assert [m.span() for m in braced_names(text)] == [m.span() for m in _BRACED_NAME.finditer(text)]

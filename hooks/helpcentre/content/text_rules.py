@@ -20,7 +20,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30}
 _NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
 _FIGURE = (rf"\b({_NUMBER})(?:\s*(?:-|to|–)\s*({_NUMBER}))?[\s-]*"
-           r"((?:working |business |calendar |extra )?(?:hour|day|week))s?\b")
+           r"((?:working |business |calendar |delivery |extra )?(?:hour|day|week))s?\b")
 FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 _LOWERCASE_FIGURE = re.compile(_FIGURE)  # for lowercased text: without IGNORECASE, three times faster
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -38,19 +38,28 @@ _FENCE = re.compile(r"(?:```|~~~)")
 _SPACED_LINK = re.compile(r"\[[^\]\n]+\][ \t]+\((?=[^)\s]*(?:\.md|#|://|mailto:)[^)\s]*\))")  # [text] (page.md)
 _UNCLOSED_LINK = re.compile(r"\[[^\]\n]+\]\([^)\n]*$", re.MULTILINE)  # [text](page.md with no ")"
 
-Rule = Callable[[str, Mapping[str, str]], Iterator[tuple[int, str]]]  # (offset in the text, message) per finding
+MONEY = re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)(?!\w)")
+_WORD = re.compile(r"[a-z]{4,}")
+# Words too common in what the placeholders mean to tell two of them apart.
+_COMMON = {"this", "that", "with", "within", "from", "your", "have", "will", "many", "days", "hours", "they", "their",
+           "what", "when", "then", "than", "after", "before", "into", "more", "once", "shown", "such", "optional",
+           "business", "calendar", "order", "orders", "shop"}
+
+# (offset in the text, message) per finding, from the text, the rendered placeholders and what each means
+Rule = Callable[[str, Mapping[str, str], Mapping[str, str]], Iterator[tuple[int, str]]]
 
 
-def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[str, str]) -> list[Finding]:
+def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[str, str],
+               meanings: Mapping[str, str] | None = None) -> list[Finding]:
     """Every finding of every rule in `text`, which starts on `first_line` of `file`; `values` are the
-    rendered placeholders (for suggestions)."""
+    rendered placeholders and `meanings` what each means in words (for suggestions)."""
     bare = without_placeholders(text)
     return [Finding(file, first_line + text.count("\n", 0, offset), key, message)
             for rules, checked in ((RULES, bare), (SOURCE_RULES, text))
-            for rule in rules for offset, message in rule(checked, values)]
+            for rule in rules for offset, message in rule(checked, values, meanings or {})]
 
 
-def _stray_braces(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _stray_braces(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
     """A placeholder with a brace too few or too many, or none, is published as written."""
     rest = _LONE_PLACEHOLDER.sub("", text)
     if "{" not in rest and "}" not in rest and not _NAME_DOT.search(rest):
@@ -87,7 +96,7 @@ def braced_names(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _broken_link_syntax(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _broken_link_syntax(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
     """A link written almost right is published as its brackets and address."""
     for match in _SPACED_LINK.finditer(text):
         yield match.start(), (f'"{match.group(0)}" has a space between ] and (, so it would be published as '
@@ -97,7 +106,7 @@ def _broken_link_syntax(text: str, values: Mapping[str, str]) -> Iterator[tuple[
                               'typed; end the address with ")"')
 
 
-def _indented_code(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _indented_code(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
     """A paragraph indented four spaces or more (outside a list) is a code box in Markdown: its links and
     emphasis are shown as typed. Answers are prose; code, if ever wanted, goes in a ``` fence."""
     offset, blank_before, in_list, in_fence = 0, True, False, False
@@ -121,20 +130,57 @@ def _indented_code(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, 
         offset += len(line) + 1
 
 
-def _typed_figures(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _typed_figures(text: str, values: Mapping[str, str],
+                   meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+    """A figure of days or hours typed into the text, with the placeholders of figures of its unit that mean what
+    its sentence says."""
     lowered = text.lower()
     if "day" not in lowered and "week" not in lowered and "hour" not in lowered:
         return  # no figure without its unit; most texts are read no further
     same_offsets = len(lowered) == len(text)  # unless lowercasing changed the length of a letter
     for match in _LOWERCASE_FIGURE.finditer(lowered) if same_offsets else FIGURE.finditer(text):
-        same = [f"{{{{ {name} }}}}" for name, value in values.items()
-                if any(_figure(m) == _figure(match) for m in FIGURE.finditer(value))]
-        hint = f"; did you mean {' or '.join(same)}?" if same else ""
+        unit = match.group(3).lower()
+        figures = [name for name, value in values.items() if any(m.group(3).lower() == unit
+                                                                 for m in FIGURE.finditer(value))]
         yield match.start(), (f'"{text[match.start():match.end()]}" is a figure typed into the text; expected a '
-                              f"placeholder from policies.yaml, so that the page changes when the policy does{hint}")
+                              f"placeholder from policies.yaml, so that the page changes when the policy does"
+                              f"{_suggestion(text, match.start(), figures, meanings)}")
 
 
-def _typed_emails(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _typed_money(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+    """An amount of money typed into the text, with the placeholders of prices that mean what its sentence says."""
+    if not any(sign in text for sign in "$€£EUG"):
+        return
+    for match in MONEY.finditer(text):
+        amounts = [name for name, value in values.items() if MONEY.fullmatch(value.replace("\\", ""))]
+        yield match.start(), (f'"{match.group(0)}" is an amount typed into the text; expected a placeholder from '
+                              f"policies.yaml, so that the page changes when the price does"
+                              f"{_suggestion(text, match.start(), amounts, meanings)}")
+
+
+def _suggestion(text: str, offset: int, names: list[str], meanings: Mapping[str, str]) -> str:
+    """'; did you mean {{ a }} (what it means)?' for the placeholders among `names` whose name and meaning share
+    the most words with the sentence around `offset` (by meaning, never by the figure: a figure that happens to
+    be the same may mean something else); nothing when none shares a word."""
+    start = max(text.rfind(end, 0, offset) for end in (". ", "\n\n", "? ", "! ")) + 1
+    ends = [found for end in (". ", "\n\n", "? ", "! ") if (found := text.find(end, offset)) >= 0]
+    said = _words(text[start:min(ends, default=len(text))])
+    scores = {name: len(said & _words(f"{name.replace('.', ' ').replace('_', ' ')} {meanings.get(name, '')}"))
+              for name in names}
+    best = max(scores.values(), default=0)
+    chosen = [name for name, score in scores.items() if score == best and best][:3]
+    if not chosen:
+        return ""
+    return "; did you mean " + " or ".join(f"{{{{ {name} }}}}" + (f" ({meanings[name]})" if meanings.get(name)
+                                                                 else "") for name in chosen) + "?"
+
+
+def _words(text: str) -> set[str]:
+    """The telling words of a text, each without a plural s."""
+    return {word.removesuffix("s") for word in _WORD.findall(text.lower()) if word not in _COMMON}
+
+
+def _typed_emails(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
     if "@" not in text:
         return  # most answers: no need to read them with the expression
     for match in EMAIL.finditer(text):
@@ -143,17 +189,6 @@ def _typed_emails(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, s
                                   "{{ shop.email }}, so that it changes when policies.yaml does")
 
 
-def _figure(match: re.Match[str]) -> tuple[int, int, str]:
-    """A figure as (from, to, unit): written with a hyphen or a space, in digits or words, it is the same."""
-    low = _number(match.group(1))
-    high = _number(match.group(2)) if match.group(2) else low
-    return low, high, match.group(3).lower()
-
-
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
-
-
 # On the text with its placeholders blanked out, and on the text as written.
-RULES: list[Rule] = [_typed_figures, _typed_emails, _indented_code, _broken_link_syntax]
+RULES: list[Rule] = [_typed_figures, _typed_money, _typed_emails, _indented_code, _broken_link_syntax]
 SOURCE_RULES: list[Rule] = [_stray_braces]

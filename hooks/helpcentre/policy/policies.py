@@ -345,6 +345,11 @@ class Policies:
         return {**{path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")},
                 **{path: value for path, (value, _) in self.zone_placeholders().items()}}
 
+    def meanings(self) -> dict[str, str]:
+        """What each placeholder means, in words (its key's description), for suggestions to editors."""
+        return {**{path: field.description for path, field in _leaves(SCHEMA, "") if field.description},
+                **{path: meaning for path, (_, meaning) in self.zone_placeholders().items()}}
+
     def zone_placeholders(self) -> dict[str, tuple[str, str]]:
         """The placeholders of each zone of each delivery service, named delivery.<service id>.<zone's first
         country or group, or rest>.<value>: name -> (the value as Markdown, what it means in words)."""

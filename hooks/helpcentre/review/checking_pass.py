@@ -70,6 +70,7 @@ class Draft:
     sources: dict[str, str] = field(default_factory=dict)  # the editors' Markdown pages, by path in content/
     data: dict[str, Any] | None = None  # the calculator's data, when the policies read
     placeholders: dict[str, str] = field(default_factory=dict)  # name -> value (names alone without policies)
+    meanings: dict[str, str] = field(default_factory=dict)  # name -> what it means, for suggestions
     pages: dict[str, str] = field(default_factory=dict)  # page path in content/ -> Markdown to build
     notice_words: dict[str, str] | None = None
 
@@ -119,6 +120,7 @@ def make_placeholders(draft: Draft, found: Findings) -> None:
                                             "site.topics", "site.last_order_dates"], "")
         return
     draft.data = build_calculator_data(draft.policies, build_year())
+    draft.meanings = draft.policies.meanings()
     draft.placeholders = {**draft.policies.placeholders(), **check_placeholders(draft.data),
                           "site.topics": render_topic_cards(draft.topics or []),
                           "site.last_order_dates": render_last_order_dates(draft.policies, draft.data)}
@@ -132,7 +134,7 @@ def check_links_between_pages(draft: Draft, found: Findings) -> None:
 
 def check_words(draft: Draft, found: Findings) -> None:
     found.extend(_check_words(draft.topics, draft.sources, draft.content_folder, draft.placeholders,
-                              draft.glossary))
+                              draft.meanings, draft.glossary))
 
 
 def render_pages(draft: Draft, found: Findings) -> None:
@@ -238,11 +240,11 @@ def _check_links(topics: list[Topic] | None, sources: dict[str, str], content_fo
 
 
 def _check_words(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path,
-                 placeholders: dict[str, str], glossary: Glossary) -> list[Finding]:
+                 placeholders: dict[str, str], meanings: dict[str, str], glossary: Glossary) -> list[Finding]:
     """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style)."""
     questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
     texts = list(_texts(topics, sources, content_folder))
     glossary = glossary.within(" ".join(text for text, *_ in texts))  # most texts are then not read for terms
     return [finding for text, _, file, line, key in texts
-            for finding in (*check_text(text, file, line, key, placeholders),
+            for finding in (*check_text(text, file, line, key, placeholders, meanings),
                             *check_copy(text, file, line, key, glossary, questions))]
