@@ -478,3 +478,11 @@ def test_python_and_javascript_agree_on_another_shop(tmp_path: Path, data: Data)
     )
     outcomes = assert_agreement(tmp_path, other, random_inputs(random.Random(7), other, 6_000))
     assert outcomes["not_shipped"] > 0 and outcomes["answer"] > 3_000
+
+
+@pytest.mark.parametrize("shop", ["us-ropes", "nl-books"])
+def test_python_and_javascript_agree_on_the_reference_shops(tmp_path: Path, shop: str) -> None:
+    """Delivery and business days, several services, same-day dispatch, groups and regions not shipped to."""
+    data = shop_data(ROOT / "examples" / shop / "policies.yaml")
+    outcomes = assert_agreement(tmp_path, data, random_inputs(random.Random(shop), data, 6_000))
+    assert outcomes["answer"] > 2_000 and outcomes["not_shipped"] > 0 and outcomes["unknown_service"] > 0
