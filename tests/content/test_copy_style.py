@@ -216,11 +216,14 @@ def test_lists_with_items_render_their_sentence(second_shop):
 
 
 def test_the_delivery_table_names_its_unit_and_the_home_country(mutated_site):
-    # Quill & Easel is Irish (its bank holidays) and Ireland is in its zone for everywhere else.
+    # Quill & Easel is Irish (its bank holidays) and Ireland is in its zone for everywhere else; it counts
+    # business days, and prices its delivery.
     table = mutated_site.pages["delivery/index.html"].select_one("table")
     assert [th.get_text(strip=True) for th in table.select("th")] == [
-        "Destination", "Delivery time once shipped, in calendar days"]
-    assert [td.get_text(strip=True) for td in table.select("tr")[1].find_all("td")] == ["Ireland", "4 to 9 days"]
+        "Destination", "Delivery time once shipped, in business days", "Price"]
+    assert [td.get_text(strip=True) for td in table.select("tr")[1].find_all("td")] == [
+        "Ireland", "4 to 9 business days", "€7.50, free on orders of €60.00 or more"]
+    assert "Business days are Tuesday to Saturday, except Irish bank holidays" in table.find_next("p").get_text()
 
 
 @pytest.mark.parametrize("topic, qid", EMAIL_ANSWERS)

@@ -10,7 +10,7 @@ from typing import Any
 import pycountry
 
 from helpcentre.policy.bank_holidays import bank_holidays
-from helpcentre.policy.policies import Policies, delivery_weekdays
+from helpcentre.policy.policies import Policies, delivery_services, delivery_weekdays
 from helpcentre.reading.schema import LOCALE, country_groups, country_name, expand_countries
 
 YEARS_AHEAD = 2  # the calculator knows holidays up to two years after the build year
@@ -44,7 +44,7 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
         "closed_dates": [day.isoformat() for day in closed],
         "same_day_cutoff": policies["processing.same_day_cutoff"],
         "processing_business_days": _span(policies["processing.business_days"]),
-        "services": [_service(service, not_shipped, holidays) for service in policies["delivery.services"]],
+        "services": [_service(service, not_shipped, holidays) for service in delivery_services(policies["delivery"])],
         "currency": policies["shop.currency"],  # of the prices, written for the locale's shoppers
         "locale": LOCALE,
         "not_shipped_to": not_shipped,

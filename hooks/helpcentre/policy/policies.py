@@ -58,7 +58,7 @@ def _render_immediately_or_within(days: int) -> str:
 def _render_delivery_times(_: Any, values: dict[str, Any]) -> str:
     """A table of delivery times per delivery service, its unit named, with prices when the shop gives them;
     what business or delivery days are, after the tables."""
-    services = values["delivery"]["services"]
+    services = delivery_services(values["delivery"])
     tables = [_render_service(service, values, named=len(services) > 1) for service in services]
     units = dict.fromkeys(words for words in (_unit_words(service, values) for service in services) if words)
     return "\n\n" + "\n\n".join(part.strip("\n") for part in [*tables, *units]) + "\n\n"
@@ -70,7 +70,7 @@ def _render_service(service: dict[str, Any], values: dict[str, Any], named: bool
     home, not_shipped = values["calendar"]["bank_holidays"]["country"], values["delivery"]["not_shipped_to"]
     priced = any(zone["price"] is not None for zone in service["zones"])
     zones = service["zones"]
-    rows = [[md.escape(zone["name"]), TRANSIT.render(zone["transit_days"]),
+    rows = [[md.escape(zone["name"]), transit_field(service).render(zone["transit_days"]),
              *([_render_price(zone, values)] if priced else [])] for zone in zones]
     zone = zone_of(service, home, not_shipped)
     if zone is not None and country_name(home) not in zone["name"] and zone["countries"] != [home]:
@@ -97,6 +97,12 @@ def _unit_words(service: dict[str, Any], values: dict[str, Any]) -> str:
     if service["transit_unit"] == "delivery days":
         return f"Delivery days are {Weekdays().render(delivery_weekdays(service))}, except {holidays}."
     return ""
+
+
+def transit_field(service: dict[str, Any]) -> Range:
+    """How a service's delivery times read: "18 to 24 days" in calendar days (the table names the unit), "3 to 5
+    delivery days" in the others."""
+    return TRANSIT if service["transit_unit"] == "calendar days" else Range(service["transit_unit"].removesuffix("s"))
 
 
 def delivery_weekdays(service: dict[str, Any]) -> tuple[int, ...]:
@@ -322,7 +328,7 @@ SCHEMA = Record({
                                                                             "decided on: shown as one line")),
     }, description="the check of the policy against consumer law; never shown to shoppers")),
 }, description="the shop's policy values, written once; answers use them through placeholders")
-NOT_PLACEHOLDERS = {"consumer_law"}  # settings of the generator, not values shown to shoppers
+NOT_PLACEHOLDERS = {"consumer_law", "shop.currency"}  # settings, not values shown to shoppers as such
 
 
 @dataclass(frozen=True)
@@ -354,8 +360,8 @@ class Policies:
         """The placeholders of each zone of each delivery service, named delivery.<service id>.<zone's first
         country or group, or rest>.<value>: name -> (the value as Markdown, what it means in words)."""
         found = {}
-        for service in self["delivery.services"]:
-            unit = Range(service["transit_unit"].removesuffix("s"))
+        for service in delivery_services(self["delivery"]):
+            unit = transit_field(service)
             for zone in service["zones"]:
                 where = f"{service['name']} delivery to {zone['name']}"
                 for value, field, meaning in (("transit_days", unit, f"the delivery time of {where}"),
@@ -389,7 +395,7 @@ def load_policies(path: Path) -> Policies:
     name = path.name
     node = read_yaml(path, name)
     values = SCHEMA.read(node, "", name)
-    values["delivery"]["services"] = _delivery_services(values["delivery"], node, name)
+    _check_zones_or_services(values["delivery"], node, name)  # the other checks read the services
     found = Findings()  # the file reads as the schema says: the checks across values each report their own
     for check in (_check_services, _check_zones, _check_prices, _check_bank_holidays, _check_closures,
                   _check_target_dates):
@@ -413,13 +419,18 @@ def _service_keys(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Each delivery service with the key path it is written at: delivery (its zones alone) or
     delivery.services[n]."""
     if values["delivery"]["zones"] is not None:
-        return [("delivery", service) for service in values["delivery"]["services"]]
+        return [("delivery", service) for service in delivery_services(values["delivery"])]
     return [(f"delivery.services[{n}]", service) for n, service in enumerate(values["delivery"]["services"])]
 
 
-def _delivery_services(delivery: dict[str, Any], root: Any, name: str) -> list[dict[str, Any]]:
+def delivery_services(delivery: dict[str, Any]) -> list[dict[str, Any]]:
     """The delivery services: as written, or the one service of a shop that gives its zones alone (in calendar
-    days, as it always was). Either zones or services, not both."""
+    days, as it always was)."""
+    return delivery["services"] or [{**STANDARD, "zones": delivery["zones"]}]
+
+
+def _check_zones_or_services(delivery: dict[str, Any], root: Any, name: str) -> None:
+    """Either zones or services, not both."""
     if delivery["zones"] is not None and delivery["services"] is not None:
         raise error_at(name, _node_at(root, "delivery.services"), "delivery.services",
                        "expected either zones: (one delivery service, in calendar days) or services: (each with its "
@@ -427,7 +438,6 @@ def _delivery_services(delivery: dict[str, Any], root: Any, name: str) -> list[d
     if delivery["zones"] is None and delivery["services"] is None:
         raise error_at(name, _node_at(root, "delivery"), "delivery.zones",
                        "this key is missing; expected zones: or services: under delivery")
-    return delivery["services"] or [{**STANDARD, "zones": delivery["zones"]}]
 
 
 def _check_services(values: dict[str, Any], root: Any, name: str) -> None:
