@@ -100,8 +100,8 @@ def _unit_words(service: dict[str, Any], values: dict[str, Any]) -> str:
 
 
 def transit_field(service: dict[str, Any]) -> Range:
-    """How a service's delivery times read: "18 to 24 days" in calendar days (the table names the unit), "3 to 5
-    delivery days" in the others."""
+    """How a service's delivery times read: in calendar days as days (the table names the unit), in the other units
+    with the unit's name (business days, delivery days)."""
     return TRANSIT if service["transit_unit"] == "calendar days" else Range(service["transit_unit"].removesuffix("s"))
 
 
