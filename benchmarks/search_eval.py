@@ -5,8 +5,9 @@ Builds the project twice into a temporary folder: as it is (tuned), and with sto
 per page). Runs every question of tests/search/search_questions.yml, and the two sets made from them
 (tests/search/search_variants.py: word forms, one-edit misspellings), through each site's real search in
 headless Chromium, and through the same index offline with lunr, and prints the share of questions
-answered by the first result and within the first three. A result answers a question when it links to one of the
-question's expected answers (tests/search/material_search.py explains what a result is).
+answered by the first result and within the first three, as the table in docs/measurements.md; then the
+questions the tuned search still misses. A result answers a question when it links to one of the question's
+expected answers (tests/search/material_search.py explains what a result is).
 
     .venv/bin/python benchmarks/search_eval.py            # browser and lunr
     .venv/bin/python benchmarks/search_eval.py --offline  # lunr only, a second or two
@@ -16,12 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import re
 import sys
 import tempfile
-import time
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,9 +35,10 @@ from material_search import (  # noqa: E402
     load_eval_questions,
     measure,
 )
+from report import Run, chromium_version, machine_line, markdown_table  # noqa: E402
 from search_variants import misspellings, word_forms  # noqa: E402
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_project, copy_project  # noqa: E402
+from conftest import CHROMIUM, build_project, copy_project  # noqa: E402
 from helpcentre.content.topics import load_topics  # noqa: E402
 
 STOCK_SEARCH = "  - search\n"
@@ -81,13 +81,13 @@ def main() -> None:
     parser.add_argument("--offline", action="store_true", help="lunr only, no browser")
     args = parser.parse_args()
 
+    started = Run()
     topics = load_topics(ROOT / "content")
     ids = [question.id for topic in topics for question in topic.questions]
     keywords = {keyword.lower() for topic in topics for question in topic.questions for keyword in question.keywords}
     questions = load_eval_questions()
     unseen = [q for q in questions if q.query.lower() not in keywords]
 
-    started = time.perf_counter()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         sites = {name: build(Path(folder) / name.split()[0], stock)
@@ -105,32 +105,26 @@ def main() -> None:
                 if name == "tuned" and chosen is not unseen:
                     misses[subset] = figures.get("browser", figures["lunr"]).misses
 
-    print(f"Search evaluation: {len(questions)} shopper questions (tests/search/search_questions.yml)")
-    print(f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}, "
-          f"Chromium: {chromium_version() if not args.offline else 'not run'}\n")
-    print("| search | questions | browser: first | browser: top 3 | lunr: first | lunr: top 3 |")
-    print("|---|---|---|---|---|---|")
-    for name, subset, figures in rows:
-        browser = figures.get("browser")
-        cells = [f"{browser.first:.0%}", f"{browser.top3:.0%}"] if browser else ["-", "-"]
-        cells += [f"{figures['lunr'].first:.0%}", f"{figures['lunr'].top3:.0%}"]
-        print(f"| {name} | {subset} | {' | '.join(cells)} |")
+    software = [] if args.offline else [chromium_version(CHROMIUM)]
+    print(machine_line(started, *software, f"Material for MkDocs {version('mkdocs-material')}"))
+    print()
+    print(markdown_table(
+        ["search", "questions", "first result (Chromium)", "within first three (Chromium)", "first (lunr)",
+         "within three (lunr)"],
+        [[name, subset, *shares(figures)] for name, subset, figures in rows]))
     for subset, missed in misses.items():
         print(f"\nTuned, {subset}: not answered within the first three:")
         for query, found in missed:
             print(f"  {query!r}: {', '.join(q or 'a page' for q in found) or 'no results'}")
-    print(f"\n{time.perf_counter() - started:.0f} s")
 
 
-def chromium_version() -> str:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            return browser.version
-        finally:
-            browser.close()
+def shares(figures: dict[str, Figures]) -> list[str]:
+    """A row's four cells: answered first and within three in Chromium ("-" when not run), then with lunr."""
+    cells = []
+    for kind in ("browser", "lunr"):
+        found = figures.get(kind)
+        cells += [f"{found.first:.0%}", f"{found.top3:.0%}"] if found else ["-", "-"]
+    return cells
 
 
 if __name__ == "__main__":
