@@ -70,6 +70,7 @@ def main(only: list[str], runs: int) -> None:
     print()
     print(markdown_table(["page", *COUNTERS, "elements"], rows))
 
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="*", help='pages to load ("returns/", "" for the home page); all by default')
