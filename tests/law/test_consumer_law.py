@@ -151,7 +151,7 @@ def test_the_legal_rights_answer_says_when_made_to_order_goods_are_excluded(tmp_
     centre, _ = review_help_centre(project / "policies.yaml", project / "content", project / "calculator")
     page = centre.pages["returns.md"]
     assert "## What are my legal rights to cancel and return an order? {#your-legal-rights}" in page
-    sentence = load_law(ROOT / "law" / "GB.yaml", "law/GB.yaml").made_to_order["for_shoppers"]
+    sentence = load_law(ROOT / "law" / "GB.yaml", "law/GB.yaml").made_to_order.for_shoppers
     assert (" ".join(sentence.split()) in " ".join(page.split())) is excluded
 
 
@@ -219,7 +219,7 @@ def test_the_legal_rights_answer_is_on_the_returns_page_when_asked_for(compliant
     for rule in law.rules:
         assert " ".join(rule.for_shoppers.split()) in text
     assert "14 days after the day it arrives" in text and "14 days after telling us to send the goods back" in text
-    assert law.made_to_order["for_shoppers"] not in text  # the shop declared none of its goods made to order
+    assert law.made_to_order.for_shoppers not in text  # the shop declared none of its goods made to order
     assert "information, not legal advice" in text
     assert "your-legal-rights" in (compliant_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
     faq = page.find("script", type="application/ld+json").string

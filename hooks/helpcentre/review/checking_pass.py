@@ -148,7 +148,8 @@ def advise_on_consumer_law(draft: Draft, found: Findings) -> None:
     if draft.policies is None:
         return
     with found.attempt():
-        law, advice = review_consumer_law(draft.policies, draft.policies_file, draft.law_folder, draft.data)
+        law, advice = review_consumer_law(draft.policies, draft.policies_file, draft.law_folder, draft.data,
+                                          draft.topics or [])
         found.extend(advice)
         if draft.topics is not None:
             with_rights, hints = add_rights_answer(draft.topics, law, draft.policies, draft.policies_file)
