@@ -42,31 +42,40 @@ class Shortfall:
     shown: str
 
 
-def review_consumer_law(policies: Policies, policies_file: Path, law_folder: Path, calendar: dict[str, Any],
-                        topics: Sequence[Topic] = ()) -> tuple[Law | None, list[Finding]]:
-    """The law of the shop's country (None if there is no data file) and the advice on its policies.
-
-    `calendar` is the calculator's data (working days, closed days), to read business days as calendar days;
-    `topics` are the answers a rule may ask for (`answered`)."""
+def find_law(policies: Policies, policies_file: Path, law_folder: Path) -> tuple[Law | None, list[Finding]]:
+    """The law of the shop's country (the country of its bank holidays), and a line when there is no file
+    for it (None) or only its union's; with the notes of the law for every shop of the country."""
     name, root = policies_file.name, read_yaml(policies_file, policies_file.name)
     code = policies["calendar.bank_holidays"]["country"]
-    settings = policies["consumer_law"] or {}
     country = f"{country_name(code) or code} ({code})"
     found = law_of_country(law_folder, code)
     if found is None:
-        unanswered = "; consumer_law.rights_answer has nothing to summarise" if settings.get("rights_answer") else ""
+        unanswered = ("; consumer_law.rights_answer has nothing to summarise"
+                      if (policies["consumer_law"] or {}).get("rights_answer") else "")
         return None, [_finding(name, root, "calendar.bank_holidays.country", "advice",
                                f"no statutory check is available for {country}: there is no {law_folder.name}/"
                                f'{code}.yaml (README, "Policy advice", says how to add one){unanswered}')]
     path, own = found
     law = load_law(path, f"{law_folder.name}/{path.name}")
-    findings = [_finding(name, root, note.policy, "hint", note.note) for note in law.notes]
+    lines = [_finding(name, root, note.policy, "hint", note.note) for note in law.notes]
     if own is not None:
-        findings.append(_finding(name, root, "calendar.bank_holidays.country", "advice",
-                                 f"checked against {law.file} ({law.reference}), which {country} is a member of: "
-                                 f"there is no {law_folder.name}/{own.name} for its own statutes, which may give "
-                                 f"shoppers more (README, \"Policy advice\", says how to add one with extends: "
-                                 f"{law.country})"))
+        lines.append(_finding(name, root, "calendar.bank_holidays.country", "advice",
+                              f"checked against {law.file} ({law.reference}), which {country} is a member of: "
+                              f"there is no {law_folder.name}/{own.name} for its own statutes, which may give "
+                              f'shoppers more (README, "Policy advice", says how to add one with extends: '
+                              f"{law.country})"))
+    return law, lines
+
+
+def review_consumer_law(law: Law, policies: Policies, policies_file: Path, calendar: dict[str, Any],
+                        topics: Sequence[Topic]) -> list[Finding]:
+    """The advice on the policies: one line per rule of `law` they fall short of, or acknowledged.
+
+    `calendar` is the calculator's data (working days, closed days), to read business days as calendar days;
+    `topics` are the answers shoppers will read, for the rules that ask for one (`answered`)."""
+    name, root = policies_file.name, read_yaml(policies_file, policies_file.name)
+    settings = policies["consumer_law"] or {}
+    findings: list[Finding] = []
     made_to_order = settings.get("made_to_order") if law.made_to_order else None
     acknowledged = {entry["id"]: n for n, entry in enumerate(settings.get("acknowledged") or [])}
     short = set()
@@ -97,7 +106,7 @@ def review_consumer_law(policies: Policies, policies_file: Path, law_folder: Pat
         elif rule_id not in short:
             findings.append(_finding(name, root, key, "hint", f"the policy meets {rule_id} now; this "
                                      "acknowledgement can be removed"))
-    return law, findings
+    return findings
 
 
 def _finding(file: str, root: yaml.Node, key: str, severity: Severity, message: str) -> Finding:
@@ -219,6 +228,7 @@ def add_rights_answer(topics: Sequence[Topic], law: Law | None, policies: Polici
 def _at(text: str, law: Law, key: str) -> Located:
     """Generated text, located at the law file's rights_answer (where a mistake in it would come from)."""
     located = Located(text)
-    located.file, located.line, located.column, located.key = law.rights_file, law.rights_line, 1, f"rights_answer.{key}"
+    located.file, located.line, located.column = law.rights_file, law.rights_line, 1
+    located.key = f"rights_answer.{key}"
     return located
 
