@@ -1,11 +1,11 @@
 """Consumer law: the shop's policies compared with the statutory minimums of its country, as advice.
 
-The law is data, not code: `law/<country>.yaml` (the country whose bank holidays the shop uses) lists
-rules, each comparing one value of policies.yaml with the minimum the law sets, with its regulation
-and address. Where the policy gives less, the editor gets a `Finding` of severity "advice" at the
-policy's key and line: information, never a reason to stop the build. The same file gives shoppers a
-plain-English summary of their rights, added to the returns topic when the shop opts in.
-"""
+The law is data, not code: `law/<country>.yaml` (the country whose bank holidays the shop uses, or the
+union it is a member of; law_files.py reads them) lists rules, each comparing one value of policies.yaml,
+or the answers shoppers read, with what the law sets, and naming its provision and address. Where the
+policy gives less, the editor gets a `Finding` of severity "advice" at the policy's key and line:
+information, never a reason to stop the build. The same file gives shoppers a plain-English summary of
+their rights, added to a topic when the shop opts in."""
 
 from __future__ import annotations
 
