@@ -54,7 +54,7 @@ def find_law(policies: Policies, policies_file: Path, law_folder: Path) -> tuple
                       if (policies["consumer_law"] or {}).get("rights_answer") else "")
         return None, [_finding(name, root, "calendar.bank_holidays.country", "advice",
                                f"no statutory check is available for {country}: there is no {law_folder.name}/"
-                               f'{code}.yaml (README, "Policy advice", says how to add one){unanswered}')]
+                               f'{code}.yaml (docs/editors.md, "Policy advice", says how to add one){unanswered}')]
     path, own = found
     law = load_law(path, f"{law_folder.name}/{path.name}")
     lines = [_finding(name, root, note.policy, "hint", note.note) for note in law.notes]
@@ -62,7 +62,7 @@ def find_law(policies: Policies, policies_file: Path, law_folder: Path) -> tuple
         lines.append(_finding(name, root, "calendar.bank_holidays.country", "advice",
                               f"checked against {law.file} ({law.reference}), which {country} is a member of: "
                               f"there is no {law_folder.name}/{own.name} for its own statutes, which may give "
-                              f'shoppers more (README, "Policy advice", says how to add one with extends: '
+                              f'shoppers more (docs/shop-owners.md, "Consumer law", says how to add one with extends: '
                               f"{law.country})"))
     return law, lines
 
