@@ -109,8 +109,8 @@ def test_a_member_state_without_a_file_is_checked_against_the_eu_with_one_line_s
     assert [without_columns(note) for note in notes] == [
         f"policies.yaml:{line_of(text, '    country: AT')}: calendar.bank_holidays.country: checked against "
         "law/EU.yaml (Directive 2011/83/EU), which Austria (AT) is a member of: there is no law/AT.yaml for its "
-        'own statutes, which may give shoppers more (docs/shop-owners.md, "Consumer law", says how to add one with extends: '
-        "EU)"]
+        'own statutes, which may give shoppers more (docs/shop-owners.md, "Consumer law", says how to add one '
+        "with extends: EU)"]
     assert notes[0].severity == "advice"
 
 
