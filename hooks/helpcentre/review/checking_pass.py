@@ -19,7 +19,7 @@ from helpcentre.dates.calculator_data import build_calculator_data, build_year
 from helpcentre.dates.check_forms import CHECKS, check_placeholders
 from helpcentre.dates.last_order_dates import render_last_order_dates
 from helpcentre.dates.notice import Notice, build_notice, load_notice_words
-from helpcentre.law.consumer_law import add_rights_answer, review_consumer_law
+from helpcentre.law.consumer_law import add_rights_answer, find_law, review_consumer_law
 from helpcentre.policy.policies import Policies, load_policies, placeholder_names
 from helpcentre.reading.errors import Finding, Findings
 
@@ -144,18 +144,22 @@ def render_pages(draft: Draft, found: Findings) -> None:
 # Consumer law (helpcentre.law)
 
 def advise_on_consumer_law(draft: Draft, found: Findings) -> None:
-    """Advice: the policies against the consumer law of the shop's country; the "Your legal rights" answer."""
+    """The "Your legal rights" answer, when the shop asks for it; then advice: the policies and the answers
+    shoppers will read against the consumer law of the shop's country."""
     if draft.policies is None:
         return
     with found.attempt():
-        law, advice = review_consumer_law(draft.policies, draft.policies_file, draft.law_folder, draft.data)
-        found.extend(advice)
+        law, lines = find_law(draft.policies, draft.policies_file, draft.law_folder)
+        found.extend(lines)
         if draft.topics is not None:
             with_rights, hints = add_rights_answer(draft.topics, law, draft.policies, draft.policies_file)
             found.extend(hints)
             if with_rights != draft.topics:
                 draft.pages.update(render_topic_pages(with_rights, draft.placeholders, *draft.shop))
             draft.topics = with_rights
+        if law is not None and draft.data is not None:
+            found.extend(review_consumer_law(law, draft.policies, draft.policies_file, draft.data,
+                                             draft.topics or []))
 
 
 # The notice on every page (helpcentre.dates)
