@@ -117,7 +117,7 @@ def test_an_editor_extends_the_glossary_and_make_check_reports_it(tmp_path, caps
 
 
 @pytest.mark.parametrize("text, message", [
-    ("ship: [dispatch]\nsend: [dispatch]\n", 'content/style/glossary.yml:2:8: send[0]: "dispatch" is listed twice '
+    ("ship: [dispatch]\nsend: [dispatch]\n", 'content/style/glossary.yml:2:8: send[1]: "dispatch" is listed twice '
      "(line 1); expected each term to avoid once"),
     ("ship: dispatch\n", "content/style/glossary.yml:1:7: ship: expected a list"),
     ("ship: []\n", "content/style/glossary.yml:1:7: ship: expected a list of at least 1; got an empty list"),

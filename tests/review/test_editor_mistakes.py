@@ -109,7 +109,7 @@ MISTAKES = [
             lambda text: re.sub(r"^title: (.*)$", r"title: \1 # draft", text, count=1, flags=re.MULTILINE),
             "put the title in quotes", re.compile(r"^title: .* # draft$", re.MULTILINE)),
     Mistake("a list item cut off at #", POLICIES, replaced("    - Maestro\n", "    - Maestro #3\n"),
-            'payments.methods[2]: the text is cut off at "#3": in YAML, " #" starts a comment, so only "Maestro" '
+            'payments.methods[3]: the text is cut off at "#3": in YAML, " #" starts a comment, so only "Maestro" '
             'would be published; put the item in quotes: - "Maestro #3"', "- Maestro #3"),
     Mistake("a comma splits an email detail in two", CHANGES,
             replaced('ask_for: [Order number, "New delivery address, in full"]',

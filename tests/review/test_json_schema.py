@@ -69,10 +69,10 @@ def schema_errors(schema_name: str, data: Any) -> list[jsonschema.ValidationErro
 
 
 def key_of(path: Any) -> str:
-    """A JSON path as the build names keys: delivery.zones[0].countries[1]."""
+    """A JSON path as the build names keys, items counted from one: delivery.zones[1].countries[2]."""
     key = ""
     for part in path:
-        key += f"[{part}]" if isinstance(part, int) else (f".{part}" if key else part)
+        key += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if key else part)
     return key
 
 
@@ -244,11 +244,11 @@ def _key_of_the_message(error: DataError, message: str) -> str:
 
 
 def _as_path(key: str) -> str:
-    """A key as the build names it for editors ("question 2, id other, answer") as a path ("questions[1].answer")."""
+    """A key as the build names it for editors ("question 2, id other, answer") as a path ("questions[2].answer")."""
     match = re.fullmatch(r"question (\d+)(?:, id [^,]+)?(?:, (.*))?", key)
     if not match:
         return key
-    item = f"questions[{int(match.group(1)) - 1}]"
+    item = f"questions[{match.group(1)}]"
     return f"{item}.{match.group(2)}" if match.group(2) else item
 
 

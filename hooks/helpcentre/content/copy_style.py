@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from helpcentre.reading.errors import Finding, Findings
-from helpcentre.reading.schema import ListOf, Text, error_at, fail
+from helpcentre.reading.schema import ListOf, Text, error_at, fail, item_key
 from helpcentre.reading.yaml_source import read_yaml
 
 from .placeholders import without_placeholders
@@ -83,7 +83,7 @@ def load_glossary(content_folder: Path) -> Glossary:
             for n, (item, avoided) in enumerate(zip(value_node.value, avoided_terms, strict=True)):
                 line = item.start_mark.line + 1
                 if avoided.lower() in where:
-                    raise error_at(name, item, f"{preferred}[{n}]", f'"{avoided}" is listed twice (line '
+                    raise error_at(name, item, item_key(preferred, n), f'"{avoided}" is listed twice (line '
                                    f"{where[avoided.lower()]}); expected each term to avoid once")
                 where[avoided.lower()] = line
                 terms.append(Term(preferred, avoided, line))

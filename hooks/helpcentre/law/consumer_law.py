@@ -41,6 +41,7 @@ from helpcentre.reading.schema import (
     country_name,
     error_at,
     fail,
+    item_key,
     long_date,
 )
 from helpcentre.reading.yaml_source import read_yaml
@@ -130,7 +131,8 @@ def load_law(path: Path, name: str) -> Law:
                            f"expected {path.stem}, the country this file is named after; got {values['country']}"))
     rules, seen = [], set()
     for n, rule in enumerate(values["rules"]):
-        key, node = f"rules[{n}]", _node(root, f"rules[{n}]")
+        key = item_key("rules", n)
+        node = _node(root, key)
         with found.attempt():
             rules.append(_read_rule(rule, node, key, name, seen))
     found.raise_errors()
@@ -181,10 +183,11 @@ def policy_field(path: str) -> Field | None:
 
 
 def _node(node: yaml.Node, path: str) -> yaml.Node:
-    """The YAML node at a key path such as 'returns.condition[2]' (the path is known to exist)."""
+    """The YAML node at a key path such as 'returns.condition[2]', items counted from one (the path is known to
+    exist)."""
     for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
         if part.startswith("["):
-            node = node.value[int(part[1:-1])]
+            node = node.value[int(part[1:-1]) - 1]
         else:
             node = next(value for key, value in node.value if key.value == part)
     return node
@@ -230,7 +233,7 @@ def review_consumer_law(policies: Policies, policies_file: Path, law_folder: Pat
         short.add(rule.id)
         if rule.id in acknowledged:
             n = acknowledged[rule.id]
-            findings.append(_finding(name, root, f"consumer_law.acknowledged[{n}]", "advice",
+            findings.append(_finding(name, root, item_key("consumer_law.acknowledged", n), "advice",
                                      f"acknowledged {rule.id} ({law.reference} reg. {rule.regulation}): "
                                      f"{settings['acknowledged'][n]['reason']}"))
         else:
@@ -238,7 +241,7 @@ def review_consumer_law(policies: Policies, policies_file: Path, law_folder: Pat
                                      _advice(law, rule, shortfall.shown, made_to_order)))
     ids = [rule.id for rule in law.rules]
     for rule_id, n in acknowledged.items():
-        key = f"consumer_law.acknowledged[{n}].id"
+        key = item_key("consumer_law.acknowledged", n) + ".id"
         if rule_id not in ids:
             close = difflib.get_close_matches(rule_id, ids, n=1)
             findings.append(_finding(name, root, key, "hint", f'"{rule_id}" is not the id of a rule in {law.file}; '
@@ -289,7 +292,7 @@ def _shortfall(rule: Rule, policies: Policies, calendar: dict[str, Any]) -> Shor
              if any(re.search(rf"\b{re.escape(term)}\b", item, re.IGNORECASE) for term in rule.limit)]
     if not found:
         return None
-    return Shortfall(f"{rule.policy}[{found[0][0]}]", md.join_words([f'"{item}"' for _, item in found], "or"))
+    return Shortfall(item_key(rule.policy, found[0][0]), md.join_words([f'"{item}"' for _, item in found], "or"))
 
 
 def longest_span(calendar: dict[str, Any], business_days: int) -> tuple[int, dt.date]:

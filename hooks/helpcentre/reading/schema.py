@@ -151,6 +151,12 @@ def child_key(key: str, name: str) -> str:
     return f"{key}, {name}" if " " in key else f"{key}.{name}"
 
 
+def item_key(key: str, index: int) -> str:
+    """How messages name the item at `index` (from 0) of the list at `key`: counted from one, as editors count
+    ("delivery.zones[1]" is the first zone)."""
+    return f"{key}[{index + 1}]"
+
+
 def error_at(file: str, node: yaml.Node, key: str, message: str) -> DataError:
     """A mistake at the line and column where `node` is written."""
     return DataError(file, node.start_mark.line + 1, key, message, node.start_mark.column + 1)
@@ -591,7 +597,7 @@ class ListOf(Field):
         found, items = Findings(), []
         for n, item in enumerate(node.value):
             with found.attempt():
-                items.append(self.item.read(item, self.label(n, item) if self.label else f"{key}[{n}]", file))
+                items.append(self.item.read(item, self.label(n, item) if self.label else item_key(key, n), file))
         found.raise_errors()
         return items
 
