@@ -255,6 +255,14 @@ def placeholder_names() -> list[str]:
     return [path for path, _ in _leaves(SCHEMA, "")]
 
 
+def placeholder_meanings() -> dict[str, tuple[str, str]]:
+    """The unit of each policy placeholder counted in one ("day", "business day", "hour"), and what it is in
+    words (its name, its description); known without reading any policies, for suggesting the placeholder a
+    typed figure stands for."""
+    return {path: (getattr(getattr(field, "field", field), "unit", ""), f"{path} {field.description}")
+            for path, field in _leaves(SCHEMA, "")}
+
+
 def _leaves(record: Record, prefix: str) -> Iterator[tuple[str, Field]]:
     """Each placeholder of a record: its path and its field (records two deep are flattened)."""
     for name, field in record.fields.items():

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from .errors import DataError, Finding, Findings
 
 MAX_BYTES = 1_000_000
 
 _TAB_INDENT = re.compile(r"^[ ]*\t")
+_TAB_INDENT_ALL = re.compile(r"^[ \t]*\t", re.MULTILINE)  # the whole indentation of a line with a tab in it
 # Where a value may start on a line: after "key: ", after "- ", or both ("- key: ").
 _VALUE_START = re.compile(r"^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?(?:-\s+)?)")
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:(?:\s|$)")
@@ -42,11 +43,13 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         return super().resolve(kind, value, implicit)
 
 
-def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
-    """Parse `path` into a node tree; `name` is how messages refer to the file.
+def read_yaml(path: Path, name: str | None = None, found: Findings | None = None) -> yaml.Node:
+    """Parse `path` into a node tree; `name` is how messages refer to the file. With `found`, a tab in the
+    indentation is a finding added to it, and the file is read on with two spaces for each such tab.
 
     Each plain (unquoted) scalar followed by a comment on its line gets a `trailing_comment`
-    attribute: the schema decides whether that comment cut an editor's text short."""
+    attribute: the schema decides whether that comment cut an editor's text short. Each block scalar
+    (| or >) gets a `text_column`: the column its lines start in."""
     name = name or path.name
     if path.stat().st_size > MAX_BYTES:
         raise DataError(name, None, "", f"the file is larger than 1 MB ({path.stat().st_size:,} bytes); "
@@ -55,10 +58,15 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise DataError(name, None, "", "expected UTF-8 text; the file has bytes that are not") from error
-    _refuse_tabs(text, name)
+    tabs = _tab_findings(text, name)
+    if tabs and found is None:
+        raise DataError.of(tabs[:1])
+    text = _TAB_INDENT_ALL.sub(lambda match: match.group(0).replace("\t", "  "), text) if tabs else text
     try:
         node = yaml.compose(text, Loader=_Loader)  # aliases are not expanded here: an aliased node is shared
     except yaml.MarkedYAMLError as error:
+        if tabs:  # read with spaces for its tabs, the file still does not read: the tabs come first
+            raise DataError.of(tabs) from error
         if error.problem and error.problem.startswith("found undefined alias"):  # an alias with no anchor
             alias = _ALIAS.match(text, error.problem_mark.index)
             raise DataError(name, error.problem_mark.line + 1, "", f"an alias (*{alias[1] if alias else ''}) is "
@@ -68,7 +76,9 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
     if node is None:
         raise DataError(name, 1, "", "the file is empty; expected YAML content")
     _refuse_anchors(node, text, name)
-    _mark_plain_scalars(node, text.splitlines(), name)
+    _mark_scalars(node, text.splitlines(), name)
+    if found is not None:
+        found.extend(tabs)
     return node
 
 
@@ -173,8 +183,9 @@ def _quoted(value: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
-    """Note comments after plain scalars; refuse a list item that YAML joined to the one above."""
+def _mark_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
+    """Note comments after plain scalars and where block scalars' lines start; refuse a list item that YAML
+    joined to the one above."""
     with_hash = {number for number, line in enumerate(lines) if "#" in line}  # where a comment can be
     stack = [root]
     while stack:
@@ -183,6 +194,9 @@ def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
             stack.extend(item for pair in node.value for item in pair)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+        elif node.style in ("|", ">"):
+            text_line = next((line for line in lines[node.start_mark.line + 1:node.end_mark.line] if line.strip()), "")
+            node.text_column = _indent(text_line)
         elif not node.style:
             end = node.end_mark
             if end.line in with_hash and _COMMENT_AFTER.match(rest := lines[end.line][end.column:]):
@@ -195,13 +209,14 @@ def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
                                     _indent(lines[number]))
 
 
-def _refuse_tabs(text: str, name: str) -> None:
+def _tab_findings(text: str, name: str) -> list[Finding]:
+    """Each line indented with a tab, with the line as it should be (two spaces for each tab)."""
     if "\t" not in text:
-        return  # most files: no need to read them line by line
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _TAB_INDENT.match(line):
-            raise DataError(name, number, "", "a tab is used for indentation; expected spaces only",
-                            line.index("\t") + 1)
+        return []  # most files: no need to read them line by line
+    return [Finding(name, number, "", "a tab is used for indentation; expected spaces only (two for each tab)",
+                    line.index("\t") + 1, fix=fixed)
+            for number, line in enumerate(text.splitlines(), start=1) if _TAB_INDENT.match(line)
+            for fixed in [_TAB_INDENT_ALL.sub(lambda match: match.group(0).replace("\t", "  "), line)]]
 
 
 def _refuse_anchors(root: yaml.Node, text: str, name: str) -> None:
