@@ -102,6 +102,7 @@ QUESTION = SCHEMA.fields["questions"].item
 # into the answer's text by mistake.
 _KEY_IN_ANSWER = re.compile(r"^[ ]*(" + "|".join(sorted({*QUESTION.fields, *QUESTION.fields["email"].field.fields}))
                             + r"):(?:[ ]|$)", re.MULTILINE)
+_SUBHEADING = re.compile(r"#{3,6}[ \t]+\S")  # a heading an answer may have, under its question's (##)
 _PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}  # pictures a Markdown page may show
 NOTICE_FILE = "notice.yml"  # the words of the notice on every page (helpcentre.dates.notice), not a topic
@@ -193,6 +194,7 @@ def _read_topic(root: yaml.Node, slug: str, name: str, found: Findings) -> Topic
     )
     for question in questions:
         found.extend(_keys_in_answer(question.answer))
+        found.extend(_hashes_in_answer(question.answer))
         for match in PLACEHOLDER.finditer(question.question):
             found.add(question.question.error(f'a question is shown as written, so the placeholder "{match.group(0)}" '
                                               "would be published as typed; write it in words, and the figure in "
@@ -259,6 +261,26 @@ def _fold(cause: Finding, old: str, page: str, findings: list[Finding]) -> list[
             dataclasses.replace(cause, message=message, knock_ons=knock_ons)]
 
 
+def _hashes_in_answer(answer: Located) -> list[Finding]:
+    """A line starting with # in an answer is a heading in Markdown: a note to self would be published large
+    and break the page's contents. Only headings under the question's own (### to ######) are allowed."""
+    if "#" not in answer:
+        return []
+    found, offset, in_fence = [], 0, False
+    for line in answer.split("\n"):
+        words = line.lstrip(" ")
+        if words.startswith(("```", "~~~")):
+            in_fence = not in_fence
+        elif not in_fence and words.startswith("#") and len(line) - len(words) < 4 and not _SUBHEADING.match(words):
+            found.append(finding_at(answer, offset + len(line) - len(words), answer.file, answer.line, answer.key,
+                                    f'"{words.strip()}" starts with #, so it would be published as a heading and '
+                                    "break the page's contents. A note to yourself goes outside the answer: a YAML "
+                                    'comment on a line of its own, in the column of "answer:". A heading inside '
+                                    'an answer is written "### Heading"'))
+        offset += len(line) + 1
+    return found
+
+
 def _keys_in_answer(answer: Located) -> list[Finding]:
     """A key of the question inside its answer's text: indented as far as the text, it became part of it."""
     if answer.count("\n") == 0:
@@ -279,8 +301,10 @@ def check_content_files(folder: Path) -> list[Finding]:
         name = path.relative_to(folder.parent).as_posix()
         suffix = path.suffix.lower()
         if suffix in (".yaml", ".yml") and (path.suffix != ".yml" or len(relative.parts) > 1):
-            found.append(Finding(name, None, "", f"a topic file must be named .yml and be in {folder.name}/ itself; "
-                                 f"rename it {folder.name}/{path.stem}.yml"))
+            words = "" if _PAGE_NAME.fullmatch(path.stem) else (", its name lowercase words and digits joined by "
+                                                                  "hyphens (the page's address)")
+            found.append(Finding(name, None, "", f"a topic file must be named .yml and be in {folder.name}/ "
+                                 f"itself{words}; rename it {folder.name}/{_address(path.stem)}.yml"))
         elif suffix not in (".yml", ".md", *_IMAGES) or (suffix == ".md" and path.suffix != ".md"):
             found.append(Finding(name, None, "", f"only topics (.yml), pages (.md) and pictures belong in "
                                  f"{folder.name}/; the build would publish this file as it is: move it out "
@@ -289,10 +313,9 @@ def check_content_files(folder: Path) -> list[Finding]:
             found.append(Finding(name, None, "", "expected UTF-8 text; the file has bytes that are not: save it "
                                  "again as UTF-8 (in most editors, under Save As or Encoding)"))
         elif suffix in (".yml", ".md") and not _PAGE_NAME.fullmatch(path.stem):
-            address = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "page"
             found.append(Finding(name, None, "", "the file name becomes the page's address, so it must be "
                                  "lowercase words and digits joined by hyphens; rename it "
-                                 f"{relative.with_name(address + path.suffix).as_posix()}"))
+                                 f"{relative.with_name(_address(path.stem) + path.suffix).as_posix()}"))
     pages = {p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.md")}
     for path in sorted(folder.glob("*.yml")):
         if path.stem in pages:
@@ -300,6 +323,11 @@ def check_content_files(folder: Path) -> list[Finding]:
                                  f"the topic and the page {folder.name}/{path.stem}.md would both be the page "
                                  f"/{path.stem}/; rename one of them"))
     return found
+
+
+def _address(stem: str) -> str:
+    """A file name (without its ending) made an address: "Gift Cards" is gift-cards."""
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "page"
 
 
 def _is_utf8(path: Path) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -27,6 +28,7 @@ _BARE_KEY = re.compile(r"^\s*(?:-\s+)?[\w.-]+$")
 _CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
 _ANCHOR = re.compile(r"(?:!\S*\s+)?&([^\s,\[\]{}]+)")  # a node's properties: a tag, then its anchor
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
+_FLOW_ITEM = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,]+""")  # an item of a [ ] list, quoted or not
 _COMMENT_AFTER = re.compile(r"\s+#")
 _LIST_ITEM_LINE = re.compile(r"\s*-\s")
 _INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
@@ -84,8 +86,62 @@ def read_yaml(path: Path, name: str | None = None, found: Findings | None = None
 
 def syntax_error(text: str, name: str, error: yaml.MarkedYAMLError) -> DataError:
     """A YAML syntax error in an editor's words, at the line where it went wrong (which is often not the
-    line where the parser noticed it)."""
+    line where the parser noticed it), with the line as it should be when a change of that line is found that
+    makes the file read (each suggestion is tried before it is offered)."""
     lines = text.splitlines()
+    told = _told(lines, name, error)
+    finding = told.findings[0]
+    if finding.line is None:
+        return told
+    at = finding.line - 1
+    offered = [finding.fix] if finding.fix else []  # the change the message shows, tried first
+    fix = next((fixed for fixed in [*offered, *_fixes(lines, at)] if _reads_with(lines, at, fixed)), None)
+    return DataError(finding.file, finding.line, finding.key, finding.message, finding.column, fix)
+
+
+def _fixes(lines: list[str], at: int) -> Iterator[str]:
+    """Changes of line `at` that may be what the editor meant, the likeliest first."""
+    line = lines[at]
+    prefix = _VALUE_START.match(line).group(1)
+    value, hashed, comment = line[len(prefix):].partition(" #")
+    comment = f" #{comment}" if hashed else ""
+    quote = value[:1]
+    if quote in _CLOSING and _CLOSING[quote].match(value, 1) is None:  # a quote never closed
+        yield f"{prefix}{value.rstrip()}{quote}{comment}"
+        yield f"{prefix}{line[len(prefix):].rstrip()}{quote}"
+    if value.strip():
+        yield f"{prefix}{_quoted(value)}{comment}"
+        yield f"{prefix}{json.dumps(line[len(prefix):].strip().strip(quote), ensure_ascii=False)}"
+    if "[" in line:
+        yield _closed_list(line)
+    indent = _indent(line) - 1
+    above = [_indent(other) - 1 for other in reversed(lines[:at]) if _KEY_LINE.match(other)]
+    for spaces in dict.fromkeys([indent - 1, indent + 1, *above]):
+        if spaces >= 0:
+            yield " " * spaces + line.lstrip(" ")
+
+
+def _closed_list(line: str) -> str:
+    """A [ ] list on one line closed, each item with a colon, a bracket or a # in quotes."""
+    start = line.index("[")
+    items = _FLOW_ITEM.findall(line, start + 1)
+    items = [item.strip().rstrip("]").strip() for item in items if item.strip(" ]")]
+    quoted = [item if item[:1] in "\"'" or not re.search(r"[:#\[\]{}]", item) else json.dumps(item)
+              for item in items]
+    return f"{line[:start]}[{', '.join(quoted)}]"
+
+
+def _reads_with(lines: list[str], at: int, fixed: str) -> bool:
+    """Whether the file reads with line `at` changed to `fixed`."""
+    try:
+        yaml.compose("\n".join([*lines[:at], fixed, *lines[at + 1:]]), Loader=_Loader)
+    except yaml.MarkedYAMLError:
+        return False
+    return True
+
+
+def _told(lines: list[str], name: str, error: yaml.MarkedYAMLError) -> DataError:
+    """The mistake in words, at its line."""
     mark = error.problem_mark
     if mark is None:
         return DataError(name, None, "", f"this is not valid YAML: {error.problem}")
@@ -110,8 +166,9 @@ def syntax_error(text: str, name: str, error: yaml.MarkedYAMLError) -> DataError
             return _indentation(lines, at, name, "is indented further than the line above, so YAML reads it "
                                 "as more of the text above; keys of one group start in the same column", True)
         value = line[len(_VALUE_START.match(line).group(1)):]
-        return DataError(name, at + 1, "", 'text containing ": " must be in quotes; write it as '
-                         f"{line[:len(line) - len(value)].strip()} {_quoted(value)}", mark.column + 1)
+        fixed = f"{line[:len(line) - len(value)]}{_quoted(value)}"
+        return DataError(name, at + 1, "", f'text containing ": " must be in quotes; write it as {fixed.strip()}',
+                         mark.column + 1, fixed)
     if any((error.problem or "").startswith(problem) for problem in _INDENTATION_PROBLEMS):
         return _indentation(lines, at, name, "does not line up with the lines above it (the keys of one "
                             'group, and the "-" of the items of one list, start in the same column)')
@@ -146,9 +203,9 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" ")) + 1
 
 
-def _quote_mistake(lines: list[str], last: int) -> tuple[int, str, str, int] | None:
-    """(line, key, message, column) of a quote opened and never closed on lines up to `last`, or of a text
-    that starts with a quote and goes on after its closing quote; None if there is neither."""
+def _quote_mistake(lines: list[str], last: int) -> tuple[int, str, str, int, str] | None:
+    """(line, key, message, column, the line as it should be) of a quote opened and never closed on lines up to
+    `last`, or of a text that starts with a quote and goes on after its closing quote; None if there is neither."""
     found = None
     for number in range(0, last + 1):
         line = lines[number]
@@ -158,22 +215,26 @@ def _quote_mistake(lines: list[str], last: int) -> tuple[int, str, str, int] | N
             continue
         closed = _CLOSING[quote].match(line, start + 1)
         if closed is None:
-            message = (f"a quote ({quote}) opened on line {number + 1} is never closed; end the text with "
-                       f"{quote} on the same line")
+            text, hashed, comment = line[start:].partition(" #")
+            fixed = f"{line[:start]}{text.rstrip()}{quote}" + (f" #{comment}" if hashed else "")
+            where = f'before the comment (" #" starts one): {fixed.strip()}' if hashed else "on the same line"
+            message = (f"a quote ({quote}) opened on line {number + 1} is never closed; end the text with {quote} "
+                       f"{where}")
             if quote == "'":
                 message += " (inside single quotes, write an apostrophe twice, as in can''t; or use double quotes)"
-            found = (number + 1, "", message, start + 1)
+            found = (number + 1, "", message, start + 1, fixed)
         elif number == last:
             after = line[closed.end():].strip()
             if quote == "'" and line[closed.end():closed.end() + 1].isalpha():
-                text = line[start + 1:].strip().removesuffix("'")
+                text = json.dumps(line[start + 1:].strip().removesuffix("'"), ensure_ascii=False)
                 found = (number + 1, "", "an apostrophe inside single quotes ends the text; write it twice (can''t), "
-                         f"or put the text in double quotes: {json.dumps(text, ensure_ascii=False)}", start + 1)
+                         f"or put the text in double quotes: {text}", start + 1, line[:start] + text)
             elif after and not after.startswith(("#", ",", "]", "}")):
                 other = "'" if quote == '"' else '"'
                 whole = line[start:].strip()
                 found = (number + 1, "", f"this text starts with a quote ({quote}), so YAML expects it to end "
-                         f"there; put the whole text in the other quotes: {other}{whole}{other}", start + 1)
+                         f"there; put the whole text in the other quotes: {other}{whole}{other}", start + 1,
+                         f"{line[:start]}{other}{whole}{other}")
     return found
 
 
