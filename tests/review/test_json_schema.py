@@ -204,6 +204,30 @@ def test_vscode_recommends_the_yaml_extension_and_maps_the_files_to_their_schema
     assert settings["yaml.schemas"] == {f"./schemas/{name}": globs for name, globs in USED_BY.items()}
 
 
+def _subschemas(schema: Any) -> list[dict[str, Any]]:
+    found = []
+    if isinstance(schema, dict):
+        found.append(schema)
+        for value in schema.values():
+            found.extend(_subschemas(value))
+    elif isinstance(schema, list):
+        for value in schema:
+            found.extend(_subschemas(value))
+    return found
+
+
+@pytest.mark.parametrize("name", list(SCHEMAS))
+def test_no_completion_inserts_a_value_its_schema_refuses(name):
+    """The YAML extension completes a whole number with its default, else 0: each has a default, and it is valid
+    (card_business_days, at least 1, was completed with 0)."""
+    numbers = [sub for sub in _subschemas(SCHEMAS[name]) if sub.get("type") in ("integer", ["integer", "null"])]
+    assert all("default" in sub for sub in numbers), name
+    for sub in _subschemas(SCHEMAS[name]):
+        if "default" in sub:
+            schema = {key: value for key, value in sub.items() if key != "default"}
+            assert not list(jsonschema.Draft202012Validator(schema).iter_errors(sub["default"])), sub
+
+
 def _properties(schema: Any, key: str = "") -> list[tuple[str, Any]]:
     """Every key a file may have, with its schema, in the build's key names."""
     found = []

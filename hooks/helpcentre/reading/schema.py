@@ -327,7 +327,8 @@ class Whole(Field):
 
     def json_schema(self) -> JsonSchema:
         bounds = {"minimum": self.minimum} | ({"maximum": self.maximum} if self.maximum is not None else {})
-        return self._described({"type": "integer", **bounds})
+        # What the editors' YAML extension inserts on completion (else 0, which a minimum of 1 refuses).
+        return self._described({"type": "integer", **bounds, "default": self.minimum})
 
 
 class Range(Field):
