@@ -33,8 +33,8 @@ def fill_placeholders(text: str, values: Mapping[str, str], file: str, first_lin
         close = difflib.get_close_matches(name, values, n=1)
         hint = f'; did you mean "{{{{ {close[0]} }}}}"?' if close else ""
         found.add(finding_at(text, match.start(), file, first_line, key,
-                             f'unknown placeholder "{match.group(0)}"; expected one of the names listed in the README '
-                             f"(policy values from policies.yaml){hint}"))
+                             f'unknown placeholder "{match.group(0)}"; expected one of the names listed in '
+                             f"docs/editors.md (policy values from policies.yaml){hint}"))
         return match.group(0)
 
     filled = PLACEHOLDER.sub(value_of, text)
