@@ -152,7 +152,7 @@ def _typed_figures(text: str, values: Mapping[str, str], meanings: Meanings) -> 
 def _placeholders_meaning(lowered: str, figure: re.Match[str], meanings: Meanings) -> list[str]:
     """The placeholders whose meaning shares the most words with the sentence around `figure` (at least one), in
     its unit; of two as close, the one in the figure's very unit ("business days") first. The number itself
-    is never compared: a value that happens to be 14 days says nothing about what these 14 days are."""
+    is never compared: a value that happens to hold the same number says nothing about what the figure is."""
     sentence = next(s for s in _SENTENCE.finditer(lowered) if s.start() <= figure.start() < max(s.end(), 1))
     around = _meaning_words(sentence.group(0))
     unit = figure.group(3).lower()
