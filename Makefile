@@ -23,8 +23,8 @@ build: $(VENV)/.installed  ## write site/ (only a complete, warning-free build r
 	$(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH)) $(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf site && mv .site-new site
 
-check: $(VENV)/.installed  ## every mistake in policies.yaml and content/ at once, without building (file:line:column)
-	@PYTHONPATH=hooks $(BIN)/python -m helpcentre check
+check: $(VENV)/.installed  ## every mistake in policies.yaml and content/ at once, without building (file:line:column); V=1 prints hints and advice in full
+	@PYTHONPATH=hooks $(BIN)/python -m helpcentre check $(if $(V),-v)
 
 BASE ?= HEAD
 diff: $(VENV)/.installed  ## what shoppers will see differently between BASE (a git ref, default HEAD) and the working tree, in Markdown

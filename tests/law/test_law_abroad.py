@@ -60,7 +60,7 @@ DUTCH = in_country(POLICIES, "NL")
 EU_FOUR = [  # (advice id, key, the line it is on, the fix, the Dutch article, the Directive's article)
     ("eu-return-window", "returns.window_days", "  window_days: 14", ("  window_days: 14", "  window_days: 30"),
      "BW art. 6:230o and 6:230s(1)", "Directive 2011/83/EU art. 9(1), 9(2)(b) and 14(1)"),
-    ("eu-handling", "returns.condition[0]", "    - unopened", ("    - unopened\n", ""),
+    ("eu-handling", "returns.condition[1]", "    - unopened", ("    - unopened\n", ""),
      "BW art. 6:230s(3)", "Directive 2011/83/EU art. 14(2)"),
     ("eu-refund-time", "refunds.business_days", "  business_days: 28", ("  business_days: 28", "  business_days: 7"),
      "BW art. 6:230r(1) and (4)", "Directive 2011/83/EU art. 13(1) and 13(3)"),
@@ -84,7 +84,7 @@ def test_a_dutch_shop_gets_each_piece_of_eu_advice_exactly_while_its_rule_is_bro
     assert advice_ids(fixed) == sorted(r[0] for r in EU_FOUR if r[0] != rule)
     acknowledged = DUTCH + f"\nconsumer_law:\n  acknowledged:\n    - id: {rule}\n      reason: Decided\n"
     silenced, _ = review(tmp_path, acknowledged)
-    assert [note.message for note in silenced if note.key == "consumer_law.acknowledged[0]"] == [
+    assert [note.message for note in silenced if note.key == "consumer_law.acknowledged[1]"] == [
         f"acknowledged {rule} ({dutch}): Decided"]
     assert key not in [note.key for note in silenced]
 
@@ -200,25 +200,25 @@ US = (ROOT / "law" / "US.yaml").read_text(encoding="utf-8")
      'file in law/, such as EU for law/EU.yaml; there is no law/XX.yaml; got "XX"'),
     ("EU", "country: EU\n", "country: EU\nextends: NL\n", "extends:",
      'law/EU.yaml:{line}: extends: expected a file that does not extend this one again; got "NL", which extends EU'),
-    ("NL", "extends: EU\n", "", "eu-return-window", "law/NL.yaml:{line}: rules[0].law_requires: this key is missing; "
+    ("NL", "extends: EU\n", "", "eu-return-window", "law/NL.yaml:{line}: rules[1].law_requires: this key is missing; "
                                                     "expected law_requires: in every rule"),
     ("EU", "rights_answer:\n  id: your-legal-rights\n", "rights_answers:\n  id: your-legal-rights\n", "rights_answers",
      'law/EU.yaml:{line}: rights_answers: unknown key; expected one of country'),
     ("NL", "  - id: eu-handling\n", "  - id: nl-new\n    law_requires: A rule\n    for_shoppers: A rule\n"
                                     "  - id: eu-handling\n", "nl-new",
-     "law/NL.yaml:{line}: rules[3].provision: this key is missing; expected provision: in every rule, the "
+     "law/NL.yaml:{line}: rules[4].provision: this key is missing; expected provision: in every rule, the "
      "provision of the law it comes from"),
     ("NL", "    provision: art. 6:230r(1) and (4)\n", "", "eu-refund-time",
-     "law/NL.yaml:{line}: rules[1].provision: this key is missing; expected provision: beside address"),
+     "law/NL.yaml:{line}: rules[2].provision: this key is missing; expected provision: beside address"),
     ("EU", "  - id: eu-not-told\n    provision: art. 10(1)\n", "  - id: eu-not-told\n", "eu-not-told",
-     "law/EU.yaml:{line}: rules[4].provision: this key is missing; expected provision: beside address"),
+     "law/EU.yaml:{line}: rules[5].provision: this key is missing; expected provision: beside address"),
     ("NL", "country: NL\n", "country: DE\n", "country:",
      "law/NL.yaml:{line}: country: expected NL, the country this file is named after; got DE"),
     ("US", "  - policy: returns.window_days\n", "  - policy: returns.window\n", "returns.window\n",
-     'law/US.yaml:{line}: notes[0].policy: expected a key of policies.yaml such as returns.window_days; got '
+     'law/US.yaml:{line}: notes[1].policy: expected a key of policies.yaml such as returns.window_days; got '
      '"returns.window"'),
     ("US", "    answered: [[delay,", "    at_least: 3\n    answered: [[delay,", "us-delay-option",
-     "law/US.yaml:{line}: rules[1]: expected at most one comparison (at_least, at_most, is, none_of, answered); "
+     "law/US.yaml:{line}: rules[2]: expected at most one comparison (at_least, at_most, is, none_of, answered); "
      "got at_least, answered"),
 ])
 def test_a_mistake_in_a_law_file_or_the_one_it_extends_is_named_with_its_line(tmp_path, file, old, new, at,

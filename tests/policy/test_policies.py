@@ -173,7 +173,7 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("wrong type: a list for text", changed("  name: JJ's Art", "  name: [JJ, Art]"),
          "shop.name: expected text; got a list"),
         ("wrong type: yes/no for text", changed("    - Maestro", "    - yes"),
-         "payments.methods[2]: expected text; got yes without quotes, which YAML reads as yes/no"),
+         "payments.methods[3]: expected text; got yes without quotes, which YAML reads as yes/no"),
         ("zero duration", changed("  free_cancellation_hours: 12", "  free_cancellation_hours: 0"),
          "cancellation.free_cancellation_hours: expected a whole number of hours, at least 1; got 0"),
         ("negative duration", changed("  stale_after_business_days: 5", "  stale_after_business_days: -5"),
@@ -186,10 +186,10 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("impossible time", changed("  same_day_cutoff: null", '  same_day_cutoff: "25:00"'),
          'processing.same_day_cutoff: expected a time in quotes such as "14:00"'),
         ("country code NO read as false", changed("  not_shipped_to: []", "  not_shipped_to: [NO]"),
-         'delivery.not_shipped_to[0]: expected a two-letter country code in quotes, such as "US"; '
+         'delivery.not_shipped_to[1]: expected a two-letter country code in quotes, such as "US"; '
          "got NO without quotes, which YAML reads as false"),
         ("unknown country code", changed('      countries: ["US"]', '      countries: ["XX"]'),
-         'delivery.zones[0].countries[0]: expected a two-letter country code in quotes, such as "US"; got "XX"'),
+         'delivery.zones[1].countries[1]: expected a two-letter country code in quotes, such as "US"; got "XX"'),
         ("invalid email", changed("  email: info@jjsart.co.uk", "  email: info@jjsart"),
          'shop.email: expected an email address such as help@example.com; got "info@jjsart"'),
         ("anchor", changed("  window_days: 14", "  window_days: &days 14"),
@@ -205,12 +205,12 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("unknown weekday", changed("[Monday, Tuesday", "[Munday, Tuesday"),
          "processing.working_days: expected a day of the week such as Monday; got \"Munday\""),
         ("impossible day of the year", changed("    - from: 20 November", "    - from: 31 November"),
-         'delivery.peak_seasons[0].from: expected a day and month such as "20 November"; got "31 November"'),
+         'delivery.peak_seasons[1].from: expected a day and month such as "20 November"; got "31 November"'),
         ("closure date that is not a date", changed("  closure_dates: []", "  closure_dates: [Christmas]"),
-         "processing.closure_dates[0]: expected a date such as 2026-12-24"),
+         "processing.closure_dates[1]: expected a date such as 2026-12-24"),
         ("closure range backwards", changed("  closure_dates: []",
                                             "  closure_dates: [{from: 2026-12-31, to: 2026-12-24}]"),
-         "processing.closure_dates[0].to: expected a date on or after the from: date"),
+         "processing.closure_dates[1].to: expected a date on or after the from: date"),
         ("unknown choice", changed("  return_postage: shopper", "  return_postage: customer"),
          'returns.return_postage: expected one of shopper or shop; got "customer"'),
         ("unknown time zone", changed("  time_zone: Europe/London", "  time_zone: Europe/Londn"),
@@ -220,24 +220,24 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("two zones for everywhere else", changed("  not_shipped_to: []",
                                                   "    - name: Rest\n      transit_days: {min: 1, max: 2}\n"
                                                   "  not_shipped_to: []"),
-         'delivery.zones[2]: a second zone without countries; expected only one zone for everywhere else'),
+         'delivery.zones[3]: a second zone without countries; expected only one zone for everywhere else'),
         ("country in a zone and not shipped to", changed("  not_shipped_to: []", '  not_shipped_to: ["US"]'),
          'delivery.not_shipped_to: US is also in the zone "United States"'),
         ("target date 30 February", changed("      arrive_by: 24 December", "      arrive_by: 30 February"),
-         f'policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes '
+         f'policies.yaml:{christmas}: delivery.target_dates[1].arrive_by: expected a day and month that comes '
          'every year, such as "24 December"; got "30 February"'),
         ("target date 29 February", changed("      arrive_by: 24 December", "      arrive_by: 29 February"),
-         f'policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes '
+         f'policies.yaml:{christmas}: delivery.target_dates[1].arrive_by: expected a day and month that comes '
          'every year'),
         ("target date a number", changed("      arrive_by: 24 December", "      arrive_by: 24"),
-         f"policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes "
+         f"policies.yaml:{christmas}: delivery.target_dates[1].arrive_by: expected a day and month that comes "
          "every year, such as \"24 December\"; got 24"),
         ("target date name a number", changed("    - name: Christmas", "    - name: 2026"),
-         f"policies.yaml:{christmas - 1}: delivery.target_dates[0].name: expected text; got 2026 without quotes"),
+         f"policies.yaml:{christmas - 1}: delivery.target_dates[1].name: expected text; got 2026 without quotes"),
         ("duplicate target date name", changed("      arrive_by: 24 December",
                                                "      arrive_by: 24 December\n    - name: christmas\n"
                                                "      arrive_by: 23 December"),
-         f'policies.yaml:{christmas + 1}: delivery.target_dates[1].name: "christmas" is already the name of '
+         f'policies.yaml:{christmas + 1}: delivery.target_dates[2].name: "christmas" is already the name of '
          "another target date; expected each name once"),
         ("target dates not a list", changed(
             "  target_dates:                      # days shoppers want an order to arrive by, every year; [] for none\n"

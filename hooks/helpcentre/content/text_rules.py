@@ -2,7 +2,8 @@
 
 Each rule reads one text with the file and line it starts on, and returns the `Finding`s it has;
 `check_text` runs them all. A policy figure must come from policies.yaml through a placeholder, so
-that a changed value changes every page: a figure typed into an answer is refused. So is anything that
+that a changed value changes every page: a figure typed into an answer is refused, with the placeholder
+whose meaning fits the words around it (never one whose value merely holds the same number). So is anything that
 would be published other than the editor meant: a placeholder with a brace too few or too many (shown
 as written), a paragraph indented into a code box.
 """
@@ -14,10 +15,11 @@ from collections.abc import Callable, Iterator, Mapping
 
 from helpcentre.reading.errors import Finding
 
+from .located import finding_at
 from .placeholders import without_placeholders
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30}
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "fourteen", "twenty", "thirty")
 _NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
 _FIGURE = (rf"\b({_NUMBER})(?:\s*(?:-|to|–)\s*({_NUMBER}))?[\s-]*"
            r"((?:working |business |calendar |extra )?(?:hour|day|week))s?\b")
@@ -38,19 +40,31 @@ _FENCE = re.compile(r"(?:```|~~~)")
 _SPACED_LINK = re.compile(r"\[[^\]\n]+\][ \t]+\((?=[^)\s]*(?:\.md|#|://|mailto:)[^)\s]*\))")  # [text] (page.md)
 _UNCLOSED_LINK = re.compile(r"\[[^\]\n]+\]\([^)\n]*$", re.MULTILINE)  # [text](page.md with no ")"
 
-Rule = Callable[[str, Mapping[str, str]], Iterator[tuple[int, str]]]  # (offset in the text, message) per finding
+# What each placeholder is: name -> (the unit it counts in, or ""; what it is, in words).
+Meanings = Mapping[str, tuple[str, str]]
+# A rule reads a text with the placeholders' rendered values and their meanings, and gives (offset in the text,
+# message) per finding.
+Rule = Callable[[str, Mapping[str, str], Meanings], Iterator[tuple[int, str]]]
+_WORDS = re.compile(r"[a-z]+")
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]|$)")
+# Words that say nothing about which value a figure is: small words, and the units themselves.
+_NO_MEANING = frozenset("""a an and are as at be by can do for from have how if in is it its it's many may more most
+much must my of on or our so than that the their them then this to up us we what when which will with within you
+your yours day days hour hours week weeks business working calendar extra time take takes allow about after
+before until usually only up""".split())
 
 
-def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[str, str]) -> list[Finding]:
+def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[str, str],
+               meanings: Meanings | None = None) -> list[Finding]:
     """Every finding of every rule in `text`, which starts on `first_line` of `file`; `values` are the
-    rendered placeholders (for suggestions)."""
+    rendered placeholders and `meanings` what each is, in words (for suggestions)."""
     bare = without_placeholders(text)
-    return [Finding(file, first_line + text.count("\n", 0, offset), key, message)
+    return [finding_at(text, offset, file, first_line, key, message)
             for rules, checked in ((RULES, bare), (SOURCE_RULES, text))
-            for rule in rules for offset, message in rule(checked, values)]
+            for rule in rules for offset, message in rule(checked, values, meanings or {})]
 
 
-def _stray_braces(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _stray_braces(text: str, values: Mapping[str, str], meanings: Meanings) -> Iterator[tuple[int, str]]:
     """A placeholder with a brace too few or too many, or none, is published as written."""
     rest = _LONE_PLACEHOLDER.sub("", text)
     if "{" not in rest and "}" not in rest and not _NAME_DOT.search(rest):
@@ -87,7 +101,8 @@ def braced_names(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _broken_link_syntax(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _broken_link_syntax(text: str, values: Mapping[str, str],
+                        meanings: Meanings) -> Iterator[tuple[int, str]]:
     """A link written almost right is published as its brackets and address."""
     for match in _SPACED_LINK.finditer(text):
         yield match.start(), (f'"{match.group(0)}" has a space between ] and (, so it would be published as '
@@ -97,7 +112,7 @@ def _broken_link_syntax(text: str, values: Mapping[str, str]) -> Iterator[tuple[
                               'typed; end the address with ")"')
 
 
-def _indented_code(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _indented_code(text: str, values: Mapping[str, str], meanings: Meanings) -> Iterator[tuple[int, str]]:
     """A paragraph indented four spaces or more (outside a list) is a code box in Markdown: its links and
     emphasis are shown as typed. Answers are prose; code, if ever wanted, goes in a ``` fence."""
     offset, blank_before, in_list, in_fence = 0, True, False, False
@@ -121,37 +136,52 @@ def _indented_code(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, 
         offset += len(line) + 1
 
 
-def _typed_figures(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _typed_figures(text: str, values: Mapping[str, str], meanings: Meanings) -> Iterator[tuple[int, str]]:
     lowered = text.lower()
     if "day" not in lowered and "week" not in lowered and "hour" not in lowered:
         return  # no figure without its unit; most texts are read no further
     same_offsets = len(lowered) == len(text)  # unless lowercasing changed the length of a letter
     for match in _LOWERCASE_FIGURE.finditer(lowered) if same_offsets else FIGURE.finditer(text):
-        same = [f"{{{{ {name} }}}}" for name, value in values.items()
-                if any(_figure(m) == _figure(match) for m in FIGURE.finditer(value))]
-        hint = f"; did you mean {' or '.join(same)}?" if same else ""
+        fitting = [f"{{{{ {name} }}}}" for name in _placeholders_meaning(lowered, match, meanings)]
+        hint = (f"; did you mean {' or '.join(fitting)}?" if fitting else
+                "; no value in policies.yaml is about this yet: add one to policies.yaml, then use its placeholder")
         yield match.start(), (f'"{text[match.start():match.end()]}" is a figure typed into the text; expected a '
                               f"placeholder from policies.yaml, so that the page changes when the policy does{hint}")
 
 
-def _typed_emails(text: str, values: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _placeholders_meaning(lowered: str, figure: re.Match[str], meanings: Meanings) -> list[str]:
+    """The placeholders whose meaning shares the most words with the sentence around `figure` (at least one), in
+    its unit; of two as close, the one in the figure's very unit ("business days") first. The number itself
+    is never compared: a value that happens to hold the same number says nothing about what the figure is."""
+    sentence = next(s for s in _SENTENCE.finditer(lowered) if s.start() <= figure.start() < max(s.end(), 1))
+    around = _meaning_words(sentence.group(0))
+    unit = figure.group(3).lower()
+    base = "hour" if unit.endswith("hour") else "day"  # weeks are counted in days
+    scores = {name: (len(around & _meaning_words(meaning)), counted_in == unit)
+              for name, (counted_in, meaning) in meanings.items() if counted_in.endswith(base)}
+    best = max(scores.values(), default=(0, False))
+    return [name for name, score in scores.items() if score == best] if best[0] else []
+
+
+def _meaning_words(text: str) -> set[str]:
+    return {_stem(word) for word in _WORDS.findall(text.lower().replace("_", " ")) if word not in _NO_MEANING}
+
+
+def _stem(word: str) -> str:
+    """A word without its ending, so that "returns", "returned" and "return" are one word."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[:-len(ending)]
+    return word
+
+
+def _typed_emails(text: str, values: Mapping[str, str], meanings: Meanings) -> Iterator[tuple[int, str]]:
     if "@" not in text:
         return  # most answers: no need to read them with the expression
     for match in EMAIL.finditer(text):
         if not EXAMPLE_DOMAIN.search(match.group(0)):
             yield match.start(), (f'"{match.group(0)}" is an email address typed into the text; expected '
                                   "{{ shop.email }}, so that it changes when policies.yaml does")
-
-
-def _figure(match: re.Match[str]) -> tuple[int, int, str]:
-    """A figure as (from, to, unit): written with a hyphen or a space, in digits or words, it is the same."""
-    low = _number(match.group(1))
-    high = _number(match.group(2)) if match.group(2) else low
-    return low, high, match.group(3).lower()
-
-
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
 # On the text with its placeholders blanked out, and on the text as written.

@@ -67,7 +67,7 @@ def load_notice_words(path: Path, name: str) -> dict[str, str]:
     return words
 
 
-def _ships(data: Mapping[str, Any], day: str) -> list[str] | None:
+def ships_on(data: Mapping[str, Any], day: str) -> list[str] | None:
     """When an order placed at noon (shop time) on that day ships, by the delivery rule."""
     country = next((code for code in zone_countries(data) if code), None)
     noon = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(12), ZoneInfo(data["time_zone"]))
@@ -107,7 +107,7 @@ def build_notice(data: Mapping[str, Any], words: Mapping[str, str], source: Path
     an answer shows the last order dates, and the notice links to it."""
     closures = []
     for closure in sorted(data["closures"], key=lambda c: c["from"]):  # the browser shows the first that applies
-        ships = _ships(data, closure["from"])
+        ships = ships_on(data, closure["from"])
         if ships is not None:  # outside the calculator's dates: nothing to announce
             closures.append({**closure, "ships_from": ships[0], "ships_by": ships[1]})
     if not closures and not data["peak_seasons"]:

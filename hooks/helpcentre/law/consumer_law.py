@@ -27,7 +27,7 @@ from helpcentre.dates.order_dates import is_business_day
 from helpcentre.policy.policies import Policies
 from helpcentre.reading import markdown_text as md
 from helpcentre.reading.errors import Finding, Severity
-from helpcentre.reading.schema import Range, Whole, country_name, long_date
+from helpcentre.reading.schema import Range, Whole, country_name, item_key, long_date
 from helpcentre.reading.yaml_source import read_yaml
 
 from .law_files import RETURNS_TOPIC, Law, Rule, find_node, law_of_country, load_law, policy_field
@@ -89,7 +89,7 @@ def review_consumer_law(law: Law, policies: Policies, policies_file: Path, calen
         if rule.id in acknowledged:
             n = acknowledged[rule.id]
             cited = rule.citations[0]
-            findings.append(_finding(name, root, f"consumer_law.acknowledged[{n}]", "advice",
+            findings.append(_finding(name, root, item_key("consumer_law.acknowledged", n), "advice",
                                      f"acknowledged {rule.id} ({cited.reference} {cited.provision}): "
                                      f"{settings['acknowledged'][n]['reason']}"))
         else:
@@ -97,7 +97,7 @@ def review_consumer_law(law: Law, policies: Policies, policies_file: Path, calen
                                      _advice(law, rule, shortfall.shown, made_to_order)))
     ids = [rule.id for rule in law.rules if rule.comparison is not None]
     for rule_id, n in acknowledged.items():
-        key = f"consumer_law.acknowledged[{n}].id"
+        key = item_key("consumer_law.acknowledged", n) + ".id"
         if rule_id not in ids:
             close = difflib.get_close_matches(rule_id, ids, n=1)
             findings.append(_finding(name, root, key, "hint", f'"{rule_id}" is not the id of a rule in {law.file}; '
@@ -149,7 +149,7 @@ def _shortfall(rule: Rule, policies: Policies, calendar: dict[str, Any],
              if any(re.search(rf"\b{re.escape(term)}\b", item, re.IGNORECASE) for term in rule.limit)]
     if not found:
         return None
-    return Shortfall(f"{rule.policy}[{found[0][0]}]", md.join_words([f'"{item}"' for _, item in found], "or"))
+    return Shortfall(item_key(rule.policy, found[0][0]), md.join_words([f'"{item}"' for _, item in found], "or"))
 
 
 def _longer(rule: Rule, field: Whole | Range, value: Any, calendar: dict[str, Any]) -> Shortfall | None:

@@ -33,6 +33,7 @@ from helpcentre.reading.schema import (
     country_name,
     error_at,
     fail,
+    item_key,
 )
 from helpcentre.reading.yaml_source import read_yaml
 
@@ -234,10 +235,11 @@ def policy_field(path: str) -> Field | None:
 
 
 def find_node(node: yaml.Node, path: str) -> yaml.Node:
-    """The YAML node at a key path such as 'returns.condition[2]' (the path is known to exist)."""
+    """The YAML node at a key path such as 'returns.condition[2]', items counted from one as messages name
+    them (`item_key`; the path is known to exist)."""
     for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
         if part.startswith("["):
-            node = node.value[int(part[1:-1])]
+            node = node.value[int(part[1:-1]) - 1]
         else:
             node = next(value for key, value in node.value if key.value == part)
     return node
@@ -273,17 +275,19 @@ def _read_chain(path: Path, name: str, below: tuple[str, ...]) -> _Chain:
         chain.rights_at = own["rights_answer"]
     added: set[str] = set()
     for n, rule in enumerate(values["rules"] or []):
-        node = find_node(root, f"rules[{n}]")
+        key = item_key("rules", n)
+        node = find_node(root, key)
         if rule["id"] in added:
-            raise error_at(name, find_node(node, "id"), f"rules[{n}].id",
+            raise error_at(name, find_node(node, "id"), f"{key}.id",
                            f'the id "{rule["id"]}" is used twice; expected each once')
         added.add(rule["id"])
         before = chain.rules.get(rule["id"], {})
-        chain.rule_keys.setdefault(rule["id"], f"rules[{n}]")
-        chain.rules[rule["id"]] = {**before, **_cited(_keys(rule, node, name), before, chain.top, f"rules[{n}]")}
+        chain.rule_keys.setdefault(rule["id"], key)
+        chain.rules[rule["id"]] = {**before, **_cited(_keys(rule, node, name), before, chain.top, key)}
     for n, note in enumerate(values["notes"] or []):
         if policy_field(note["policy"]) is None:
-            raise error_at(name, find_node(root, f"notes[{n}].policy"), f"notes[{n}].policy",
+            key = item_key("notes", n) + ".policy"
+            raise error_at(name, find_node(root, key), key,
                            f'expected a key of policies.yaml such as returns.window_days; got "{note["policy"]}"')
         chain.notes.append(Note(note["policy"], note["note"]))
     return chain

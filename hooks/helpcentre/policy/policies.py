@@ -31,6 +31,7 @@ from helpcentre.reading.schema import (
     YearlyDay,
     YesNo,
     error_at,
+    item_key,
 )
 from helpcentre.reading.yaml_source import read_yaml
 
@@ -254,6 +255,14 @@ def placeholder_names() -> list[str]:
     return [path for path, _ in _leaves(SCHEMA, "")]
 
 
+def placeholder_meanings() -> dict[str, tuple[str, str]]:
+    """The unit of each policy placeholder counted in one ("day", "business day", "hour"), and what it is in
+    words (its name, its description); known without reading any policies, for suggesting the placeholder a
+    typed figure stands for."""
+    return {path: (getattr(getattr(field, "field", field), "unit", ""), f"{path} {field.description}")
+            for path, field in _leaves(SCHEMA, "")}
+
+
 def _leaves(record: Record, prefix: str) -> Iterator[tuple[str, Field]]:
     """Each placeholder of a record: its path and its field (records two deep are flattened)."""
     for name, field in record.fields.items():
@@ -294,7 +303,7 @@ def _check_zones(values: dict[str, Any], root: Any, name: str) -> None:
     seen: dict[str, str] = {}
     catch_all = None
     for n, zone in enumerate(zones):
-        key = f"delivery.zones[{n}]"
+        key = item_key("delivery.zones", n)
         if zone["countries"] is None:
             if catch_all is not None:
                 raise error_at(name, zone_nodes[n], key, f"a second zone without countries; expected only one "
@@ -330,7 +339,7 @@ def _check_closures(values: dict[str, Any], root: Any, name: str) -> None:
     for n, (closure, node) in enumerate(zip(values["processing"]["closure_dates"],
                                             _node_at(root, "processing.closure_dates").value, strict=True)):
         if closure.end.year < first_year:
-            found.add(error_at(name, node, f"processing.closure_dates[{n}]",
+            found.add(error_at(name, node, item_key("processing.closure_dates", n),
                                f"this closure ended in {closure.end.year}, before {first_year}, the first year the "
                                "calculator covers (calendar.first_year); check the year, or remove a past closure"))
     found.raise_errors()
@@ -344,7 +353,7 @@ def _closure_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding
     hints = []
     for (first, _, _), (second, n, node) in itertools.pairwise(singles):
         if dt.timedelta(days=2) <= second - first <= dt.timedelta(days=14):
-            hints.append(Finding(name, node.start_mark.line + 1, f"processing.closure_dates[{n}]",
+            hints.append(Finding(name, node.start_mark.line + 1, item_key("processing.closure_dates", n),
                                  f"{first} and {second} are two single days, so the shop is open between them; if it "
                                  f"is closed from one to the other, write a range: {{from: {first}, to: {second}}}",
                                  node.start_mark.column + 1, severity="hint"))
@@ -355,7 +364,7 @@ def _zone_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
     """The zone for everywhere else reads best last: the delivery table lists the zones in their order."""
     zones = values["delivery"]["zones"]
     nodes = _node_at(root, "delivery.zones").value
-    return [Finding(name, nodes[n].start_mark.line + 1, f"delivery.zones[{n}]",
+    return [Finding(name, nodes[n].start_mark.line + 1, item_key("delivery.zones", n),
                     f'"{zone["name"]}" covers everywhere else, and the delivery table lists the zones in the order '
                     "written: move it to the end of the list, so it reads last", nodes[n].start_mark.column + 1,
                     severity="hint")
@@ -367,6 +376,6 @@ def _check_target_dates(values: dict[str, Any], root: Any, name: str) -> None:
     nodes = _node_at(root, "delivery.target_dates").value
     for n, target in enumerate(values["delivery"]["target_dates"]):
         if target["name"].casefold() in seen:
-            raise error_at(name, nodes[n], f"delivery.target_dates[{n}].name",
+            raise error_at(name, nodes[n], item_key("delivery.target_dates", n) + ".name",
                            f'"{target["name"]}" is already the name of another target date; expected each name once')
         seen.add(target["name"].casefold())

@@ -13,14 +13,14 @@ from helpcentre.content.links import check_links, page_anchors
 from helpcentre.content.pages import render_topic_cards, render_topic_pages
 from helpcentre.content.placeholders import fill_placeholders
 from helpcentre.content.text_rules import check_text
-from helpcentre.content.topics import NOTICE_FILE, Topic, load_topics
+from helpcentre.content.topics import NOTICE_FILE, Topic, fold_lost_ids, read_topics
 from helpcentre.dates.calculator_assets import CalculatorAssets, build_calculator_assets
 from helpcentre.dates.calculator_data import build_calculator_data, build_year
 from helpcentre.dates.check_forms import CHECKS, check_placeholders
 from helpcentre.dates.last_order_dates import render_last_order_dates
 from helpcentre.dates.notice import Notice, build_notice, load_notice_words
 from helpcentre.law.consumer_law import add_rights_answer, find_law, review_consumer_law
-from helpcentre.policy.policies import Policies, load_policies, placeholder_names
+from helpcentre.policy.policies import Policies, load_policies, placeholder_meanings, placeholder_names
 from helpcentre.reading.errors import Finding, Findings
 
 
@@ -61,7 +61,8 @@ class Draft:
     calculator_folder: Path
     law_folder: Path
     policies: Policies | None = None
-    topics: list[Topic] | None = None
+    topics: list[Topic] | None = None  # as far as they read
+    unread_topics: dict[str, frozenset[str]] = field(default_factory=dict)  # page -> ids, of files that are not YAML
     glossary: Glossary = field(default_factory=Glossary)
     sources: dict[str, str] = field(default_factory=dict)  # the editors' Markdown pages, by path in content/
     data: dict[str, Any] | None = None  # the calculator's data, when the policies read
@@ -89,9 +90,10 @@ def read_policies(draft: Draft, found: Findings) -> None:
 
 # Content (helpcentre.content)
 
-def read_topics(draft: Draft, found: Findings) -> None:
-    with found.attempt():
-        draft.topics = load_topics(draft.content_folder)
+def read_topic_files(draft: Draft, found: Findings) -> None:
+    read = read_topics(draft.content_folder)
+    draft.topics, draft.unread_topics = read.topics, read.unread
+    found.extend(read.findings)
 
 
 def read_glossary(draft: Draft, found: Findings) -> None:
@@ -123,7 +125,7 @@ def make_placeholders(draft: Draft, found: Findings) -> None:
 # The checks of what editors wrote (helpcentre.content)
 
 def check_links_between_pages(draft: Draft, found: Findings) -> None:
-    found.extend(_check_links(draft.topics, draft.sources, draft.content_folder))
+    found.extend(_check_links(draft.topics or [], draft.unread_topics, draft.sources, draft.content_folder))
 
 
 def check_words(draft: Draft, found: Findings) -> None:
@@ -170,10 +172,17 @@ def read_notice_words(draft: Draft, found: Findings) -> None:
                                                f"{draft.content_folder.name}/{NOTICE_FILE}")
 
 
+# One mistake, named once
+
+def fold_knock_ons(draft: Draft, found: Findings) -> None:
+    """What one mistake breaks elsewhere is shown under it, not as mistakes of their own."""
+    found.found[:] = fold_lost_ids(found.found)
+
+
 # In this order: each stage may use what the stages before it read.
 STAGES: tuple[Stage, ...] = (
     read_policies,
-    read_topics,
+    read_topic_files,
     read_glossary,
     read_pages,
     make_placeholders,
@@ -182,6 +191,7 @@ STAGES: tuple[Stage, ...] = (
     render_pages,
     advise_on_consumer_law,
     read_notice_words,
+    fold_knock_ons,
 )
 
 
@@ -225,12 +235,11 @@ def _texts(topics: list[Topic] | None, sources: dict[str, str],
         yield source, page, f"{content_folder.name}/{page}", 1, ""
 
 
-def _check_links(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path) -> list[Finding]:
-    """The links between answers and pages (links.py), checked once every topic reads (until then, its
-    answers' ids are not known)."""
-    if topics is None:
-        return []
-    anchors = {**{topic.page: {q.id for q in topic.questions} for topic in topics},
+def _check_links(topics: list[Topic], unread_topics: dict[str, frozenset[str]], sources: dict[str, str],
+                 content_folder: Path) -> list[Finding]:
+    """The links between answers and pages (links.py), against the ids that read (and those written in a topic
+    file that is not YAML)."""
+    anchors = {**unread_topics, **{topic.page: {q.id for q in topic.questions} for topic in topics},
                **{page: page_anchors(source) for page, source in sources.items()}}
     files = {path.relative_to(content_folder).as_posix() for path in content_folder.rglob("*") if path.is_file()}
     return [finding for text, page, file, line, key in _texts(topics, sources, content_folder)
@@ -241,8 +250,9 @@ def _check_words(topics: list[Topic] | None, sources: dict[str, str], content_fo
                  placeholders: dict[str, str], glossary: Glossary) -> list[Finding]:
     """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style)."""
     questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
+    meanings = placeholder_meanings()
     texts = list(_texts(topics, sources, content_folder))
     glossary = glossary.within(" ".join(text for text, *_ in texts))  # most texts are then not read for terms
     return [finding for text, _, file, line, key in texts
-            for finding in (*check_text(text, file, line, key, placeholders),
+            for finding in (*check_text(text, file, line, key, placeholders, meanings),
                             *check_copy(text, file, line, key, glossary, questions))]
