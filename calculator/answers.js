@@ -88,8 +88,8 @@ const CHECKS = {
   delivery: {
     ask: (v) => deliveryEstimate(data, toMoment(v.ordered), v.country),
     tell: (r, v) => [
-      [`For an order placed at ${when(toMoment(v.ordered))} to ${data.countries[v.country]}, we expect to ship ` +
-        `it between ${longDate(r.ships[0])} and ${longDate(r.ships[1])}.`],
+      [`For an order placed at ${when(toMoment(v.ordered))}, we expect to ship it between ` +
+        `${longDate(r.ships[0])} and ${longDate(r.ships[1])}.`],
       [`It should arrive between ${longDate(r.arrives[0])} and ${longDate(r.arrives[1])}` +
         (r.peak ? ", including the extra time of our peak season." : ".")],
       ...[arrivesByTarget(Date.parse(toMoment(v.ordered)), r)].filter(Boolean).map((line) => [line]),
