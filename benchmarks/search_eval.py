@@ -2,10 +2,12 @@
 
 Builds the project twice into a temporary folder: as it is (tuned), and with stock search settings
 (a plain `- search` in mkdocs.yml: no keywords, Material's own separator, boosts and worker, one result
-per page). Runs every question of tests/search/search_questions.yml, and the two sets made from them
-(tests/search/search_variants.py: word forms, one-edit misspellings), through each site's real search in
-headless Chromium, and through the same index offline with lunr, and prints the share of questions
-answered by the first result and within the first three. A result answers a question when it links to one of the
+per page). Runs every question of tests/search/search_questions.yml, and the four sets made from them
+(tests/search/search_variants.py: word forms, one-edit misspellings, terse and conversational forms),
+through each site's real search in headless Chromium, and through the same index offline with lunr, and
+prints the share of questions answered by the first result and within the first three; then, for the
+queries it has no answer for (tests/search/search_no_answer.yml), the share that shows no result at all
+(the help centre's no-result panel). A result answers a question when it links to one of the
 question's expected answers (tests/search/material_search.py explains what a result is).
 
     .venv/bin/python benchmarks/search_eval.py            # browser and lunr

@@ -240,7 +240,8 @@ def _check_words(topics: list[Topic] | None, sources: dict[str, str], content_fo
     questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
     texts = list(_texts(topics, sources, content_folder))
     glossary = glossary.within(" ".join(text for text, *_ in texts))  # most texts are then not read for terms
-    answers = [(q.answer, q.answer.file, q.answer.line, q.answer.key) for topic in topics or [] for q in topic.questions]
+    answers = [(question.answer, question.answer.file, question.answer.line, question.answer.key)
+               for topic in topics or [] for question in topic.questions]
     return [*(finding for text, _, file, line, key in texts
               for finding in (*check_text(text, file, line, key, placeholders),
                               *check_copy(text, file, line, key, glossary, questions))),
