@@ -37,7 +37,7 @@ test: $(VENV)/.installed node_modules/.installed system-tools $(PROPERDOCS_VENV)
 schemas: $(VENV)/.installed  ## write schemas/*.schema.json (for editors' YAML extensions) from the field types; commit them
 	PYTHONPATH=hooks $(BIN)/python -m helpcentre.review.json_schema
 
-bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in the README
+bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in docs/measurements.md
 	$(BIN)/python benchmarks/calculator.py
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/diff_speed.py
@@ -70,7 +70,7 @@ clean:
 # beside .venv (never in requirements.txt) that shares .venv's pinned packages (MkDocs, Material, the
 # hook's) and adds ProperDocs alone, pinned. `make test` builds the site with it and compares the bytes
 # (tests/test_successor.py); `make successor-build` also runs every test on ProperDocs' builds.
-# README, "Moving off Material 9".
+# docs/maintainers.md, "Moving off Material 9".
 $(PROPERDOCS_VENV)/.installed: $(VENV)/.installed
 	rm -rf $(PROPERDOCS_VENV) && $(PYTHON) -m venv $(PROPERDOCS_VENV)
 	$(BIN)/python -c 'import site; print(site.getsitepackages()[0])' > \

@@ -23,7 +23,7 @@ def test_a_value_is_not_filled_again():
 
 @pytest.mark.parametrize("text, message", [
     ("One\nTwo {{ returns.window_dayz }}", 'page.md:8: answer: unknown placeholder "{{ returns.window_dayz }}"; '
-     'expected one of the names listed in the README (policy values from policies.yaml); '
+     'expected one of the names listed in docs/editors.md (policy values from policies.yaml); '
      'did you mean "{{ returns.window_days }}"?'),
     ("{{ nothing.like.it }}", 'page.md:7: answer: unknown placeholder "{{ nothing.like.it }}"; expected one'),
     ("{{ }}", 'page.md:7: answer: unknown placeholder "{{ }}"'),

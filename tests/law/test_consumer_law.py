@@ -136,7 +136,8 @@ def test_a_country_without_a_law_file_gets_one_line_saying_so(tmp_path, shop, mo
     notes = [note for note in notes_of(text, tmp_path) if not note.key.startswith("delivery.")]  # the zones' hints
     assert [without_columns(note) for note in notes] == [
         f"policies.yaml:{line_of(text, '    country: IE')}: calendar.bank_holidays.country: no statutory check is "
-        f'available for Ireland (IE): there is no law/IE.yaml (README, "Policy advice", says how to add one){more}']
+        f'available for Ireland (IE): there is no law/IE.yaml (docs/editors.md, "Policy advice", says how to add '
+        f'one){more}']
     project = tmp_path / "project"
     centre, _ = review_help_centre(project / "policies.yaml", project / "content", project / "calculator")
     assert "your-legal-rights" not in centre.pages["returns.md"]

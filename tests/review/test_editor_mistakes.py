@@ -1,6 +1,6 @@
 """Editors' mistakes that would build and publish broken text, or fail in words an editor cannot act on.
 
-One table: each row is an edit of a copy of the shop's own files, as an editor following the README
+One table: each row is an edit of a copy of the shop's own files, as an editor following docs/editors.md
 might make it, with the message fragment the editor must read and the line they must change. Every
 row is checked in the one checking pass (`review_help_centre`, as `make check` and the build run it),
 and then by the real MkDocs build, which must refuse each one.

@@ -2,7 +2,7 @@
 
 The session's browser with one page for the whole module; the built site is served on 127.0.0.1 (a free
 port, tests/conftest.py).
-The figures are the ones the README reports (benchmarks/search_eval.py prints them beside stock
+The figures are the ones docs/measurements.md reports (benchmarks/search_eval.py prints them beside stock
 Material's).
 """
 

@@ -1,6 +1,6 @@
 """A way off Material 9: ProperDocs, the maintained MkDocs 1.x fork, builds this site byte for byte as MkDocs
 does (but the generator tag). `make test` installs it, pinned, in a throwaway environment beside .venv
-(Makefile, PROPERDOCS_VENV); README, "Moving off Material 9"."""
+(Makefile, PROPERDOCS_VENV); docs/maintainers.md, "Moving off Material 9"."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ def fill_placeholders(text: str, values: Mapping[str, str], file: str, first_lin
         close = difflib.get_close_matches(name, values, n=1)
         hint = f'; did you mean "{{{{ {close[0]} }}}}"?' if close else ""
         found.add(DataError(file, line, key, f'unknown placeholder "{match.group(0)}"; expected one of the '
-                            f"names listed in the README (policy values from policies.yaml){hint}"))
+                            f"names listed in docs/editors.md (policy values from policies.yaml){hint}"))
         return match.group(0)
 
     filled = PLACEHOLDER.sub(value_of, text)

@@ -215,8 +215,8 @@ def review_consumer_law(policies: Policies, policies_file: Path, law_folder: Pat
         unanswered = "; consumer_law.rights_answer has nothing to summarise" if settings.get("rights_answer") else ""
         return None, [Finding(name, where.start_mark.line + 1, "calendar.bank_holidays.country",
                               f"no statutory check is available for {country_name(code) or code} ({code}): there "
-                              f"is no {law_folder.name}/{code}.yaml (README, \"Policy advice\", says how to add "
-                              f"one){unanswered}", where.start_mark.column + 1, "advice")]
+                              f"is no {law_folder.name}/{code}.yaml (docs/editors.md, \"Policy advice\", says how "
+                              f"to add one){unanswered}", where.start_mark.column + 1, "advice")]
     law = load_law(path, f"{law_folder.name}/{path.name}")
     made_to_order = settings.get("made_to_order")
     acknowledged = {entry["id"]: n for n, entry in enumerate(settings.get("acknowledged") or [])}

@@ -122,7 +122,7 @@ def _texts(description: str) -> ListOf:
 
 
 # The descriptions are what editors read when they hover over a key (the JSON Schema, see json_schema.py);
-# they use the words of the README's placeholder table.
+# they use the words of the placeholder table of docs/editors.md.
 SCHEMA = Record({
     "shop": Record({
         "name": Text(description="the shop's name"),
@@ -227,7 +227,7 @@ SCHEMA = Record({
     "website": Record({"supported_browsers": _texts("the browsers the website works in, shown as a list in "
                                                     "words")},
                       description="the shop's website"),
-    # For the check against consumer law (consumer_law.py, README "Policy advice"); never shown as such.
+    # For the check against consumer law (consumer_law.py, docs/editors.md, "Policy advice"); never shown as such.
     "consumer_law": Optional(Record({
         "made_to_order": Optional(Choice({"none": "none of our goods are made to order",
                                           "some": "some of our goods are made to order",
