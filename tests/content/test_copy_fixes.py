@@ -4,13 +4,10 @@ the policy lacks, a sentence said word for word in two answers) stop it with fil
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import ROOT, Build, copy_project
+from conftest import Build
 from helpcentre.content.copy_style import check_repeated_sentences
-from helpcentre.review.checking_pass import review_help_centre
 
 
 def page_text(built: Build, path: str) -> str:
@@ -72,47 +69,7 @@ def test_the_christmas_table_names_the_home_country(site):
     assert rows[0]["data-country"] == "GB"
 
 
-# The rules that keep such copy out ------------------------------------------------------------------------
-
-def review(project: Path) -> list[str]:
-    _, found = review_help_centre(project / "policies.yaml", project / "content", project / "calculator")
-    return [str(finding) for finding in found.errors]
-
-
-def edited(tmp_path: Path, file: str, old: str, new: str) -> tuple[Path, int]:
-    project = copy_project(tmp_path)
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return project, text[: text.rindex(new)].count("\n") + 1  # the edited place, if `new` is said before it too
-
-
-@pytest.mark.parametrize("file, old, new, message", [
-    ("content/cancellations.yml", "You can cancel your order within", "You can cancel free of charge within",
-     'question 1, id cancel-an-order, answer: "free of charge" names a price, and policies.yaml has no charge'),
-    ("content/order-dates.md", "You can cancel your order within",
-     "Free cancellation lasts", '"Free" names a price'),
-    ("content/delivery.yml", "these are our usual delivery times,", "these are the usual times with our free shipping,",
-     'question 4, id delivery-time, answer: "free" names a price'),
-    ("content/returns.yml", "We can't accept returns that arrive after that.",
-     "We can't accept returns that arrive after that. You can cancel for free.", '"for free" names a price'),
-    ("content/problems.yml", "When we've checked your photos, we'll [put it right](problems.md#problem-remedy).",
-     "We'll look at your photos and let you know [how we'll put it right](problems.md#problem-remedy).",
-     "question 2, id faulty-item, answer: \"We'll look at your photos and let you know how we'll put it right.\" "
-     "is said word for word in content/problems.yml:15 (question 1, id damaged-item, answer) too"),
-    ("content/refunds.yml", "We'll find out what happened to your refund and email you.",
-     "We'll look into it and email you with what we find.",
-     'question 5, id refund-not-arrived, answer: "We\'ll look into it and email you with what we find." is said '
-     "word for word in content/refunds.yml:48"),
-])
-def test_a_price_or_a_repeated_sentence_stops_the_build_with_file_and_line(tmp_path, file, old, new, message):
-    project, line = edited(tmp_path, file, old, new)
-    errors = review(project)
-    assert len(errors) == 1, errors
-    assert errors[0].startswith(f"{file}:{line}") and message in errors[0], errors
-
+# The rule that keeps a repeated sentence out (the build's table: tests/content/test_copy_style.py) ----
 
 @pytest.mark.parametrize("texts, repeated", [
     ([("Please email us.", "a.yml", 1, "a"), ("Please email us.", "b.yml", 7, "b")], []),  # too short to matter
@@ -127,7 +84,3 @@ def test_a_price_or_a_repeated_sentence_stops_the_build_with_file_and_line(tmp_p
 def test_a_sentence_said_again_in_another_answer_is_found_where_it_is(texts, repeated):
     found = [str(finding) for finding in check_repeated_sentences(texts)]
     assert [message.split("; expected")[0] for message in found] == repeated
-
-
-def test_this_shop_has_no_repeated_sentence_and_no_price_it_lacks():
-    assert review(ROOT) == []
