@@ -1,6 +1,6 @@
 """The copy a careful reader tripped on, as the shopper reads it on the built site: each old wording is gone
-and its plain replacement is there; and the two copy rules that keep such wording out of the build (a price
-the policy lacks, a sentence said word for word in two answers) stop it with file and line."""
+and its plain replacement is there; and the rule that finds a sentence said word for word in two answers
+(the build's table of copy mistakes, with file and line, is in test_copy_style.py)."""
 
 from __future__ import annotations
 
