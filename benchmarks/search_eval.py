@@ -36,9 +36,10 @@ from material_search import (  # noqa: E402
     MaterialSearch,
     landings,
     load_eval_questions,
+    load_no_answer_queries,
     measure,
 )
-from search_variants import misspellings, word_forms  # noqa: E402
+from search_variants import conversational_forms, misspellings, terse_forms, word_forms  # noqa: E402
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_project, copy_project  # noqa: E402
 from helpcentre.content.topics import load_topics  # noqa: E402
@@ -65,6 +66,17 @@ def build(folder: Path, stock: bool) -> Path:
     if built.returncode != 0:
         raise SystemExit(built.output)
     return built.site
+
+
+def no_result_share(site: Path, queries: list[str], browser: bool) -> dict[str, float]:
+    """The share of the queries that show no result, offline and (if asked) in the browser."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    offline = MaterialSearch(index)
+    shares = {"lunr": sum(not offline.visible_links(q) for q in queries) / len(queries)}
+    if browser:
+        with BrowserSearch.open(site) as search:
+            shares["browser"] = sum(not search.visible_links(q) for q in queries) / len(queries)
+    return shares
 
 
 def run(site: Path, questions: list[EvalQuestion], ids: list[str], browser: bool) -> dict[str, Figures]:
@@ -96,9 +108,13 @@ def main() -> None:
                  for name, stock in (("tuned", False), ("stock Material", True))}
         index = json.loads((sites["tuned"] / "search" / "search_index.json").read_text(encoding="utf-8"))
         forms, typos = word_forms(questions), misspellings(questions, index["config"]["vocabulary"])
+        terse, talk = terse_forms(questions), conversational_forms(questions)
         subsets = {f"shoppers' questions, all {len(questions)}": questions,
                    f"shoppers' questions, the {len(unseen)} not written as a keyword": unseen,
-                   f"word forms, {len(forms)}": forms, f"one-edit misspellings, {len(typos)}": typos}
+                   f"word forms, {len(forms)}": forms, f"one-edit misspellings, {len(typos)}": typos,
+                   f"terse forms, {len(terse)}": terse, f"conversational forms, {len(talk)}": talk}
+        no_answer = load_no_answer_queries()
+        empty = {name: no_result_share(site, no_answer, not args.offline) for name, site in sites.items()}
         misses = {}
         for name, site in sites.items():
             for subset, chosen in subsets.items():
@@ -117,6 +133,10 @@ def main() -> None:
         cells = [f"{browser.first:.0%}", f"{browser.top3:.0%}"] if browser else ["-", "-"]
         cells += [f"{figures['lunr'].first:.0%}", f"{figures['lunr'].top3:.0%}"]
         print(f"| {name} | {subset} | {' | '.join(cells)} |")
+    print(f"\nNo result shown for the {len(no_answer)} queries without an answer (search_no_answer.yml):")
+    for name, shares in empty.items():
+        browser = f" browser {shares['browser']:.0%}," if "browser" in shares else ""
+        print(f"  {name}:{browser} lunr {shares['lunr']:.0%}")
     for subset, missed in misses.items():
         print(f"\nTuned, {subset}: not answered within the first three:")
         for query, found in missed:
