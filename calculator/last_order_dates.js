@@ -42,7 +42,7 @@ function arrival(estimate, targetDate) {
 // arrives in time by the rule above, what it may still do.
 function orderBy(target, country, now) {
   const r = lastOrder(data, target.date, country);
-  const estimate = deliveryEstimate(data, new Date().toISOString(), country);
+  const estimate = deliveryEstimate(data, new Date().toISOString().slice(0, 19) + "Z", country);
   if (r.error || estimate.error) return "We can't work this date out yet: please email us.";
   const verdict = arrival(estimate, target.date);
   if (verdict !== "in_time") return `Passed: an order placed now ${ARRIVES[verdict]}.`;

@@ -246,12 +246,12 @@ WORDS = (ROOT / "content" / "notice.yml").read_text(encoding="utf-8")
 
 @pytest.mark.parametrize("old, new, message", [
     ("until {{ until }}:", "until {{ last_day }}:",
-     'notice.yml:8: peak_season: unknown placeholder "{{ last_day }}"; expected one of {{ until }}, {{ extra_days }}'),
+     'notice.yml:9: peak_season: unknown placeholder "{{ last_day }}"; expected one of {{ until }}, {{ extra_days }}'),
     ("See our last order dates", "See {{ until }}",
-     'notice.yml:10: last_order_dates_link: unknown placeholder "{{ until }}"; expected one of none'),
-    ("closure_now:", "closure_then:", 'notice.yml:14: closure_then: unknown key; expected one of peak_season'),
+     'notice.yml:11: last_order_dates_link: unknown placeholder "{{ until }}"; expected one of none'),
+    ("closure_now:", "closure_then:", 'notice.yml:18: closure_then: unknown key; expected one of peak_season'),
     ("last_order_dates_link: See our last order dates", "last_order_dates_link: 42",
-     "notice.yml:10: last_order_dates_link: expected text; got 42 without quotes"),
+     "notice.yml:11: last_order_dates_link: expected text; got 42 without quotes"),
     (WORDS, "", "notice.yml:1: the file is empty"),
 ])
 def test_a_mistake_in_the_words_gets_its_line(tmp_path, old, new, message):
