@@ -240,6 +240,8 @@ def test_a_question_the_help_centre_cannot_answer_gets_the_no_result_panel(page,
 
 def test_the_count_says_answers(page, site_url):
     search(page, site_url, "refund")
-    count = page.locator("li.md-search-result__item").count()
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ answers?$"))
-    assert page.locator(".md-search-result__meta").inner_text() == (f"{count} answers" if count > 1 else "1 answer")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ answers$"))
+    shown = page.locator("li.md-search-result__item").count()  # Material shows ten, then more as one scrolls
+    assert int(page.locator(".md-search-result__meta").inner_text().split()[0]) >= shown > 1
+    search(page, site_url, "amex visa")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 answer")

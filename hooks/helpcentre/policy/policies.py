@@ -243,7 +243,9 @@ SCHEMA = Record({
                                                                             "decided on: shown as one line")),
     }, description="the check of the policy against consumer law; never shown to shoppers")),
 }, description="the shop's policy values, written once; answers use them through placeholders")
-NOT_PLACEHOLDERS = {"consumer_law"}  # settings of the generator, not values shown to shoppers
+# Settings, not values shown to shoppers: the check against consumer law, the shop's clock as the calculator
+# knows it (shoppers read calendar.time_zone_name, not "Europe/London") and the calculator's first year.
+NOT_PLACEHOLDERS = {"consumer_law", "calendar.time_zone", "calendar.first_year"}
 
 
 @dataclass(frozen=True)
