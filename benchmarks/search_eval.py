@@ -2,12 +2,14 @@
 
 Builds the project twice into a temporary folder: as it is (tuned), and with stock search settings
 (a plain `- search` in mkdocs.yml: no keywords, Material's own separator, boosts and worker, one result
-per page). Runs every question of tests/search/search_questions.yml, and the two sets made from them
-(tests/search/search_variants.py: word forms, one-edit misspellings), through each site's real search in
-headless Chromium, and through the same index offline with lunr, and prints the share of questions
-answered by the first result and within the first three, as the table in docs/measurements.md; then the
-questions the tuned search still misses. A result answers a question when it links to one of the question's
-expected answers (tests/search/material_search.py explains what a result is).
+per page). Runs every question of tests/search/search_questions.yml, and the four sets made from them
+(tests/search/search_variants.py: word forms, one-edit misspellings, terse and conversational forms),
+through each site's real search in headless Chromium, and through the same index offline with lunr, and
+prints the share of questions answered by the first result and within the first three, as the
+table in docs/measurements.md; then, for the
+queries it has no answer for (tests/search/search_no_answer.yml), the share that shows no result at all
+(the help centre's no-result panel). A result answers a question when it links to one of the
+question's expected answers (tests/search/material_search.py explains what a result is).
 
     .venv/bin/python benchmarks/search_eval.py            # browser and lunr
     .venv/bin/python benchmarks/search_eval.py --offline  # lunr only, a second or two
@@ -33,10 +35,11 @@ from material_search import (  # noqa: E402
     MaterialSearch,
     landings,
     load_eval_questions,
+    load_no_answer_queries,
     measure,
 )
 from report import Run, chromium_version, machine_line, markdown_table  # noqa: E402
-from search_variants import misspellings, word_forms  # noqa: E402
+from search_variants import conversational_forms, misspellings, terse_forms, word_forms  # noqa: E402
 
 from conftest import CHROMIUM, build_project, copy_project  # noqa: E402
 from helpcentre.content.topics import load_topics  # noqa: E402
@@ -63,6 +66,17 @@ def build(folder: Path, stock: bool) -> Path:
     if built.returncode != 0:
         raise SystemExit(built.output)
     return built.site
+
+
+def no_result_share(site: Path, queries: list[str], browser: bool) -> dict[str, float]:
+    """The share of the queries that show no result, offline and (if asked) in the browser."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    offline = MaterialSearch(index)
+    shares = {"lunr": sum(not offline.visible_links(q) for q in queries) / len(queries)}
+    if browser:
+        with BrowserSearch.open(site) as search:
+            shares["browser"] = sum(not search.visible_links(q) for q in queries) / len(queries)
+    return shares
 
 
 def run(site: Path, questions: list[EvalQuestion], ids: list[str], browser: bool) -> dict[str, Figures]:
@@ -94,9 +108,13 @@ def main() -> None:
                  for name, stock in (("tuned", False), ("stock Material", True))}
         index = json.loads((sites["tuned"] / "search" / "search_index.json").read_text(encoding="utf-8"))
         forms, typos = word_forms(questions), misspellings(questions, index["config"]["vocabulary"])
+        terse, talk = terse_forms(questions), conversational_forms(questions)
         subsets = {f"shoppers' questions, all {len(questions)}": questions,
                    f"shoppers' questions, the {len(unseen)} not written as a keyword": unseen,
-                   f"word forms, {len(forms)}": forms, f"one-edit misspellings, {len(typos)}": typos}
+                   f"word forms, {len(forms)}": forms, f"one-edit misspellings, {len(typos)}": typos,
+                   f"terse forms, {len(terse)}": terse, f"conversational forms, {len(talk)}": talk}
+        no_answer = load_no_answer_queries()
+        empty = {name: no_result_share(site, no_answer, not args.offline) for name, site in sites.items()}
         misses = {}
         for name, site in sites.items():
             for subset, chosen in subsets.items():
@@ -112,6 +130,10 @@ def main() -> None:
         ["search", "questions", "first result (Chromium)", "within first three (Chromium)", "first (lunr)",
          "within three (lunr)"],
         [[name, subset, *shares(figures)] for name, subset, figures in rows]))
+    print(f"\nNo result shown for the {len(no_answer)} queries without an answer (search_no_answer.yml):")
+    for name, shares in empty.items():
+        browser = f" browser {shares['browser']:.0%}," if "browser" in shares else ""
+        print(f"  {name}:{browser} lunr {shares['lunr']:.0%}")
     for subset, missed in misses.items():
         print(f"\nTuned, {subset}: not answered within the first three:")
         for query, found in missed:

@@ -40,7 +40,7 @@ def edited(tmp_path: Path, file: str, old: str, new: str) -> tuple[Path, int]:
     assert text.count(old) == 1, old
     text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
-    return project, text[: text.index(new)].count("\n") + 1
+    return project, text[: text.rindex(new)].count("\n") + 1  # the edited place, if `new` is said before it too
 
 
 # The check ----------------------------------------------------------------------------------------------
@@ -70,6 +70,23 @@ def test_the_content_follows_its_own_glossary_and_link_rules():
      "do](#tracking-not-moving)",
      'question 1, id tracking-email, answer: the link text "my tracking hasn\'t updated for a while. What should '
      'I do" is the question it links to, pasted into the sentence'),
+    # a price the policy lacks, a sentence said word for word in two answers
+    ("content/cancellations.yml", "You can cancel your order within", "You can cancel free of charge within",
+     'question 1, id cancel-an-order, answer: "free of charge" names a price, and policies.yaml has no charge'),
+    ("content/order-dates.md", "You can cancel your order within",
+     "Free cancellation lasts", '"Free" names a price'),
+    ("content/delivery.yml", "these are our usual delivery times,", "these are the usual times with our free shipping,",
+     'question 4, id delivery-time, answer: "free" names a price'),
+    ("content/returns.yml", "We can't accept returns that arrive after that.",
+     "We can't accept returns that arrive after that. You can cancel for free.", '"for free" names a price'),
+    ("content/problems.yml", "When we've checked your photos, we'll [put it right](problems.md#problem-remedy).",
+     "We'll look at your photos and let you know [how we'll put it right](problems.md#problem-remedy).",
+     "question 2, id faulty-item, answer: \"We'll look at your photos and let you know how we'll put it right.\" "
+     "is said word for word in content/problems.yml:15 (question 1, id damaged-item, answer) too"),
+    ("content/refunds.yml", "We'll find out what happened to your refund and email you.",
+     "We'll look into it and email you with what we find.",
+     'question 5, id refund-not-arrived, answer: "We\'ll look into it and email you with what we find." is said '
+     "word for word in content/refunds.yml:48"),
 ])
 def test_a_copy_mistake_stops_the_build_with_file_and_line(tmp_path, file, old, new, message):
     project, line = edited(tmp_path, file, old, new)

@@ -104,11 +104,14 @@ def test_closure_dates_accept_days_and_ranges(tmp_path):
     assert isinstance(policies["processing.closure_dates"][0], DateRange)
 
 
+NEXT_STEP = "  next_step: We'll send you a replacement or refund you in full, as you prefer."  # JJ's Art's
+
+
 @pytest.mark.parametrize("name", ["processing.closure_dates", "delivery.not_shipped_to", "delivery.peak_seasons",
                                   "shop.reply_business_days", "returns.address", "problems.next_step"])
 def test_an_optional_value_left_empty_shows_no_sentence(tmp_path, name):
     text = changed("  peak_seasons:\n    - from: 20 November\n      to: 31 December\n      extra_days: 5",
-                   "  peak_seasons: []")
+                   "  peak_seasons: []").replace(NEXT_STEP, "  next_step: null")
     assert load_text(tmp_path, text).placeholders()[name] == ""
 
 
@@ -116,7 +119,7 @@ def test_optional_values_when_the_shop_gives_them(tmp_path):
     text = (changed("  reply_business_days: null", "  reply_business_days: 2")
             .replace("  form_url: null", "  form_url: https://jjsart.example/returns-form")
             .replace("  address: null", '  address: ["JJ\'s Art", 1 High Street, London]')
-            .replace("  next_step: null", "  next_step: We'll send a replacement.")
+            .replace(NEXT_STEP, "  next_step: We'll send a replacement.")
             .replace("  not_shipped_to: []", '  not_shipped_to: ["KP", "RU"]'))
     values = load_text(tmp_path, text).placeholders()
     assert values["shop.reply_business_days"] == "We reply to emails within 2 business days."
@@ -141,7 +144,7 @@ def test_without_a_returns_form_page_shoppers_ask_for_it_by_email(tmp_path, repl
 
 
 def test_a_section_of_optional_values_may_be_left_out(tmp_path):
-    policies = load_text(tmp_path, changed("problems:\n  next_step: null", ""))
+    policies = load_text(tmp_path, changed(f"problems:\n{NEXT_STEP}", ""))
     assert policies["problems.next_step"] is None
 
 

@@ -295,7 +295,7 @@ def test_text_that_looks_like_html_is_shown_not_run(second_shop):
     ("content/returns.yml", "questions:", "questions:\n  - id: Bad Id\n    question: Why?\n    answer: Because.",
      "expected an id of lowercase words and digits joined by hyphens"),
     ("content/notice.yml", "until {{ until }}:", "until {{ till }}:",
-     'content/notice.yml:8: peak_season: unknown placeholder "{{ till }}"; expected one of {{ until }}, '
+     'content/notice.yml:9: peak_season: unknown placeholder "{{ till }}"; expected one of {{ until }}, '
      "{{ extra_days }}"),
     ("content/notice.yml", "closure_now:", "closure_later:", "closure_later: unknown key"),
     ("policies.yaml", "      arrive_by: 24 December", "      arrive_by: 30 February",

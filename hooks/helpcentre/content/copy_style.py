@@ -1,15 +1,18 @@
 """The help centre's copy style, checked in every question, answer and page: one word for one thing (the
-glossary in content/style/glossary.yml), and links to other answers that read as part of their sentence.
+glossary in content/style/glossary.yml), links to other answers that read as part of their sentence, no
+price the policies do not have, and each sentence said once across the answers.
 
 A shopper who reads "working days" in one answer and "business days" in the next wonders whether they
-differ; a link reading "See when will my order arrive" is a whole question pasted into a sentence. Both are
-errors with the file and line, so the build keeps the copy in one voice.
+differ; a link reading "See when will my order arrive" is a whole question pasted into a sentence;
+"free of charge" suggests a fee that policies.yaml does not have; the same sentence in three answers
+says more than once what could be said in one and linked. Each is an error with the file and line, so
+the build keeps the copy in one voice.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +30,12 @@ _ENDINGS = r"(?:s|es|d|ed|ing)?"  # the glossary is written in the singular: "wo
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
 _ANSWER_LINK = re.compile(r"(?:[\w./-]*\.md)?#([a-z0-9-]+)")
 _WORD = re.compile(r"[\w']+")
+# Words that name a price or its absence: policies.yaml has no fee for cancelling and no free shipping, so
+# each would promise or imply a charge the shop does not have.
+_PRICE_WORDS = re.compile(r"\b(?:free of charge|free(?= cancell?ation)|(?<=cancel )for free|at no (?:extra )?cost|"
+                          r"free(?= (?:shipping|delivery|postage)))\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+REPEAT_WORDS = 6  # a shorter sentence ("Please email us.") may well be said again
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,8 @@ def check_copy(text: str, file: str, first_line: int, key: str, glossary: Glossa
     id to its question (for the links)."""
     bare = without_placeholders(text)
     return [finding_at(text, offset, file, first_line, key, message)
-            for rule in (_avoided_terms(bare, glossary), _run_in_links(bare, questions))
+            for rule in (_avoided_terms(bare, glossary), _run_in_links(bare, questions),
+                         _implied_prices(bare))
             for offset, message in rule]
 
 
@@ -131,3 +141,37 @@ def _run_in_links(text: str, questions: Mapping[str, str]) -> Iterator[tuple[int
             yield match.start(), (f'the link text "{link_text}" is the question it links to, pasted into the '
                                   f'sentence; expected the question as it is ("{question}") or words of your own '
                                   'that fit the sentence, such as "See [our delivery times](...)"')
+
+
+def _implied_prices(text: str) -> Iterator[tuple[int, str]]:
+    for match in _PRICE_WORDS.finditer(text):
+        yield match.start(), (f'"{match.group(0)}" names a price, and policies.yaml has no charge or free service '
+                              'for it; expected what the shopper can do, such as "cancel without giving a reason"')
+
+
+def check_repeated_sentences(texts: Iterable[tuple[str, str, int, str]]) -> list[Finding]:
+    """Each sentence of `REPEAT_WORDS` words or more said again, word for word, in another of the `texts`
+    (text, file, first line, key): the copy says a thing once and links to it."""
+    first_said: dict[str, tuple[str, int, str]] = {}
+    found = []
+    for text, file, first_line, key in texts:
+        bare = _LINK.sub(lambda match: match.group(1), without_placeholders(text))  # the words as read
+        offset = 0
+        for sentence in _SENTENCE_END.split(bare):
+            offset = bare.index(sentence, offset)
+            words = " ".join(word for word in sentence.split() if not _PLACEHOLDER_WORD.fullmatch(word))
+            line = first_line + bare.count("\n", 0, offset)
+            if len(_WORD.findall(words)) < REPEAT_WORDS:
+                continue
+            if words in first_said and first_said[words][2] != key:
+                where = first_said[words]
+                # links read as their text in `bare`, so the sentence starts at `offset` or later in `text`
+                start = max(text.find(sentence.split()[0], offset), 0)
+                found.append(finding_at(text, start, file, first_line, key,
+                                        f'"{words}" is said word for word in {where[0]}:{where[1]} '
+                                        f"({where[2]}) too; expected it in one answer, linked from the others"))
+            first_said.setdefault(words, (file, line, key))
+    return found
+
+
+_PLACEHOLDER_WORD = re.compile(r"x{5,}[.,;:]?")  # a placeholder, blanked by without_placeholders

@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from helpcentre.policy.policies import Policies
+from helpcentre.policy.policies import Policies, home_zone
+from helpcentre.reading.markdown_text import plural
 
 
 def zone_countries(data: Mapping[str, Any]) -> list[str | None]:
@@ -20,30 +21,37 @@ def zone_countries(data: Mapping[str, Any]) -> list[str | None]:
     return [zone["countries"][0] if zone["countries"] else rest for zone in data["zones"]]
 
 
+def destinations(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The rows of a table per destination, as (name, a country of it): the home country first when no zone is
+    that country alone (as in the delivery table), then each zone the rules can answer for."""
+    zones = [(zone["name"], country) for zone, country in zip(data["zones"], zone_countries(data), strict=True)
+             if country is not None]
+    home = data["home_country"]
+    if home_zone(data["zones"], home, data["not_shipped_to"]) is None:
+        return zones
+    return [(data["countries"][home], home), *zones]
+
+
 def render_last_order_dates(policies: Policies, data: Mapping[str, Any]) -> str:
     """A raw HTML block for Python-Markdown: the rule in words, then the table (hidden until filled)."""
     targets = data["target_dates"]
     if not targets:
         return ""
-    placeholders = policies.placeholders()
     peak = ("; an order placed in our peak season also gets its extra days"
             if data["peak_seasons"] else "")
+    longest = plural(data["processing_business_days"]["max"], "business day")
     rule = (f"The last order date is the last day you can order so that even the latest "
             f"estimate of your delivery arrives on or before it: we allow our longest processing time, "
-            f"{escape(placeholders['processing.business_days'])} (skipping weekends, bank holidays and other days "
+            f"{longest} (skipping weekends, bank holidays and other days "
             f"our shop is closed), shipping on the next business day and the longest delivery time to your "
             f"country{peak}. The dates use {escape(policies['calendar.time_zone_name'])}.")
     if data["same_day_cutoff"]:
         rule += (f" On a business day, an order placed before {escape(data['same_day_cutoff'])} starts "
                  "processing the same day, which can make that day the last order date.")
-    rows = []
-    for n, target in enumerate(targets):
-        for zone, country in zip(data["zones"], zone_countries(data), strict=True):
-            if country is None:
-                continue
-            rows.append(f'<tr data-target="{n}" data-country="{escape(country)}">'
-                        f"<td>{escape(target['name'])} <span class=\"last-order-date\"></span></td>"
-                        f"<td>{escape(zone['name'])}</td><td class=\"last-order-by\"></td></tr>")
+    rows = [f'<tr data-target="{n}" data-country="{escape(country)}">'
+            f"<td>{escape(target['name'])} <span class=\"last-order-date\"></span></td>"
+            f"<td>{escape(name)}</td><td class=\"last-order-by\"></td></tr>"
+            for n, target in enumerate(targets) for name, country in destinations(data)]
     lines = [
         '<div class="last-order-dates">',
         f'<p class="last-order-rule">{rule}</p>',

@@ -48,14 +48,22 @@ def _render_immediately_or_within(days: int) -> str:
     return "immediately" if days == 0 else f"within {md.plural(days, 'business day')}"
 
 
-def _render_zones(zones: list[dict[str, Any]], values: dict[str, Any]) -> str:
-    """The table of delivery times, its unit named, with a row for the shop's home country (the country of its
-    bank holidays) unless a zone is that country alone."""
-    home, delivery = values["calendar"]["bank_holidays"]["country"], values["delivery"]
-    rows = [[md.escape(zone["name"]), TRANSIT.render(zone["transit_days"])] for zone in zones]
+def home_zone(zones: list[dict[str, Any]], home: str, not_shipped_to: list[str]) -> dict[str, Any] | None:
+    """The zone of the shop's home country (the country of its bank holidays) when a table of zones must name
+    that country in a row of its own (no zone is that country alone), else None: a shopper at home never
+    has to guess that "Everywhere else" is theirs."""
     own = [zone for zone in zones if zone["countries"] and home in zone["countries"]]
     zone = (own or [zone for zone in zones if zone["countries"] is None] or [None])[0]
-    if zone is not None and zone["countries"] != [home] and home not in delivery["not_shipped_to"]:
+    if zone is None or zone["countries"] == [home] or home in not_shipped_to:
+        return None
+    return zone
+
+
+def _render_zones(zones: list[dict[str, Any]], values: dict[str, Any]) -> str:
+    """The table of delivery times, its unit named, with a row for the shop's home country (`home_zone`)."""
+    home, delivery = values["calendar"]["bank_holidays"]["country"], values["delivery"]
+    rows = [[md.escape(zone["name"]), TRANSIT.render(zone["transit_days"])] for zone in zones]
+    if (zone := home_zone(zones, home, delivery["not_shipped_to"])) is not None:
         rows.insert(0, [CountryCode().render(home), TRANSIT.render(zone["transit_days"])])
     return md.table(["Destination", "Delivery time once shipped, in calendar days"], rows)
 
@@ -91,6 +99,11 @@ def _render_address(lines: list[str]) -> str:
 
 def _render_notice_days(days: int) -> str:
     return "on the day it starts" if days == 0 else f"{md.plural(days, 'day')} before it starts"
+
+
+def _render_last_order_notice_days(days: int) -> str:
+    before = "on" if days == 0 else f"{md.plural(days, 'day')} before"
+    return f"{before} the first last order date of the season"
 
 
 def _render_target_date(target: dict[str, Any]) -> str:
@@ -174,6 +187,9 @@ SCHEMA = Record({
             "arrive_by": YearlyDay(description="the day it must arrive by, every year, such as 24 December"),
         }, render=_render_target_date, description="a date shoppers want an order to arrive by"),
             description="the last order dates the site works out (an empty list turns them off)"),
+        "last_order_notice_days": Whole("day", minimum=0, render=_render_last_order_notice_days,
+                                        description="how many days before the first last order date of a "
+                                                    "target date the notice on every page announces it"),
     }, description="delivery times and destinations"),
     "tracking": Record({
         "appears_within_hours": Whole("hour", description="how long after shipping the tracking shows"),
@@ -228,7 +244,9 @@ SCHEMA = Record({
                                                                             "decided on: shown as one line")),
     }, description="the check of the policy against consumer law; never shown to shoppers")),
 }, description="the shop's policy values, written once; answers use them through placeholders")
-NOT_PLACEHOLDERS = {"consumer_law"}  # settings of the generator, not values shown to shoppers
+# Settings, not values shown to shoppers: the check against consumer law, the shop's clock as the calculator
+# knows it (shoppers read calendar.time_zone_name, not "Europe/London") and the calculator's first year.
+NOT_PLACEHOLDERS = {"consumer_law", "calendar.time_zone", "calendar.first_year"}
 
 
 @dataclass(frozen=True)

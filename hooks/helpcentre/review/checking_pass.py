@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpcentre.content.copy_style import Glossary, check_copy, load_glossary
+from helpcentre.content.copy_style import Glossary, check_copy, check_repeated_sentences, load_glossary
 from helpcentre.content.links import check_links, page_anchors
 from helpcentre.content.pages import render_topic_cards, render_topic_pages
 from helpcentre.content.placeholders import fill_placeholders
@@ -248,11 +248,15 @@ def _check_links(topics: list[Topic], unread_topics: dict[str, frozenset[str]], 
 
 def _check_words(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path,
                  placeholders: dict[str, str], glossary: Glossary) -> list[Finding]:
-    """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style)."""
+    """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style), each answer's
+    sentences said once across the answers."""
     questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
     meanings = placeholder_meanings()
     texts = list(_texts(topics, sources, content_folder))
     glossary = glossary.within(" ".join(text for text, *_ in texts))  # most texts are then not read for terms
-    return [finding for text, _, file, line, key in texts
-            for finding in (*check_text(text, file, line, key, placeholders, meanings),
-                            *check_copy(text, file, line, key, glossary, questions))]
+    answers = [(question.answer, question.answer.file, question.answer.line, question.answer.key)
+               for topic in topics or [] for question in topic.questions]
+    return [*(finding for text, _, file, line, key in texts
+              for finding in (*check_text(text, file, line, key, placeholders, meanings),
+                              *check_copy(text, file, line, key, glossary, questions))),
+            *check_repeated_sentences(answers)]
