@@ -28,8 +28,8 @@ build: $(VENV)/.installed  ## write site/ (only a complete, warning-free build r
 	  --config-file $(SHOP)/mkdocs.yml --site-dir .site-new  # MkDocs reads it from the shop's folder
 	rm -rf $(SHOP)/site && mv $(SHOP)/.site-new $(SHOP)/site
 
-check: $(VENV)/.installed  ## every mistake in policies.yaml and content/ at once, without building (file:line:column)
-	@PYTHONPATH=hooks $(BIN)/python -m helpcentre check --project $(SHOP)
+check: $(VENV)/.installed  ## every mistake in policies.yaml and content/ at once, without building (file:line:column); V=1 prints hints and advice in full
+	@PYTHONPATH=hooks $(BIN)/python -m helpcentre check --project $(SHOP) $(if $(V),-v)
 
 BASE ?= HEAD
 diff: $(VENV)/.installed  ## what shoppers will see differently between BASE (a git ref, default HEAD) and the working tree, in Markdown

@@ -16,7 +16,8 @@ Beside each page, the same page as stock MkDocs + Material builds it: the same c
 Markdown (benchmarks/build_speed.py's `make_stock`), with a plain `- search`, no hook, no overrides,
 no calculator. Both sites are audited in the same run, taking turns page by page (which goes first
 alternates), so that both meet the same machine load. Targets: performance 100 on every page, and each
-page's total blocking time within 20 ms of the stock page's (medians of the runs).
+page's total blocking time within 20 ms of the stock page's (medians of the runs). Each page's scores go to
+stderr as it is audited; at the end it prints the tables of docs/measurements.md, then a line per target.
 
 `--throttling devtools` audits with a real slowdown instead (Lighthouse's applied throttling: the CPU
 slowed four times and the network throttled in the browser, each task measured as it ran): slower and
@@ -52,6 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "benchmarks")]
 
 from build_speed import make_stock  # noqa: E402
+from report import Run, chromium_version, machine_line, markdown_table, node_version, verdict  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -182,6 +184,7 @@ def median(results: list[dict]) -> dict[str, float]:
 
 def main(only: list[str], runs: int, with_stock: bool, throttling: str = "simulate") -> int:
     """Audit every page, or only the pages named on the command line ("returns/", "" for the home page)."""
+    started = Run()
     with (tempfile.TemporaryDirectory(prefix="help-centre-audit-") as temp,
           built_and_served(with_stock) as (all_pages, sites)):
         reports = Path(os.environ.get("AUDIT_REPORTS") or Path(temp) / "reports")  # keep them: AUDIT_REPORTS=dir
@@ -204,45 +207,80 @@ def main(only: list[str], runs: int, with_stock: bool, throttling: str = "simula
             if "stock" in figures[page]:
                 stock = figures[page]["stock"]
                 line += f"   | stock: performance {stock['performance']:.0f}  TBT {stock['tbt']:.0f} ms"
-            print(f"/{page:<16} {line}", flush=True)
+            print(f"/{page:<16} {line}", file=sys.stderr, flush=True)
             below = [category for category in CATEGORIES if ours[category] < 100]
             for category in below:  # what the median run in score lost
                 middle = sorted(results["ours"], key=lambda result: result["categories"][category]["score"])
                 worst.setdefault(page, []).extend(f"{category}: {audit}" for audit in
                                                   shortfalls(middle[runs // 2], category))
             for lost in worst.get(page, []):
-                print(f"    {lost}", flush=True)
-        last = results["ours"][-1]
-        chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.split()
-        versions = f"Lighthouse {last['lighthouseVersion']} ({throttling} throttling), {' '.join(chromium[:2])}"
-    return report_table(figures, runs, versions)
+                print(f"    {lost}", file=sys.stderr, flush=True)
+        software = [chromium_version(CHROMIUM), node_version(),
+                    f"Lighthouse {results['ours'][-1]['lighthouseVersion']} ({throttling} throttling)"]
+    return report_table(started, figures, runs, software)
 
 
-def report_table(figures: dict[str, dict[str, dict[str, float]]], runs: int, versions: str) -> int:
-    """The side-by-side table, the worst score per category, and the targets; 1 if one is missed."""
-    print(f"\n{len(figures)} pages, {versions}, mobile profile, median of {runs} run{'s' if runs > 1 else ''} "
-          f"per page; load average {os.getloadavg()[0]:.1f}\n")
+def report_table(started: Run, figures: dict[str, dict[str, dict[str, float]]], runs: int,
+                 software: list[str]) -> int:
+    """The tables of docs/measurements.md (each page beside stock, the targets), then a line per target, met or
+    MISSED; 1 if one is missed."""
     with_stock = all("stock" in page for page in figures.values())
-    print(f"{'page':<18}{'performance':>12}{'stock':>7}{'TBT ms':>9}{'stock':>7}{'over stock':>12}")
-    for page, kinds in figures.items():
-        ours, stock = kinds["ours"], kinds.get("stock")
-        print(f"/{page:<17}{ours['performance']:>12.0f}" + (f"{stock['performance']:>7.0f}" if stock else f"{'':>7}")
-              + f"{ours['tbt']:>9.0f}" + (f"{stock['tbt']:>7.0f}{ours['tbt'] - stock['tbt']:>+12.0f}" if stock else ""))
-    print("\nworst score per category (ours):")
-    missed = False
-    for category in CATEGORIES:
-        page = min(figures, key=lambda page: figures[page]["ours"][category])
-        missed |= figures[page]["ours"][category] < 100
-        print(f"  {category:<15} {figures[page]['ours'][category]:>3.0f}  /{page}")
+    print(machine_line(started, *software, env=["AUDIT_REPORTS", "AUDIT_ARTIFACTS"]))
+    print()
+    headers = ["page", "performance, ours", "stock", "total blocking time, ours", "stock", "over stock"]
+    print(markdown_table(headers if with_stock else ["page", "performance", "total blocking time"],
+                         [page_row(page, kinds) for page, kinds in figures.items()]))
+    print()
+    print(markdown_table(["target", "result"], target_results(figures, runs, with_stock)))
+    print()
+    missed = any(kinds["ours"][category] < 100 for kinds in figures.values() for category in CATEGORIES)
     if with_stock:
         over = {page: kinds["ours"]["tbt"] - kinds["stock"]["tbt"] for page, kinds in figures.items()}
         page = max(over, key=over.get)
         met = over[page] <= TBT_MARGIN_MS
         missed |= not met
-        print(f"\n{'met   ' if met else 'MISSED'} total blocking time within {TBT_MARGIN_MS} ms of stock Material on "
+        print(f"{'met   ' if met else 'MISSED'} total blocking time within {TBT_MARGIN_MS} ms of stock Material on "
               f"every page: at most {over[page]:+.0f} ms (/{page})")
     print(f"{'MISSED' if missed else 'met   '} performance, accessibility, best practices and SEO 100 on every page")
     return 1 if missed else 0
+
+
+def page_row(page: str, kinds: dict[str, dict[str, float]]) -> list[str]:
+    """A page's performance and total blocking time (medians), beside stock's when it was audited."""
+    ours, stock = kinds["ours"], kinds.get("stock")
+    if stock is None:
+        return [f"/{page}", f"{ours['performance']:.0f}", f"{ours['tbt']:.0f} ms"]
+    return [f"/{page}", f"{ours['performance']:.0f}", f"{stock['performance']:.0f}", f"{ours['tbt']:.0f} ms",
+            f"{stock['tbt']:.0f} ms", f"{ours['tbt'] - stock['tbt']:+.0f} ms"]
+
+
+def target_results(figures: dict[str, dict[str, dict[str, float]]], runs: int, with_stock: bool) -> list[list[str]]:
+    """The targets' table: total blocking time beside stock's, performance, the other categories."""
+    ours = [kinds["ours"]["performance"] for kinds in figures.values()]
+    performance = f"{verdict(min(ours) == 100)}: {span(ours)}"
+    if with_stock:
+        stock = [kinds["stock"]["performance"] for kinds in figures.values()]
+        performance += f"; stock's own pages {span(stock)} in the same run"
+    short = [f"{category} {kinds['ours'][category]:.0f} (/{page})" for category in CATEGORIES[1:]
+             for page, kinds in figures.items() if kinds["ours"][category] < 100]
+    rows = [["performance 100 on every page", performance],
+            ["accessibility, best practices, SEO 100", f"**missed**: {', '.join(short)}" if short else
+             "**met** on every page"]]
+    if not with_stock:
+        return rows
+    over = [kinds["ours"]["tbt"] - kinds["stock"]["tbt"] for kinds in figures.values()]
+    beyond = [value for value in over if value > TBT_MARGIN_MS]
+    below = f"{sum(value < 0 for value in over)} of them below stock's"
+    result = (f"**missed** on {len(beyond)} of {len(over)} pages ({span(beyond, '+.0f')} ms); met on "
+              f"{len(over) - len(beyond)}, {below}" if beyond else f"**met** on every page, {below}")
+    return [[f"each page's total blocking time within {TBT_MARGIN_MS} ms of stock's (median of {runs})", result],
+            *rows]
+
+
+def span(values: list[float], form: str = ".0f") -> str:
+    """The lowest to the highest of some figures: "98 to 100", or "100" when they are all one."""
+    low, high = min(values), max(values)
+    return f"{low:{form}}" if low == high else f"{low:{form}} to {high:{form}}"
 
 
 if __name__ == "__main__":

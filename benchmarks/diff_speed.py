@@ -3,14 +3,13 @@
 In a temporary git repository holding a copy of this project, with returns.window_days changed from 14 to
 21 in the working tree: `mkdocs build --strict` of the working tree, and the report against HEAD (which
 builds the base and the working tree, at once when the machine has cores to spare, then answers the
-calculator's sample panel with each), taking turns, RUNS times each; prints the medians of the wall times
-and their ratio. The target: at most about two builds' time.
+calculator's sample panel with each), taking turns, RUNS times each; prints the medians of the wall and CPU
+times and their ratios, as the table in docs/measurements.md. The target: at most about two builds' time.
 """
 
 from __future__ import annotations
 
 import os
-import platform
 import resource
 import statistics
 import subprocess
@@ -21,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
+
+from report import Run, machine_line, markdown_table  # noqa: E402
 
 from conftest import copy_project  # noqa: E402
 
@@ -44,6 +45,7 @@ def _children_cpu() -> float:
 
 
 def main() -> None:
+    run = Run()
     with tempfile.TemporaryDirectory(prefix="diff-speed-") as scratch:
         (Path(scratch) / "shop").mkdir()
         repo = copy_project(Path(scratch) / "shop")
@@ -62,11 +64,13 @@ def main() -> None:
             diffs.append(timed(diff, repo, {**env, "PYTHONPATH": str(repo / "hooks")}))
     one, both = (statistics.median(run[0] for run in runs) for runs in (builds, diffs))
     one_cpu, both_cpu = (statistics.median(run[1] for run in runs) for runs in (builds, diffs))
-    print(f"\nmake diff, {os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}; "
-          f"median of {RUNS} runs each, taking turns; load average {os.getloadavg()[0]:.1f} at the end")
-    print(f"  one build (mkdocs build --strict): {one:.2f} s wall, {one_cpu:.2f} s CPU")
-    print(f"  make diff (two builds, the calculator's panel, the report): {both:.2f} s wall, {both_cpu:.2f} s CPU: "
-          f"{both / one:.2f} builds' time ({both_cpu / one_cpu:.2f} in CPU; target: at most about 2)")
+    print(machine_line(run))
+    print()
+    print(markdown_table(["", "wall", "CPU (with every process it runs)"], [
+        ["one build", f"{one:.2f} s", f"{one_cpu:.2f} s"],
+        ["`make diff`", f"{both:.2f} s: **{both / one:.1f} builds' time**",
+         f"{both_cpu:.2f} s: {both_cpu / one_cpu:.1f} builds"],
+    ]))
 
 
 if __name__ == "__main__":

@@ -7,14 +7,14 @@ does), left to settle, and Chromium's own counters give the time spent on style 
 elements), layout, script and all main-thread tasks. Both sites are served as `make audit` serves them
 (benchmarks/audit.py: gzipped, on 127.0.0.1), taking turns page by page; the figures are medians.
 
-Chromium's counters are cumulative and exact; what still moves is the machine, so run it idle.
+Chromium's counters are cumulative and exact; what still moves is the machine, so run it idle. Each page's
+row goes to stderr as it is loaded; at the end it prints the table of docs/measurements.md.
 `python benchmarks/main_thread.py [--runs N] [page ...]` ("returns/", "" for the home page).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 from pathlib import Path
@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, sync_playwright
 sys.path[:0] = [str(Path(__file__).resolve().parent)]
 
 from audit import CHROMIUM, built_and_served, in_turns  # noqa: E402
+from report import Run, chromium_version, machine_line, markdown_table  # noqa: E402
 
 SLOWDOWN = 4  # Lighthouse's mobile profile: a mid-range phone's CPU
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
@@ -51,10 +52,9 @@ def load(browser: Browser, url: str) -> dict[str, float]:
 
 
 def main(only: list[str], runs: int) -> None:
+    started = Run()
+    rows = []
     with built_and_served() as (all_pages, sites), sync_playwright() as playwright:
-        print(f"each cell: ours / stock, ms of main-thread time with the CPU slowed {SLOWDOWN}x; "
-              f"median of {runs} loads per page and site")
-        print(f"\n{'page':<17}" + "".join(f"{name:>20}" for name in [*COUNTERS, "elements"]))
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         for page in [page for page in all_pages if not only or page in only]:
             loads: dict[str, list[dict[str, float]]] = {kind: [] for kind in sites}
@@ -63,10 +63,12 @@ def main(only: list[str], runs: int) -> None:
                     loads[kind].append(load(browser, sites[kind] + page))
             medians = {kind: {name: statistics.median(figures[name] for figures in found) for name in found[0]}
                        for kind, found in loads.items()}
-            cells = [f"{medians['ours'][name]:.0f} / {medians['stock'][name]:.0f}".rjust(20)
-                     for name in [*COUNTERS, "elements"]]
-            print(f"/{page:<16}" + "".join(cells), flush=True)
-    print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+            rows.append([f"/{page}", *(f"{medians['ours'][name]:.0f} / {medians['stock'][name]:.0f}"
+                                       for name in [*COUNTERS, "elements"])])
+            print(" | ".join(rows[-1]), file=sys.stderr, flush=True)
+    print(machine_line(started, chromium_version(CHROMIUM)))
+    print()
+    print(markdown_table(["page", *COUNTERS, "elements"], rows))
 
 
 if __name__ == "__main__":

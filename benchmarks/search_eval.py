@@ -2,10 +2,13 @@
 
 Builds the project twice into a temporary folder: as it is (tuned), and with stock search settings
 (a plain `- search` in mkdocs.yml: no keywords, Material's own separator, boosts and worker, one result
-per page). Runs every question of tests/search/search_questions.yml, and the two sets made from them
-(tests/search/search_variants.py: word forms, one-edit misspellings), through each site's real search in
-headless Chromium, and through the same index offline with lunr, and prints the share of questions
-answered by the first result and within the first three. A result answers a question when it links to one of the
+per page). Runs every question of tests/search/search_questions.yml, and the four sets made from them
+(tests/search/search_variants.py: word forms, one-edit misspellings, terse and conversational forms),
+through each site's real search in headless Chromium, and through the same index offline with lunr, and
+prints the share of questions answered by the first result and within the first three, as the
+table in docs/measurements.md; then, for the
+queries it has no answer for (tests/search/search_no_answer.yml), the share that shows no result at all
+(the help centre's no-result panel). A result answers a question when it links to one of the
 question's expected answers (tests/search/material_search.py explains what a result is).
 
     .venv/bin/python benchmarks/search_eval.py            # browser and lunr
@@ -16,12 +19,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import re
 import sys
 import tempfile
-import time
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,11 +35,13 @@ from material_search import (  # noqa: E402
     MaterialSearch,
     landings,
     load_eval_questions,
+    load_no_answer_queries,
     measure,
 )
-from search_variants import misspellings, word_forms  # noqa: E402
+from report import Run, chromium_version, machine_line, markdown_table  # noqa: E402
+from search_variants import conversational_forms, misspellings, terse_forms, word_forms  # noqa: E402
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_project, copy_project  # noqa: E402
+from conftest import CHROMIUM, build_project, copy_project  # noqa: E402
 from helpcentre.content.topics import load_topics  # noqa: E402
 
 STOCK_SEARCH = "  - search\n"
@@ -65,6 +68,17 @@ def build(folder: Path, stock: bool) -> Path:
     return built.site
 
 
+def no_result_share(site: Path, queries: list[str], browser: bool) -> dict[str, float]:
+    """The share of the queries that show no result, offline and (if asked) in the browser."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    offline = MaterialSearch(index)
+    shares = {"lunr": sum(not offline.visible_links(q) for q in queries) / len(queries)}
+    if browser:
+        with BrowserSearch.open(site) as search:
+            shares["browser"] = sum(not search.visible_links(q) for q in queries) / len(queries)
+    return shares
+
+
 def run(site: Path, questions: list[EvalQuestion], ids: list[str], browser: bool) -> dict[str, Figures]:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     offline = MaterialSearch(index)
@@ -81,22 +95,26 @@ def main() -> None:
     parser.add_argument("--offline", action="store_true", help="lunr only, no browser")
     args = parser.parse_args()
 
+    started = Run()
     topics = load_topics(ROOT / "content")
     ids = [question.id for topic in topics for question in topic.questions]
     keywords = {keyword.lower() for topic in topics for question in topic.questions for keyword in question.keywords}
     questions = load_eval_questions()
     unseen = [q for q in questions if q.query.lower() not in keywords]
 
-    started = time.perf_counter()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         sites = {name: build(Path(folder) / name.split()[0], stock)
                  for name, stock in (("tuned", False), ("stock Material", True))}
         index = json.loads((sites["tuned"] / "search" / "search_index.json").read_text(encoding="utf-8"))
         forms, typos = word_forms(questions), misspellings(questions, index["config"]["vocabulary"])
+        terse, talk = terse_forms(questions), conversational_forms(questions)
         subsets = {f"shoppers' questions, all {len(questions)}": questions,
                    f"shoppers' questions, the {len(unseen)} not written as a keyword": unseen,
-                   f"word forms, {len(forms)}": forms, f"one-edit misspellings, {len(typos)}": typos}
+                   f"word forms, {len(forms)}": forms, f"one-edit misspellings, {len(typos)}": typos,
+                   f"terse forms, {len(terse)}": terse, f"conversational forms, {len(talk)}": talk}
+        no_answer = load_no_answer_queries()
+        empty = {name: no_result_share(site, no_answer, not args.offline) for name, site in sites.items()}
         misses = {}
         for name, site in sites.items():
             for subset, chosen in subsets.items():
@@ -105,32 +123,30 @@ def main() -> None:
                 if name == "tuned" and chosen is not unseen:
                     misses[subset] = figures.get("browser", figures["lunr"]).misses
 
-    print(f"Search evaluation: {len(questions)} shopper questions (tests/search/search_questions.yml)")
-    print(f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}, "
-          f"Chromium: {chromium_version() if not args.offline else 'not run'}\n")
-    print("| search | questions | browser: first | browser: top 3 | lunr: first | lunr: top 3 |")
-    print("|---|---|---|---|---|---|")
-    for name, subset, figures in rows:
-        browser = figures.get("browser")
-        cells = [f"{browser.first:.0%}", f"{browser.top3:.0%}"] if browser else ["-", "-"]
-        cells += [f"{figures['lunr'].first:.0%}", f"{figures['lunr'].top3:.0%}"]
-        print(f"| {name} | {subset} | {' | '.join(cells)} |")
+    software = [] if args.offline else [chromium_version(CHROMIUM)]
+    print(machine_line(started, *software, f"Material for MkDocs {version('mkdocs-material')}"))
+    print()
+    print(markdown_table(
+        ["search", "questions", "first result (Chromium)", "within first three (Chromium)", "first (lunr)",
+         "within three (lunr)"],
+        [[name, subset, *shares(figures)] for name, subset, figures in rows]))
+    print(f"\nNo result shown for the {len(no_answer)} queries without an answer (search_no_answer.yml):")
+    for name, shares in empty.items():
+        browser = f" browser {shares['browser']:.0%}," if "browser" in shares else ""
+        print(f"  {name}:{browser} lunr {shares['lunr']:.0%}")
     for subset, missed in misses.items():
         print(f"\nTuned, {subset}: not answered within the first three:")
         for query, found in missed:
             print(f"  {query!r}: {', '.join(q or 'a page' for q in found) or 'no results'}")
-    print(f"\n{time.perf_counter() - started:.0f} s")
 
 
-def chromium_version() -> str:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            return browser.version
-        finally:
-            browser.close()
+def shares(figures: dict[str, Figures]) -> list[str]:
+    """A row's four cells: answered first and within three in Chromium ("-" when not run), then with lunr."""
+    cells = []
+    for kind in ("browser", "lunr"):
+        found = figures.get(kind)
+        cells += [f"{found.first:.0%}", f"{found.top3:.0%}"] if found else ["-", "-"]
+    return cells
 
 
 if __name__ == "__main__":

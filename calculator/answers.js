@@ -61,20 +61,6 @@ const outOfRange = (iso) => iso < today()
   ? `We can only work out dates from ${longDate(data.first_date)} on, please email us.`
   : "We can't estimate that far ahead, please email us.";
 
-// Each date comes after the one named here; a date before it, entered on the same page, is a mistake.
-const AFTER = {
-  delivered: ["ordered", "order date"], received: ["delivered", "delivery date"],
-  issued: ["received", "date your return reached us"], updated: ["ordered", "order date"],
-};
-function beforeEarlier(name, iso) {
-  for (let [earlier, what] = AFTER[name] ?? []; earlier; [earlier, what] = AFTER[earlier] ?? []) {
-    const dates = [...document.querySelectorAll(`.order-check [name="${earlier}"]`)]
-      .map((input) => input.value.slice(0, 10)).filter(Boolean).sort();
-    if (dates.length) return iso < dates[0] ? `That's before the ${what} you entered (${longDate(dates[0])}).` : "";
-  }
-  return "";
-}
-
 // A prefilled email to the shop (its address comes with the policies, in data.js).
 function emailUs(subject, ...lines) {
   const link = document.createElement("a");
@@ -119,18 +105,20 @@ const CHECKS = {
     ask: (v) => cancellationStatus(data, toMoment(v.ordered), new Date().toISOString().slice(0, 19) + "Z"),
     before_start: ["ordered", "That's in the future: please enter when you placed your order."],
     tell: (r, v) => r.status === "free"
-      ? [[`You can cancel free of charge until ${when(r.free_until)}. To cancel, email us with your order number.`],
+      ? [[`For an order placed at ${when(toMoment(v.ordered))}, you can cancel without giving a reason until ` +
+          `${when(r.free_until)}. To cancel, email us with your order number.`],
         [emailUs("Please cancel my order", "Please cancel my order.", "", `Order number: ${ADD}`,
           `Ordered at: ${when(toMoment(v.ordered))}`)]]
-      : [[`The free cancellation time ended at ${when(r.free_until)}. If your order hasn't shipped yet, we can ` +
-          "still cancel it: email us with your order number and we'll check."],
+      : [[`For an order placed at ${when(toMoment(v.ordered))}, the time to cancel without giving a reason ` +
+          `ended at ${when(r.free_until)}. If your order hasn't shipped yet, we can still cancel it: email us ` +
+          "with your order number and we'll check."],
         [emailUs("Please cancel my order", "Please cancel my order if it hasn't shipped yet.", "",
           `Order number: ${ADD}`, `Ordered at: ${when(toMoment(v.ordered))}`)]],
   },
   delivery: {
     ask: (v) => deliveryEstimate(data, toMoment(v.ordered), v.country, v.service),
     tell: (r, v) => [
-      [`We expect to ship your order ${onOrBetween(r.ships)}.`],
+      [`For an order placed at ${when(toMoment(v.ordered))}, we expect to ship it ${onOrBetween(r.ships)}.`],
       [(v.service ? `With ${data.services.find((s) => s.id === r.service).name} delivery, it` : "It") +
         ` should arrive ${onOrBetween(r.arrives)}` + (r.peak ? ", including the extra time of our peak season." : ".")],
       ...[arrivesByTarget(Date.parse(toMoment(v.ordered)), r)].filter(Boolean).map((line) => [line]),
@@ -138,37 +126,39 @@ const CHECKS = {
   },
   return: {
     ask: (v) => returnDeadline(data, v.delivered),
-    tell: (r) => [[r.return_by < today()
-      ? `Your return had to reach us by ${longDate(r.return_by)}.`
-      : `Your return must reach us by ${longDate(r.return_by)}.`]],
+    tell: (r, v) => [[`For an order delivered on ${longDate(v.delivered)}, your return ` +
+      (r.return_by < today() ? "had to reach us by " : "must reach us by ") + `${longDate(r.return_by)}.`]],
   },
   refund: {
     ask: (v) => refundDeadline(data, v.received),
     tell: (r, v) => r.refunded_by >= today()
-      ? [[`Your refund should reach your original payment method by ${longDate(r.refunded_by)}.`]]
-      : [[`Your refund should have reached your original payment method by ${longDate(r.refunded_by)}. ` +
-          "If it hasn't, email us with your order number and the tracking number of your returned parcel, " +
-          "and we'll look into it."],
+      ? [[`For a return that reached us on ${longDate(v.received)}, we should issue your refund by ` +
+          `${longDate(r.refunded_by)}. The money can then take a little longer to show in your account.`]]
+      : [[`For a return that reached us on ${longDate(v.received)}, we should have issued your refund by ` +
+          `${longDate(r.refunded_by)}. If it hasn't reached you, email us with your order number and the ` +
+          "tracking number of your returned parcel, and we'll look into it."],
         [emailUs("My refund hasn't arrived", `My return reached you on ${longDate(v.received)}, but my refund ` +
           "hasn't arrived yet. Please could you look into it?", "", `Order number: ${ADD}`,
           `Tracking number of my returned parcel: ${ADD}`)]],
   },
   credit: {
     ask: (v) => creditDeadline(data, v.issued, v.method),
-    tell: (r, v) => [[`Your ${v.method === "paypal" ? "PayPal" : v.method} refund should show in your account ` +
-      (r.credited_by === v.issued ? `the same day, ${longDate(r.credited_by)}.` : `by ${longDate(r.credited_by)}.`)]],
+    tell: (r, v) => [[`For a refund issued on ${longDate(v.issued)}, your ` +
+      `${v.method === "paypal" ? "PayPal" : v.method} refund should show in your account ` +
+      (r.credited_by === v.issued ? "the same day." : `by ${longDate(r.credited_by)}.`)]],
   },
   tracking: {
     ask: (v) => trackingStatus(data, v.updated, v.today),
     before_start: ["today", "Today can't be before the last update."],
     tell: (r, v) => r.stale
       ? [[`Your tracking hasn't updated since ${longDate(v.updated)}, more than ` +
-          `${plural(data.tracking_stale_business_days, "business day")}. Please email us with your order number ` +
-          "and tracking number, and we'll open an investigation."],
+          `${plural(data.tracking_stale_business_days, "business day")} before ${longDate(v.today)}. Please ` +
+          "email us with your order number and tracking number, and we'll open an investigation."],
         [emailUs("My tracking hasn't updated", `My tracking hasn't updated since ${longDate(v.updated)}. ` +
           "Please could you open an investigation?", "", `Order number: ${ADD}`, `Tracking number: ${ADD}`)]]
-      : [[`That's still normal. If there's still no update on ${longDate(r.stale_from)}, email us with your order ` +
-          "number and tracking number."]],
+      : [[`Your tracking last updated on ${longDate(v.updated)}: on ${longDate(v.today)}, that's still normal. ` +
+          `If there's still no update on ${longDate(r.stale_from)}, email us with your order number and ` +
+          "tracking number."]],
   },
 };
 
@@ -204,8 +194,7 @@ function dateProblem(input) {
   const iso = input.value.slice(0, 10);
   if (!iso) return input.validity.badInput ? `Please enter a real ${fieldWords(input)}.` : null;
   if (!/^\d{4}-/.test(iso) || iso < data.first_date || iso > data.last_date) return outOfRange(iso); // year 10000+
-  if (input.hasAttribute("data-past") && iso > today()) return "That date is in the future.";
-  return beforeEarlier(input.name, iso);
+  return input.hasAttribute("data-past") && iso > today() ? "That date is in the future." : "";
 }
 
 // Read the form, check it, write the answer. `submitted`: the shopper asked, so empty fields are errors.

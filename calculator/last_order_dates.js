@@ -2,7 +2,7 @@
 // "Will it arrive by ...?" line of the delivery check. Today is the shop's date (data.time_zone),
 // read when needed: nothing is prepared before a page has a table or a shopper asks.
 import data from "./data.js";
-import { lastOrder, nextTargetDates } from "./engine.js";
+import { deliveryEstimate, lastOrder, nextTargetDates } from "./engine.js";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -25,12 +25,27 @@ export function shopNow(ms = Date.now()) {
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
-// The words of one row's "Order by" cell (service: a table's, when the shop has several).
+// Whether an order with this delivery estimate arrives by a target date, one rule for the table and the
+// delivery check: in time when even the latest estimate is on or before it, likely late when even the
+// earliest is after it, not promised in between. The words of each, after "It" or "An order placed now".
+const ARRIVES = {
+  in_time: "should arrive in time",
+  not_promised: "may arrive in time, but we can't promise it",
+  likely_late: "will most likely arrive too late",
+};
+function arrival(estimate, targetDate) {
+  if (estimate.arrives[1] <= targetDate) return "in_time";
+  return estimate.arrives[0] > targetDate ? "likely_late" : "not_promised";
+}
+
+// The words of one row's "Order by" cell (service: its table's, when the shop has several): the last order
+// date, or, once an order placed now no longer arrives in time by the rule above, what it may still do.
 function orderBy(target, country, now, service) {
   const r = lastOrder(data, target.date, country, service);
-  if (r.error) return "We can't work this date out yet: please email us.";
-  const passed = r.order_by < now.date || (r.order_by === now.date && r.before && now.time >= r.before);
-  if (passed) return `Passed: an order placed now may arrive after ${dateWords(target.date)}.`;
+  const estimate = deliveryEstimate(data, new Date().toISOString().slice(0, 19) + "Z", country, service);
+  if (r.error || estimate.error) return "We can't work this date out yet: please email us.";
+  const verdict = arrival(estimate, target.date);
+  if (verdict !== "in_time") return `Passed: an order placed now ${ARRIVES[verdict]}.`;
   const time = r.before ? ` before ${r.before} ${data.time_zone_name}` : "";
   return `${dateWords(r.order_by)}${time}${r.order_by === now.date ? " (today)" : ""}`;
 }
@@ -64,8 +79,5 @@ export function arrivesByTarget(orderedMs, estimate) {
   if (targets.error) return null;
   const next = targets.reduce((a, b) => (b.date < a.date ? b : a));
   if (Date.parse(next.date) - Date.parse(ordered) > 92 * 864e5) return null;
-  const ask = `Will it arrive by ${next.name} (${dateWords(next.date)})? `;
-  if (estimate.arrives[1] <= next.date) return ask + "Yes, it should.";
-  if (estimate.arrives[0] > next.date) return ask + "We're sorry, it will most likely arrive after that.";
-  return ask + "It may, but we can't promise it: the latest estimate is after that.";
+  return `Will it arrive by ${next.name} (${dateWords(next.date)})? It ${ARRIVES[arrival(estimate, next.date)]}.`;
 }

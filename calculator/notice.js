@@ -37,6 +37,15 @@
     return null;
   }
 
+  // The season whose first last order date the notice names on the day: from its start to that date.
+  function seasonOn(day) {
+    for (var i = 0; i < N.last_order_seasons.length; i++) {
+      var s = N.last_order_seasons[i];
+      if (day >= s.from && day <= s.first) return s;
+    }
+    return null;
+  }
+
   // The shop's date at an instant from the build's table of its clock changes (N.clock), or null outside
   // the table's years: no time zone formatter (Intl) to make while the page is read.
   function shopDate(ms) {
@@ -50,7 +59,7 @@
   // (UTC's date and the days either side). Intl only outside the table's years.
   function shopToday() {
     var now = Date.now();
-    if (![-1, 0, 1].some(function (k) { var d = iso(now + k * DAY); return peakOn(d) || closureOn(d); })) return null;
+    if (![-1, 0, 1].some(function (k) { var d = iso(now + k * DAY); return peakOn(d) || closureOn(d) || seasonOn(d); })) return null;
     var today = shopDate(now);
     if (today) return today;
     clock = clock || new Intl.DateTimeFormat("en-US",
@@ -64,7 +73,7 @@
     var notice = box && box.querySelector(".help-notice");
     if (!notice) return;
     var today = shopToday(), parts = [];
-    var closure = today && closureOn(today), peak = today && peakOn(today);
+    var closure = today && closureOn(today), peak = today && peakOn(today), season = today && seasonOn(today);
     if (closure) {
       parts.push(fill(today >= closure.from ? N.closure_now : N.closure_coming, {
         from: words(closure.from), to: words(closure.to),
@@ -75,11 +84,12 @@
       var extra = peak.extra_days + (peak.extra_days === 1 ? " day" : " days");
       parts.push(fill(N.peak_season, { extra_days: extra, until: words(peak.until) }));
     }
+    if (season) parts.push(fill(N.last_order_dates_coming, { name: season.name, first: words(season.first) }));
     box.hidden = !parts.length;
     if (!parts.length) return;
     notice.querySelector(".help-notice-text").textContent = parts.join(" ");
     var link = notice.querySelector(".help-notice-link");
-    if (link) link.hidden = !(peak && N.link);
+    if (link) link.hidden = !((peak || season) && N.link);
     notice.hidden = false;
     var content = box.querySelector(".md-typeset"); // dismissed before (Material's announce.dismiss)?
     if (window.__md_hash && content && __md_hash(content.innerHTML) === __md_get("__announce")) box.hidden = true;

@@ -18,6 +18,10 @@
 //     a word still being typed keeps only the part that starts a stemmed word ("cancella" -> "cancel");
 //     a question word is searched as a whole word (its stem "whi" would otherwise find "which").
 //
+// Its answers are Material's, less the weak ones: a result must match two of the query's words, or every
+// word of a shorter query (`MIN_MATCHED_WORDS`, measured in docs/measurements.md), so that a question the
+// help centre cannot answer ("click and collect") gets the page's no-result panel, not an unrelated answer.
+//
 // The corrections it made are posted on the BroadcastChannel "help-search", where the page script
 // (page.js) shows "Did you mean ...?". The rules are written in Python too (tests/search/material_search.py,
 // `read_query`), and the tests check that both give the same results for every evaluated query.
@@ -25,6 +29,8 @@
 "use strict";
 
 const TYPO_MIN_LENGTH = 5;
+const MIN_MATCHED_WORDS = 2;  // a result matches every word of a shorter query, or this many
+const RESULT = 3;  // Material's worker message with the results
 const CHANNEL = "help-search";
 const QUESTION_WORDS = new Set(["what", "when", "where", "which", "who", "whom", "whose", "why", "how"]);
 
@@ -122,6 +128,16 @@ function readQuery(query, separator, lexicon) {
   return { search: terms.join(" "), corrections };
 }
 
+/** Material's result groups without the weak ones: a group is kept when one of its entries matched
+    MIN_MATCHED_WORDS of the query's words, or all of fewer (Material's `terms`: each word, true when it matched). */
+function withoutWeakMatches(groups) {
+  const strong = terms => {
+    const words = Object.values(terms || {});
+    return words.length > 0 && words.filter(Boolean).length >= Math.min(words.length, MIN_MATCHED_WORDS);
+  };
+  return groups.filter(group => group.some(entry => strong(entry.terms)));
+}
+
 // The worker ---------------------------------------------------------------------------------------
 
 if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
@@ -129,6 +145,14 @@ if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScop
   let vocabulary = [];
   let lexicon = null;  // made at the first query: nothing is done before the shopper types
   let channel = null;
+
+  const post = self.postMessage.bind(self);
+  self.postMessage = message => {  // Material's worker answers through this
+    if (message && message.type === RESULT && lexicon !== null) {
+      message = { ...message, data: { ...message.data, items: withoutWeakMatches(message.data.items) } };
+    }
+    post(message);
+  };
 
   self.addEventListener("message", event => {
     const message = event.data;

@@ -66,10 +66,10 @@ def test_the_related_links_lead_to_their_answers(site):
 @pytest.mark.parametrize("old, new, message", [
     ("[faulty-item, wrong-item]", "[faulty-item, wrng-item]",
      'content/problems.yml:8: question 1, id damaged-item, '
-     'related[1]: "wrng-item" is not the id of another question'),
+     'related[2]: "wrng-item" is not the id of another question'),
     ("[faulty-item, wrong-item]", "[faulty-item, damaged-item]",
      'content/problems.yml:8: question 1, id damaged-item, '
-     'related[1]: "damaged-item" is not the id of another question'),
+     'related[2]: "damaged-item" is not the id of another question'),
     ("[faulty-item, wrong-item]", "[faulty-item]",
      "content/problems.yml:5: question 1, id damaged-item, "
      "related: 1 related questions; expected two or three different ids"),

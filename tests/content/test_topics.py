@@ -47,7 +47,7 @@ BAD_TOPICS = [  # (case, topic file text, the message it must give); tests/revie
     ("id used twice", TOPIC.replace("id: other", "id: return-window"),
      'content/returns.yml:10: question 2, id return-window, id: the id "return-window" is also used in returns.yml'),
     ("related id that does not exist", TOPIC.replace("[other]", "[othr]"),
-     'content/returns.yml:9: question 1, id return-window, related[0]: "othr" is not the id of another question'),
+     'content/returns.yml:9: question 1, id return-window, related[1]: "othr" is not the id of another question'),
     ("no questions", TOPIC.replace("questions:\n", "questions: []\n").split("  - id")[0],
      "content/returns.yml:4: questions: expected a list of at least 1; got an empty list"),
     ("tab in indentation", TOPIC.replace("  - id: other", "\t- id: other"),

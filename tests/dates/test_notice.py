@@ -1,6 +1,7 @@
 """The notice at the top of every page (Material's announcement bar), as a shopper sees it on a given
 day (Playwright's clock): the peak season's words in the peak season, a closure's from
-processing.closure_notice_days before it to its last day, nothing otherwise; the day is the shop's,
+processing.closure_notice_days before it to its last day, the first last order date of the season from
+delivery.last_order_notice_days before it, nothing otherwise; the day is the shop's,
 wherever the shopper is; it moves nothing on the page, can be dismissed and passes axe."""
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ PEAK_2026 = ("It's our peak season until Thursday 31 December 2026: please allow
              "See our last order dates")
 COMING = ("Our shop is closed from Thursday 24 December 2026 to Saturday 2 January 2027. Orders placed while "
           "we're closed ship between Tuesday 5 January 2027 and Thursday 7 January 2027.")
+SEASON_2026 = ("Ordering for Christmas? Our last order dates start on Thursday 19 November 2026. "
+               "See our last order dates")  # the United States' last order date, a day before the peak season
 CLOSED = ("Our shop is closed until Saturday 2 January 2027. Orders placed now ship between Tuesday 5 January "
           "2027 and Thursday 7 January 2027.")
 
@@ -76,14 +79,16 @@ def notice(page: Page) -> str | None:
 
 @pytest.mark.parametrize("now, shown", [
     ("2026-07-15T12:00:00Z", None),
-    ("2026-11-19T23:30:00Z", None),  # 23:30 UK time: the peak season starts tomorrow
+    ("2026-11-11T23:30:00Z", None),  # 8 days before the first last order date
+    ("2026-11-12T00:30:00Z", SEASON_2026),  # 7 days before it (delivery.last_order_notice_days)
+    ("2026-11-19T23:30:00Z", SEASON_2026),  # 23:30 UK time on that day: the peak season starts tomorrow
     ("2026-11-20T00:30:00Z", PEAK_2026),
     ("2026-12-01T09:00:00Z", PEAK_2026),
     ("2026-12-23T12:00:00Z", PEAK_2026),
     ("2026-12-25T12:00:00Z", PEAK_2026),
     ("2027-01-01T00:30:00Z", None),
 ])
-def test_the_peak_season_notice_shows_in_the_peak_season_only(visitor, site_url, now, shown):
+def test_the_notice_names_the_first_last_order_date_then_the_peak_season(visitor, site_url, now, shown):
     assert notice(visitor(site_url, now)) == shown
 
 
@@ -241,12 +246,12 @@ WORDS = (ROOT / "content" / "notice.yml").read_text(encoding="utf-8")
 
 @pytest.mark.parametrize("old, new, message", [
     ("until {{ until }}:", "until {{ last_day }}:",
-     'notice.yml:8: peak_season: unknown placeholder "{{ last_day }}"; expected one of {{ until }}, {{ extra_days }}'),
+     'notice.yml:9: peak_season: unknown placeholder "{{ last_day }}"; expected one of {{ until }}, {{ extra_days }}'),
     ("See our last order dates", "See {{ until }}",
-     'notice.yml:10: last_order_dates_link: unknown placeholder "{{ until }}"; expected one of none'),
-    ("closure_now:", "closure_then:", 'notice.yml:14: closure_then: unknown key; expected one of peak_season'),
+     'notice.yml:11: last_order_dates_link: unknown placeholder "{{ until }}"; expected one of none'),
+    ("closure_now:", "closure_then:", 'notice.yml:18: closure_then: unknown key; expected one of peak_season'),
     ("last_order_dates_link: See our last order dates", "last_order_dates_link: 42",
-     "notice.yml:10: last_order_dates_link: expected text; got 42 without quotes"),
+     "notice.yml:11: last_order_dates_link: expected text; got 42 without quotes"),
     (WORDS, "", "notice.yml:1: the file is empty"),
 ])
 def test_a_mistake_in_the_words_gets_its_line(tmp_path, old, new, message):

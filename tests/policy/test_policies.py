@@ -104,11 +104,14 @@ def test_closure_dates_accept_days_and_ranges(tmp_path):
     assert isinstance(policies["processing.closure_dates"][0], DateRange)
 
 
+NEXT_STEP = "  next_step: We'll send you a replacement or refund you in full, as you prefer."  # JJ's Art's
+
+
 @pytest.mark.parametrize("name", ["processing.closure_dates", "delivery.not_shipped_to", "delivery.peak_seasons",
                                   "shop.reply_business_days", "returns.address", "problems.next_step"])
 def test_an_optional_value_left_empty_shows_no_sentence(tmp_path, name):
     text = changed("  peak_seasons:\n    - from: 20 November\n      to: 31 December\n      extra_days: 5",
-                   "  peak_seasons: []")
+                   "  peak_seasons: []").replace(NEXT_STEP, "  next_step: null")
     assert load_text(tmp_path, text).placeholders()[name] == ""
 
 
@@ -116,7 +119,7 @@ def test_optional_values_when_the_shop_gives_them(tmp_path):
     text = (changed("  reply_business_days: null", "  reply_business_days: 2")
             .replace("  form_url: null", "  form_url: https://jjsart.example/returns-form")
             .replace("  address: null", '  address: ["JJ\'s Art", 1 High Street, London]')
-            .replace("  next_step: null", "  next_step: We'll send a replacement.")
+            .replace(NEXT_STEP, "  next_step: We'll send a replacement.")
             .replace("  not_shipped_to: []", '  not_shipped_to: ["KP", "RU"]'))
     values = load_text(tmp_path, text).placeholders()
     assert values["shop.reply_business_days"] == "We reply to emails within 2 business days."
@@ -141,7 +144,7 @@ def test_without_a_returns_form_page_shoppers_ask_for_it_by_email(tmp_path, repl
 
 
 def test_a_section_of_optional_values_may_be_left_out(tmp_path):
-    policies = load_text(tmp_path, changed("problems:\n  next_step: null", ""))
+    policies = load_text(tmp_path, changed(f"problems:\n{NEXT_STEP}", ""))
     assert policies["problems.next_step"] is None
 
 
@@ -173,7 +176,7 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("wrong type: a list for text", changed("  name: JJ's Art", "  name: [JJ, Art]"),
          "shop.name: expected text; got a list"),
         ("wrong type: yes/no for text", changed("    - Maestro", "    - yes"),
-         "payments.methods[2]: expected text; got yes without quotes, which YAML reads as yes/no"),
+         "payments.methods[3]: expected text; got yes without quotes, which YAML reads as yes/no"),
         ("zero duration", changed("  free_cancellation_hours: 12", "  free_cancellation_hours: 0"),
          "cancellation.free_cancellation_hours: expected a whole number of hours, at least 1; got 0"),
         ("negative duration", changed("  stale_after_business_days: 5", "  stale_after_business_days: -5"),
@@ -186,11 +189,11 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("impossible time", changed("  same_day_cutoff: null", '  same_day_cutoff: "25:00"'),
          'processing.same_day_cutoff: expected a time in quotes such as "14:00"'),
         ("country code NO read as false", changed("  not_shipped_to: []", "  not_shipped_to: [NO]"),
-         'delivery.not_shipped_to[0]: expected a two-letter country code in quotes, such as "US", or a group such as '
+         'delivery.not_shipped_to[1]: expected a two-letter country code in quotes, such as "US", or a group such as '
          '"EU" or "EEA", or the name of a region such as Crimea; '
          "got NO without quotes, which YAML reads as false"),
         ("unknown country code", changed('      countries: ["US"]', '      countries: ["XX"]'),
-         'delivery.zones[0].countries[0]: expected a two-letter country code in quotes, such as "US", or a group such '
+         'delivery.zones[1].countries[1]: expected a two-letter country code in quotes, such as "US", or a group such '
          'as "EU" or "EEA"; got "XX"'),
         ("invalid email", changed("  email: info@jjsart.co.uk", "  email: info@jjsart"),
          'shop.email: expected an email address such as help@example.com; got "info@jjsart"'),
@@ -207,12 +210,12 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("unknown weekday", changed("[Monday, Tuesday", "[Munday, Tuesday"),
          "processing.working_days: expected a day of the week such as Monday; got \"Munday\""),
         ("impossible day of the year", changed("    - from: 20 November", "    - from: 31 November"),
-         'delivery.peak_seasons[0].from: expected a day and month such as "20 November"; got "31 November"'),
+         'delivery.peak_seasons[1].from: expected a day and month such as "20 November"; got "31 November"'),
         ("closure date that is not a date", changed("  closure_dates: []", "  closure_dates: [Christmas]"),
-         "processing.closure_dates[0]: expected a date such as 2026-12-24"),
+         "processing.closure_dates[1]: expected a date such as 2026-12-24"),
         ("closure range backwards", changed("  closure_dates: []",
                                             "  closure_dates: [{from: 2026-12-31, to: 2026-12-24}]"),
-         "processing.closure_dates[0].to: expected a date on or after the from: date"),
+         "processing.closure_dates[1].to: expected a date on or after the from: date"),
         ("unknown choice", changed("  return_postage: shopper", "  return_postage: customer"),
          'returns.return_postage: expected one of shopper or shop; got "customer"'),
         ("unknown time zone", changed("  time_zone: Europe/London", "  time_zone: Europe/Londn"),
@@ -222,24 +225,24 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("two zones for everywhere else", changed("  not_shipped_to: []",
                                                   "    - name: Rest\n      transit_days: {min: 1, max: 2}\n"
                                                   "  not_shipped_to: []"),
-         'delivery.zones[2]: a second zone without countries; expected only one zone for everywhere else'),
+         'delivery.zones[3]: a second zone without countries; expected only one zone for everywhere else'),
         ("country in a zone and not shipped to", changed("  not_shipped_to: []", '  not_shipped_to: ["US"]'),
          'delivery.not_shipped_to: US is also in the zone "United States"'),
         ("target date 30 February", changed("      arrive_by: 24 December", "      arrive_by: 30 February"),
-         f'policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes '
+         f'policies.yaml:{christmas}: delivery.target_dates[1].arrive_by: expected a day and month that comes '
          'every year, such as "24 December"; got "30 February"'),
         ("target date 29 February", changed("      arrive_by: 24 December", "      arrive_by: 29 February"),
-         f'policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes '
+         f'policies.yaml:{christmas}: delivery.target_dates[1].arrive_by: expected a day and month that comes '
          'every year'),
         ("target date a number", changed("      arrive_by: 24 December", "      arrive_by: 24"),
-         f"policies.yaml:{christmas}: delivery.target_dates[0].arrive_by: expected a day and month that comes "
+         f"policies.yaml:{christmas}: delivery.target_dates[1].arrive_by: expected a day and month that comes "
          "every year, such as \"24 December\"; got 24"),
         ("target date name a number", changed("    - name: Christmas", "    - name: 2026"),
-         f"policies.yaml:{christmas - 1}: delivery.target_dates[0].name: expected text; got 2026 without quotes"),
+         f"policies.yaml:{christmas - 1}: delivery.target_dates[1].name: expected text; got 2026 without quotes"),
         ("duplicate target date name", changed("      arrive_by: 24 December",
                                                "      arrive_by: 24 December\n    - name: christmas\n"
                                                "      arrive_by: 23 December"),
-         f'policies.yaml:{christmas + 1}: delivery.target_dates[1].name: "christmas" is already the name of '
+         f'policies.yaml:{christmas + 1}: delivery.target_dates[2].name: "christmas" is already the name of '
          "another target date; expected each name once"),
         ("target dates not a list", changed(
             "  target_dates:                      # days shoppers want an order to arrive by, every year; [] for none\n"
@@ -296,45 +299,45 @@ def us_changed(old: str, new: str) -> str:
 
 @pytest.mark.parametrize("name, text, message", [
     ("a price without a currency", us_changed("  currency: USD ", "  currency: null "),
-     "delivery.services[0].zones[0].price: a price needs the shop's currency; expected currency: under shop"),
+     "delivery.services[1].zones[1].price: a price needs the shop's currency; expected currency: under shop"),
     ("a threshold below zero", us_changed("free_from: 19.00", "free_from: -1"),
-     "delivery.services[0].zones[0].free_from: expected an amount as a number such as 4.95, at least 0"),
+     "delivery.services[1].zones[1].free_from: expected an amount as a number such as 4.95, at least 0"),
     ("a price with its currency sign", us_changed("price: 9.95", 'price: "$9.95"'),
-     'delivery.services[1].zones[0].price: expected an amount as a number such as 4.95, at least 0, without a '
+     'delivery.services[2].zones[1].price: expected an amount as a number such as 4.95, at least 0, without a '
      'currency sign; got "$9.95"'),
     ("a threshold without a price", us_changed("          price: 4.95\n", ""),
-     "delivery.services[0].zones[0].free_from: free delivery from an amount needs the price below it"),
+     "delivery.services[1].zones[1].free_from: free delivery from an amount needs the price below it"),
     ("a service with no zone", us_changed("      zones:\n        - name: United States\n          countries: [\"US\"]\n"
                                           "          transit_days: {min: 2, max: 3}\n          price: 9.95\n",
                                           "      zones: []\n"),
-     "delivery.services[1].zones: expected a list of at least 1; got an empty list"),
+     "delivery.services[2].zones: expected a list of at least 1; got an empty list"),
     ("a transit unit misspelt", us_changed("transit_unit: delivery days    #", "transit_unit: delivery dayz    #"),
-     "delivery.services[0].transit_unit: expected one of calendar days, business days or delivery days"),
+     "delivery.services[1].transit_unit: expected one of calendar days, business days or delivery days"),
     ("min above max", us_changed("{min: 6, max: 10}", "{min: 10, max: 6}"),
-     "delivery.services[0].zones[1].transit_days.max: expected a maximum at least the minimum (10)"),
+     "delivery.services[1].zones[2].transit_days.max: expected a maximum at least the minimum (10)"),
     ("a cut-off of 4pm", us_changed('same_day_cutoff: "12:00"', 'same_day_cutoff: "4pm"'),
      'processing.same_day_cutoff: expected a time in quotes such as "14:00", or null for none; got "4pm"'),
     ("a country group that does not exist", us_changed('countries: ["CA"]', 'countries: ["EUR"]'),
-     'delivery.services[0].zones[1].countries[0]: expected a two-letter country code in quotes, such as "US", or a '
+     'delivery.services[1].zones[2].countries[1]: expected a two-letter country code in quotes, such as "US", or a '
      'group such as "EU" or "EEA"; got "EUR"'),
     ("the same country in two zones of one service", us_changed('countries: ["CA"]', 'countries: ["CA", "US"]'),
-     'delivery.services[0].zones[1].countries: US is also in the zone "United States"; expected each country in one '
+     'delivery.services[1].zones[2].countries: US is also in the zone "United States"; expected each country in one '
      "zone of a service"),
     ("a country in two groups' zones", us_changed('countries: ["CA"]', 'countries: ["EEA"]').replace(
         'countries: ["US"]\n          transit_days: {min: 3', 'countries: ["EU"]\n          transit_days: {min: 3'),
-     'delivery.services[0].zones[1].countries: AT is also in the zone "United States"'),
+     'delivery.services[1].zones[2].countries: AT is also in the zone "United States"'),
     ("two services with one id", us_changed("id: expedited", "id: standard"),
-     'delivery.services[1].id: "standard" is already the id of another service; expected each once'),
+     'delivery.services[2].id: "standard" is already the id of another service; expected each once'),
     ("delivery days for a service counting business days",
      us_changed("      transit_unit: delivery days    #", "      transit_unit: business days\n      delivery_days: "
                 "[Monday]    #"),
-     "delivery.services[0].delivery_days: delivery days count only with transit_unit: delivery days"),
+     "delivery.services[1].delivery_days: delivery days count only with transit_unit: delivery days"),
     ("zones and services both", us_changed("  not_shipped_to: []", "  zones: []\n  not_shipped_to: []"),
      "delivery.zones: expected a list of at least 1"),
     ("neither zones nor services", us_changed("  services:\n", "  old_services:\n"),
      'delivery.old_services: unknown key; expected one of zones, services'),
     ("an id with capitals", us_changed("id: expedited", "id: Expedited"),
-     'delivery.services[1].id: expected a short name in lower case letters, digits and _, such as standard; got '
+     'delivery.services[2].id: expected a short name in lower case letters, digits and _, such as standard; got '
      '"Expedited"'),
 ])
 def test_a_delivery_mistake_gets_one_clear_message(tmp_path, name, text, message):

@@ -21,6 +21,7 @@ import pytest
 from conftest import PROBLEMS_TOPIC, ROOT, copy_project
 from helpcentre.content.contact import email_body
 from helpcentre.content.topics import load_topics
+from helpcentre.reading.yaml_source import read_yaml
 from helpcentre.review.checking_pass import load_help_centre, review_help_centre
 
 
@@ -109,7 +110,7 @@ MISTAKES = [
             lambda text: re.sub(r"^title: (.*)$", r"title: \1 # draft", text, count=1, flags=re.MULTILINE),
             "put the title in quotes", re.compile(r"^title: .* # draft$", re.MULTILINE)),
     Mistake("a list item cut off at #", POLICIES, replaced("    - Maestro\n", "    - Maestro #3\n"),
-            'payments.methods[2]: the text is cut off at "#3": in YAML, " #" starts a comment, so only "Maestro" '
+            'payments.methods[3]: the text is cut off at "#3": in YAML, " #" starts a comment, so only "Maestro" '
             'would be published; put the item in quotes: - "Maestro #3"', "- Maestro #3"),
     Mistake("a comma splits an email detail in two", CHANGES,
             replaced('ask_for: [Order number, "New delivery address, in full"]',
@@ -124,6 +125,9 @@ MISTAKES = [
     Mistake("a topic saved as .yaml", "content/returns-extra.yaml", None,
             "a topic file must be named .yml and be in content/ itself; rename it content/returns-extra.yml",
             None, content=PROBLEMS_TOPIC),
+    Mistake("a topic saved as .yaml with a space and capitals", "content/Gift Cards.yaml", None,
+            "a topic file must be named .yml and be in content/ itself, its name lowercase words and digits joined "
+            "by hyphens (the page's address); rename it content/gift-cards.yml", None, content=PROBLEMS_TOPIC),
     Mistake("another kind of file", "content/notes.txt", None,
             "only topics (.yml), pages (.md) and pictures belong in content/; the build would publish this file as "
             "it is: move it out of content/", None, content="Remember to update the returns page.\n"),
@@ -173,6 +177,21 @@ MISTAKES = [
             "quotes)", "order #1234"),
     Mistake("a tab", CHANGES, replaced("  - id: add-item", "\t- id: add-item"),
             "a tab is used for indentation; expected spaces only", "- id: add-item"),
+    Mistake("a quote never closed before a comment", POLICIES,
+            lambda text: re.sub(r"^  same_day_cutoff: null.*$",
+                                '  same_day_cutoff: "14:00 # the courier comes at three', text, count=1, flags=re.M),
+            'a quote (") opened on line {line} is never closed; end the text with " before the comment (" #" starts '
+            'one): same_day_cutoff: "14:00" # the courier comes at three', '"14:00 # the courier'),
+    # Notes to self are never published (an answer may have headings under its question's: ### to ######)
+    Mistake("a note to self in an answer", CHANGES, answer_starts("add-item", "      # ask Jo about this\n\n"),
+            '"# ask Jo about this" starts with #, so it would be published as a heading and break the page\'s '
+            'contents. A note to yourself goes outside the answer: a YAML comment on a line of its own, in the '
+            'column of "answer:"', "# ask Jo about this"),
+    Mistake("an order number at the start of a line", CHANGES,
+            answer_starts("add-item", "      Say which order.\n      #1234 is an example.\n\n"),
+            '"#1234 is an example." starts with #, so it would be published as a heading', "#1234 is an example."),
+    Mistake("a heading as large as the question's", CHANGES, answer_starts("add-item", "      ## Before you ask\n\n"),
+            'A heading inside an answer is written "### Heading"', "## Before you ask"),
     # Values: accept what is meant, or say exactly what to change
     Mistake("curly quotes", POLICIES, replaced("  same_day_cutoff: null", "  same_day_cutoff: “14:00”"),
             'in curly quotes, which YAML keeps as part of the text; use straight quotes: "14:00"', "“14:00”"),
@@ -331,6 +350,54 @@ def test_no_mistake_builds(builds, projects, mistake):
     assert "Doc file" not in said and "Traceback" not in said
 
 
+# The YAML syntax mistakes (and the tab): each message comes with the line as it should be, tried by applying it.
+YAML_SYNTAX = ["related indented into the answer", "a quote never closed", "an apostrophe inside single quotes",
+               "a colon in a question", "a key indented one space too far", "a key indented further than its group",
+               "a key indented less than its group", "a text starting with a quote", "a list never closed",
+               "a # inside a list", "a tab", "a quote never closed before a comment"]
+
+
+@pytest.mark.parametrize("case", YAML_SYNTAX)
+def test_the_fix_offered_for_a_yaml_syntax_mistake_makes_the_file_read(projects, tmp_path, case):
+    mistake = next(m for m in MISTAKES if m.case == case)
+    project = projects[case]
+    _, found = review_help_centre(project / "policies.yaml", project / "content", project / "calculator")
+    [finding] = [f for f in found.errors if f.file == mistake.file]
+    assert finding.fix is not None, finding
+    lines = (project / mistake.file).read_text(encoding="utf-8").splitlines()
+    lines[finding.line - 1] = finding.fix
+    fixed = tmp_path / Path(mistake.file).name
+    fixed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read_yaml(fixed)  # raises DataError if the file still does not read
+    shown = re.search(r"(?:write it as|quotes:|starts one\):) (.*)$", finding.message)
+    if shown:  # the change the message shows is the change tried
+        assert finding.fix.strip().endswith(shown.group(1).split(": ", 1)[-1]), (finding.fix, finding.message)
+
+
+def test_the_fix_of_a_quote_never_closed_keeps_the_comment_out_of_the_value(tmp_path):
+    """"14:00 # comment with its closing quote missing: the fix ends the text before the comment, so the time
+    reads as a time (ending the line with the quote would make the comment part of it)."""
+    mistake = next(m for m in MISTAKES if m.case == "a quote never closed before a comment")
+    project = _project(tmp_path, mistake)
+    _, found = review_help_centre(project / "policies.yaml", project / "content", project / "calculator")
+    [finding] = found.errors
+    policies = project / "policies.yaml"
+    lines = policies.read_text(encoding="utf-8").splitlines()
+    lines[finding.line - 1] = finding.fix
+    policies.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    help_centre = load_help_centre(policies, project / "content", project / "calculator")
+    assert help_centre.policies["processing.same_day_cutoff"] is not None
+
+
+def test_a_heading_under_the_question_is_allowed_in_an_answer(tmp_path):
+    project = copy_project(tmp_path)
+    changes = project / "content" / "changes.yml"
+    changes.write_text(answer_starts("add-item", "      ### Before you write\n\n      Have your order number.\n\n")(
+        changes.read_text(encoding="utf-8")), encoding="utf-8")
+    _, found = review_help_centre(project / "policies.yaml", project / "content", project / "calculator")
+    assert found.errors == []
+
+
 def test_the_shops_own_files_have_no_mistake():
     _, found = review_help_centre(ROOT / "policies.yaml", ROOT / "content", ROOT / "calculator")
     assert found.errors == []
@@ -363,7 +430,10 @@ def test_two_single_closure_days_a_few_days_apart_get_a_hint_and_still_build(tmp
     checked = subprocess.run([sys.executable, "-m", "helpcentre", "check", "--project", str(project)],
                              capture_output=True, text=True, cwd=ROOT / "hooks")
     assert checked.returncode == 0, checked.stdout
-    assert "Hints and advice" in checked.stdout and "2027-01-02 are two single days" in checked.stdout
+    assert checked.stdout.startswith("1 hint on ") and "No mistakes in " in checked.stdout
+    verbose = subprocess.run([sys.executable, "-m", "helpcentre", "check", "-v", "--project", str(project)],
+                             capture_output=True, text=True, cwd=ROOT / "hooks")
+    assert "2027-01-02 are two single days" in verbose.stdout
 
 
 def test_everywhere_else_before_other_zones_gets_a_hint(tmp_path):

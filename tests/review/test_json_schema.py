@@ -69,10 +69,10 @@ def schema_errors(schema_name: str, data: Any) -> list[jsonschema.ValidationErro
 
 
 def key_of(path: Any) -> str:
-    """A JSON path as the build names keys: delivery.zones[0].countries[1]."""
+    """A JSON path as the build names keys, items counted from one: delivery.zones[1].countries[2]."""
     key = ""
     for part in path:
-        key += f"[{part}]" if isinstance(part, int) else (f".{part}" if key else part)
+        key += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if key else part)
     return key
 
 
@@ -204,6 +204,30 @@ def test_vscode_recommends_the_yaml_extension_and_maps_the_files_to_their_schema
     assert settings["yaml.schemas"] == {f"./schemas/{name}": globs for name, globs in USED_BY.items()}
 
 
+def _subschemas(schema: Any) -> list[dict[str, Any]]:
+    found = []
+    if isinstance(schema, dict):
+        found.append(schema)
+        for value in schema.values():
+            found.extend(_subschemas(value))
+    elif isinstance(schema, list):
+        for value in schema:
+            found.extend(_subschemas(value))
+    return found
+
+
+@pytest.mark.parametrize("name", list(SCHEMAS))
+def test_no_completion_inserts_a_value_its_schema_refuses(name):
+    """The YAML extension completes a whole number with its default, else 0: each has a default, and it is valid
+    (card_business_days, at least 1, was completed with 0)."""
+    numbers = [sub for sub in _subschemas(SCHEMAS[name]) if sub.get("type") in ("integer", ["integer", "null"])]
+    assert all("default" in sub for sub in numbers), name
+    for sub in _subschemas(SCHEMAS[name]):
+        if "default" in sub:
+            schema = {key: value for key, value in sub.items() if key != "default"}
+            assert not list(jsonschema.Draft202012Validator(schema).iter_errors(sub["default"])), sub
+
+
 def _properties(schema: Any, key: str = "") -> list[tuple[str, Any]]:
     """Every key a file may have, with its schema, in the build's key names."""
     found = []
@@ -244,11 +268,11 @@ def _key_of_the_message(error: DataError, message: str) -> str:
 
 
 def _as_path(key: str) -> str:
-    """A key as the build names it for editors ("question 2, id other, answer") as a path ("questions[1].answer")."""
+    """A key as the build names it for editors ("question 2, id other, answer") as a path ("questions[2].answer")."""
     match = re.fullmatch(r"question (\d+)(?:, id [^,]+)?(?:, (.*))?", key)
     if not match:
         return key
-    item = f"questions[{int(match.group(1)) - 1}]"
+    item = f"questions[{match.group(1)}]"
     return f"{item}.{match.group(2)}" if match.group(2) else item
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_check_command import FOUR_MISTAKES, make_four_mistakes
 
 from conftest import copy_project, previewing
 
@@ -92,4 +93,19 @@ def test_the_error_page_shows_every_mistake_and_escapes_what_it_shows(browser: B
     expect(error.locator("ol > li")).to_have_count(2, timeout=RELOAD)
     expect(error).to_contain_text('got "<b>info</b>"')  # shown as typed, not as bold text
     expect(error.locator("b")).to_have_count(0)
+    page.context.close()
+
+
+def test_the_error_page_shows_the_same_four_mistakes_as_make_check(browser: Browser, preview):
+    """One mistake in each of four files, one a YAML syntax error: the page lists the four, each at its file,
+    line and column, as `make check` does."""
+    project, address = preview
+    page = open_returns(browser, address)
+    where = make_four_mistakes(project)
+    error = page.locator(".help-preview-error")
+    expect(error.locator("ol > li")).to_have_count(4, timeout=RELOAD)
+    for item, (file, line, column), (*_, message) in zip(error.locator("ol > li").all(), where, FOUR_MISTAKES,
+                                                          strict=True):
+        expect(item).to_contain_text(f"{file}, line {line}, column {column}")
+        expect(item).to_contain_text(message.split(": ", 1)[-1])
     page.context.close()

@@ -135,6 +135,25 @@ def test_a_longer_return_window_shows_the_value_the_answers_and_the_return_deadl
     assert parts(report) == ["Policy values", "Pages", "Calculator answers"]
 
 
+def test_a_closure_and_a_longer_delivery_show_the_notice_and_the_last_order_dates_and_nothing_of_the_menu(repo):
+    """The report of 20 November 2026: a closure over Christmas is announced from 14 days before it, and the
+    Christmas "order by" date for everywhere else moves from 29 to 23 November when its maximum goes 16 -> 20."""
+    edit(repo / "policies.yaml", "      max: 16\n", "      max: 20\n")
+    edit(repo / "policies.yaml", "  closure_dates: []", "  closure_dates: [{from: 2026-12-24, to: 2027-01-02}]")
+    code, report = make_diff(repo)
+    assert code == 0, report
+    seasons = part(report, "Notice and last order dates (the next twelve months)")
+    assert ("- **now from Thursday 10 December 2026 to Wednesday 23 December 2026: “Our shop is closed from "
+            "Thursday 24 December 2026 to Saturday 2 January 2027.") in seasons
+    assert "- **now from Thursday 24 December 2026 to Saturday 2 January 2027: “Our shop is closed until" in seasons
+    assert ("| Christmas, Thursday 24 December 2026 | Everywhere else | Sunday 29 November 2026 | "
+            "**Monday 23 November 2026** |") in seasons
+    assert "United States" not in seasons  # its dates did not change: not printed
+    assert "Compared with the version saved on 2026-11-20 (“The help centre”)" in report.replace("Your changes, c", "C")
+    assert "HEAD" not in report and "Related questions" not in report and "working tree" not in report
+    assert "Menu" not in report and report.count("In:") == 0
+
+
 def test_the_report_is_the_same_on_every_run(repository, window_report):
     edit(repository / "policies.yaml", "window_days: 14 ", "window_days: 21 ")
     try:  # another hash seed, time zone and locale: nothing in the report may depend on them
@@ -174,7 +193,12 @@ def test_a_new_delivery_zone_shows_its_row_and_the_deliveries_to_its_countries(r
         "When will my order arrive? To France and Germany (zone Europe, was zone Everywhere else)"]
     examples = re.findall(r"^- for an order on .* to (\w+): ships .* → \*\*ships .*\*\*$", calculator, re.M)
     assert examples and set(examples) == {"Germany"}  # Germany stands for both
-    assert parts(report) == ["Policy values", "Pages", "Calculator answers"]
+    assert parts(report) == ["Policy values", "Notice and last order dates (the next twelve months)", "Pages",
+                             "Calculator answers"]
+    seasons = part(report, "Notice and last order dates (the next twelve months)")
+    assert re.search(r"^\| Christmas, Thursday 24 December 2026 \| Europe \| none \| \*\*\w+ \d+ December 2026\*\* \|$",
+                     seasons, re.M), seasons
+    assert seasons.count("| Christmas") == 1  # the new zone's row, and no other
 
 
 def test_a_removed_question_is_listed_and_its_anchor_warned_about(repo):

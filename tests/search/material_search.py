@@ -15,7 +15,8 @@ the search without a browser:
    corrected and words stemmed (`read_query`, the same rules).
 4. Re-scoring: a result's score is multiplied by 1 + boost², where boost is 1 for a page (a
    location without "#", or the first entry of its path) plus the share of the query's words it
-   matched.
+   matched. With the help centre's worker, a group none of whose entries matched two of the query's
+   words (or its one word) is left out (`strong_match`).
 5. Grouping: results are grouped by page, a group in the order of its best result. A group is one
    box in the result list: the page's link, then its best sections; its other sections are folded
    away under "N more on this page".
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 QUESTIONS_FILE = Path(__file__).parent / "search_questions.yml"
+NO_ANSWER_FILE = Path(__file__).parent / "search_no_answer.yml"  # queries the help centre cannot answer
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -69,6 +71,10 @@ def load_eval_questions(path: Path = QUESTIONS_FILE) -> list[EvalQuestion]:
     return [EvalQuestion(item["q"], tuple(item["answers"])) for item in yaml.safe_load(path.read_text("utf-8"))]
 
 
+def load_no_answer_queries(path: Path = NO_ANSWER_FILE) -> list[str]:
+    return list(yaml.safe_load(path.read_text("utf-8")))
+
+
 def split_words(text: str, separator: re.Pattern[str]) -> list[str]:
     """Material's tokenizer: markup skipped, text split with the separator, lowercased."""
     words = []
@@ -80,11 +86,17 @@ def split_words(text: str, separator: re.Pattern[str]) -> list[str]:
 # The help centre's worker (search/worker.js), rule for rule -------------------------------------------
 
 TYPO_MIN_LENGTH = 5
+MIN_MATCHED_WORDS = 2  # search/worker.js: a result matches every word of a shorter query, or this many
 QUESTION_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}  # searched whole
 _WHOLE = re.compile(r"[~^]\d+$")  # a term Material leaves as it is (no prefix search): boosted or fuzzy
 _LOWER_WORD = re.compile(r"[a-z]+")
 _QUERY_WORD = re.compile(r"(?:[^\W_]|')+")
 _DOUBLES = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")  # "cancel" -> "cancelled"
+
+
+def strong_match(matched: int, words: int) -> bool:
+    """Whether a result that matched `matched` of the query's `words` is shown (search/worker.js)."""
+    return matched >= min(words, MIN_MATCHED_WORDS) if words else False
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -222,7 +234,7 @@ class MaterialSearch:
         endings = [whole[0] if (whole := _WHOLE.search(clause)) else "*" for clause in clauses]
         escaped = " ".join(re.sub(r"([:^~*+\-\\])", r"\\\1", term) + ending
                            for term, ending in zip(terms, endings, strict=True))
-        scored = []
+        scored, shares = [], {}
         for result in self.index.search(escaped):
             location = result["ref"]
             matched = list(result["match_data"].metadata)
@@ -235,6 +247,7 @@ class MaterialSearch:
             share = sum(found.values()) / len(found) if found else 0
             boost = (self.parent[location] is None) + share
             scored.append((location, result["score"] * (1 + boost ** 2)))
+            shares[location] = (sum(found.values()), len(found))
         scored.sort(key=lambda item: -item[1])
         groups: dict[str, list[tuple[str, float]]] = {}
         for location, score in scored:
@@ -243,6 +256,9 @@ class MaterialSearch:
         for page, items in groups.items():
             if all(location != page for location, _ in items):
                 items.append((page, 0.0))
+        if self.lexicon is not None:  # the help centre's worker leaves the weak matches out
+            groups = {page: items for page, items in groups.items()
+                      if any(strong_match(*shares.get(location, (0, 0))) for location, _ in items)}
         return [self._box(items) for items in groups.values()]
 
     @staticmethod

@@ -13,6 +13,10 @@ most) one query of each set, with the same expected answers.
   and which letter come from a random generator seeded with the query. A misspelling that is shorter
   than five letters or is a word of the index ("from" for "form" is not a typo search can tell) is
   drawn again, up to 50 times.
+- Terse: the query's words that carry its meaning alone (no question words, no small words the search
+  drops): "how do i cancel" -> "cancel"; a query that has nothing else to leave out gives none.
+- Conversational: the query said in a sentence around it, by turns for each query: "hi, ... ?",
+  "can you tell me ...", "... please help", "i need to know ...".
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from material_search import QUESTION_WORDS, EvalQuestion
 from helpcentre.search.index import SMALL_WORDS
 
 FORMS = ("s", "ed", "ing")
+FRAMES = ("hi, {}?", "can you tell me {}", "{} please help", "i need to know {}")
 EDITS = ("missing", "extra", "changed", "swapped")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CONSONANT_Y = re.compile(r"[^aeiou]y$")
@@ -97,3 +102,18 @@ def misspellings(questions: Sequence[EvalQuestion], vocabulary: Collection[str])
                                           question.answers))
                 break
     return typos
+
+
+def terse_forms(questions: Sequence[EvalQuestion]) -> list[EvalQuestion]:
+    terse = []
+    for question in questions:
+        words = [m[0] for m in _WORD.finditer(question.query) if _changes(m[0]) or "'" in m[0]]
+        query = " ".join(words)
+        if words and query != question.query:
+            terse.append(EvalQuestion(query, question.answers))
+    return terse
+
+
+def conversational_forms(questions: Sequence[EvalQuestion]) -> list[EvalQuestion]:
+    return [EvalQuestion(FRAMES[n % len(FRAMES)].format(question.query), question.answers)
+            for n, question in enumerate(questions)]

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from material_search import BrowserSearch, EvalQuestion, MaterialSearch, landings, load_eval_questions, measure
+from material_search import (
+    BrowserSearch,
+    EvalQuestion,
+    MaterialSearch,
+    landings,
+    load_eval_questions,
+    load_no_answer_queries,
+    measure,
+)
 from search_variants import misspellings, word_forms
 
 from conftest import ROOT
@@ -52,8 +60,16 @@ def test_shoppers_find_the_answer_first_or_within_the_first_three(results, sets,
     assert len(questions) >= 0.9 * len(QUESTIONS)  # a generated set leaves out only queries it cannot change
     figures = measure(questions, [landings(results[q.query], IDS) for q in questions])
     print(f"\nMaterial's search in Chromium, {len(questions)} {name}: {figures}")
-    assert figures.top3 >= 0.95, f"{figures}; not within the first three: {figures.misses}"
+    # weak matches give way to the no-result panel (search/worker.js): a few answers found by one word of two
+    # are left out with them (docs/measurements.md)
+    assert figures.top3 >= 0.92, f"{figures}; not within the first three: {figures.misses}"
     assert figures.first >= 0.85, str(figures)
+
+
+def test_questions_the_help_centre_cannot_answer_mostly_get_no_result(search):
+    queries = load_no_answer_queries()
+    answered = [query for query in queries if search.visible_links(query)]
+    assert len(answered) <= 0.1 * len(queries), answered
 
 
 def test_each_result_is_one_question_under_its_topic(results):

@@ -65,7 +65,7 @@ def test_every_page_a_search_and_a_check_ask_no_other_host(visit, site: Build, s
     form = page.locator('form.order-check[data-check="return"]')
     form.get_by_label("Date your order was delivered").fill((date.today() - timedelta(days=1)).isoformat())
     form.get_by_role("button", name="Check").click()
-    expect(form.get_by_role("status")).to_contain_text("Your return must reach us by")
+    expect(form.get_by_role("status")).to_contain_text("your return must reach us by")
     page.wait_for_load_state("networkidle")
 
     assert traffic.outside == []

@@ -295,11 +295,11 @@ def test_text_that_looks_like_html_is_shown_not_run(second_shop):
     ("content/returns.yml", "questions:", "questions:\n  - id: Bad Id\n    question: Why?\n    answer: Because.",
      "expected an id of lowercase words and digits joined by hyphens"),
     ("content/notice.yml", "until {{ until }}:", "until {{ till }}:",
-     'content/notice.yml:8: peak_season: unknown placeholder "{{ till }}"; expected one of {{ until }}, '
+     'content/notice.yml:9: peak_season: unknown placeholder "{{ till }}"; expected one of {{ until }}, '
      "{{ extra_days }}"),
     ("content/notice.yml", "closure_now:", "closure_later:", "closure_later: unknown key"),
     ("policies.yaml", "      arrive_by: 24 December", "      arrive_by: 30 February",
-     'delivery.target_dates[0].arrive_by: expected a day and month that comes every year'),
+     'delivery.target_dates[1].arrive_by: expected a day and month that comes every year'),
 ])
 def test_a_mistake_stops_the_build_with_one_message_and_writes_nothing(tmp_path, file, old, new, message):
     project = copy_project(tmp_path)

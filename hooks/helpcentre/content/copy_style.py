@@ -1,36 +1,41 @@
 """The help centre's copy style, checked in every question, answer and page: one word for one thing (the
-glossary in content/style/glossary.yml), and links to other answers that read as part of their sentence.
+glossary in content/style/glossary.yml), links to other answers that read as part of their sentence, no
+price the policies do not have, and each sentence said once across the answers.
 
 A shopper who reads "working days" in one answer and "business days" in the next wonders whether they
-differ; a link reading "See when will my order arrive" is a question pasted into a sentence. Both are
-errors with the file and line, so the build keeps the copy in one voice.
+differ; a link reading "See when will my order arrive" is a whole question pasted into a sentence;
+"free of charge" suggests a fee that policies.yaml does not have; the same sentence in three answers
+says more than once what could be said in one and linked. Each is an error with the file and line, so
+the build keeps the copy in one voice.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from helpcentre.reading.errors import Finding, Findings
-from helpcentre.reading.schema import ListOf, Text, error_at, fail
+from helpcentre.reading.schema import ListOf, Text, error_at, fail, item_key
 from helpcentre.reading.yaml_source import read_yaml
 
+from .located import finding_at
 from .placeholders import without_placeholders
 
 GLOSSARY = Path("style") / "glossary.yml"  # in the content folder; not a topic (topics are content/*.yml)
 _ENDINGS = r"(?:s|es|d|ed|ing)?"  # the glossary is written in the singular: "working day" finds "working days"
-# Words that start a question, or a question in the shopper's voice ("my tracking hasn't updated"): a link
-# text starting with one, run into "See", reads as a question pasted into the sentence.
-QUESTION_WORDS = frozenset("""who whom whose what when where which why how can could do does did is are was were
-will would should shall may might has have had am my i i'm i've i'd""".split())
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
 _ANSWER_LINK = re.compile(r"(?:[\w./-]*\.md)?#([a-z0-9-]+)")
-_SEE = re.compile(r"\bsee\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[\w']+")
+# Words that name a price or its absence: policies.yaml has no fee for cancelling and no free shipping, so
+# each would promise or imply a charge the shop does not have.
+_PRICE_WORDS = re.compile(r"\b(?:free of charge|free(?= cancell?ation)|(?<=cancel )for free|at no (?:extra )?cost|"
+                          r"free(?= (?:shipping|delivery|postage)))\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+REPEAT_WORDS = 6  # a shorter sentence ("Please email us.") may well be said again
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ def load_glossary(content_folder: Path) -> Glossary:
             for n, (item, avoided) in enumerate(zip(value_node.value, avoided_terms, strict=True)):
                 line = item.start_mark.line + 1
                 if avoided.lower() in where:
-                    raise error_at(name, item, f"{preferred}[{n}]", f'"{avoided}" is listed twice (line '
+                    raise error_at(name, item, item_key(preferred, n), f'"{avoided}" is listed twice (line '
                                    f"{where[avoided.lower()]}); expected each term to avoid once")
                 where[avoided.lower()] = line
                 terms.append(Term(preferred, avoided, line))
@@ -101,8 +106,9 @@ def check_copy(text: str, file: str, first_line: int, key: str, glossary: Glossa
     """Every copy mistake in `text`, which starts on `first_line` of `file`; `questions` maps each answer's
     id to its question (for the links)."""
     bare = without_placeholders(text)
-    return [Finding(file, first_line + text.count("\n", 0, offset), key, message)
-            for rule in (_avoided_terms(bare, glossary), _run_in_links(bare, questions))
+    return [finding_at(text, offset, file, first_line, key, message)
+            for rule in (_avoided_terms(bare, glossary), _run_in_links(bare, questions),
+                         _implied_prices(bare))
             for offset, message in rule]
 
 
@@ -121,20 +127,51 @@ def _avoided_terms(text: str, glossary: Glossary) -> Iterator[tuple[int, str]]:
 
 
 def _run_in_links(text: str, questions: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+    """A link whose text is the whole question it links to, without its question mark, run into a sentence
+    ("See [when will my order arrive](...)"). Words of one's own ("see [how to return an item](...)") and the
+    question cited as it is, question mark and all, read well."""
     for match in _LINK.finditer(text):
         target = _ANSWER_LINK.fullmatch(match.group(2))
         question = questions.get(target.group(1)) if target else None
-        if question is None:
+        link_text = match.group(1).strip()
+        if question is None or link_text.endswith("?") or not _WORD.search(link_text):
             continue
-        words = _WORD.findall(match.group(1).lower())
-        asked = _WORD.findall(question.lower())
-        if match.group(1).strip() == question.strip() or not words:
-            continue  # the question as it is, question mark and all
-        if words == asked[:len(words)]:
-            yield match.start(), (f'the link text "{match.group(1)}" is the start of the question it links to, '
-                                  f'run into the sentence; expected the whole question ("{question}") or words '
-                                  "of your own that fit the sentence")
-        elif words[0] in QUESTION_WORDS and _SEE.search(text[:match.start()]):
-            yield match.start(), (f'"See {match.group(1)}" runs a question into "See"; expected the question as it is '
-                                  f'("{question}") or words that do not start with a question word, such as '
-                                  '"See [our delivery times](...)"')
+        run_in = text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip(" -*>+0123456789.)")
+        if run_in and _WORD.findall(link_text.lower()) == _WORD.findall(question.lower()):
+            yield match.start(), (f'the link text "{link_text}" is the question it links to, pasted into the '
+                                  f'sentence; expected the question as it is ("{question}") or words of your own '
+                                  'that fit the sentence, such as "See [our delivery times](...)"')
+
+
+def _implied_prices(text: str) -> Iterator[tuple[int, str]]:
+    for match in _PRICE_WORDS.finditer(text):
+        yield match.start(), (f'"{match.group(0)}" names a price, and policies.yaml has no charge or free service '
+                              'for it; expected what the shopper can do, such as "cancel without giving a reason"')
+
+
+def check_repeated_sentences(texts: Iterable[tuple[str, str, int, str]]) -> list[Finding]:
+    """Each sentence of `REPEAT_WORDS` words or more said again, word for word, in another of the `texts`
+    (text, file, first line, key): the copy says a thing once and links to it."""
+    first_said: dict[str, tuple[str, int, str]] = {}
+    found = []
+    for text, file, first_line, key in texts:
+        bare = _LINK.sub(lambda match: match.group(1), without_placeholders(text))  # the words as read
+        offset = 0
+        for sentence in _SENTENCE_END.split(bare):
+            offset = bare.index(sentence, offset)
+            words = " ".join(word for word in sentence.split() if not _PLACEHOLDER_WORD.fullmatch(word))
+            line = first_line + bare.count("\n", 0, offset)
+            if len(_WORD.findall(words)) < REPEAT_WORDS:
+                continue
+            if words in first_said and first_said[words][2] != key:
+                where = first_said[words]
+                # links read as their text in `bare`, so the sentence starts at `offset` or later in `text`
+                start = max(text.find(sentence.split()[0], offset), 0)
+                found.append(finding_at(text, start, file, first_line, key,
+                                        f'"{words}" is said word for word in {where[0]}:{where[1]} '
+                                        f"({where[2]}) too; expected it in one answer, linked from the others"))
+            first_said.setdefault(words, (file, line, key))
+    return found
+
+
+_PLACEHOLDER_WORD = re.compile(r"x{5,}[.,;:]?")  # a placeholder, blanked by without_placeholders

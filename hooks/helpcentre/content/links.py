@@ -9,6 +9,7 @@ closest name.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import posixpath
 import re
@@ -17,6 +18,8 @@ from collections.abc import Mapping
 from markdown.extensions.toc import slugify
 
 from helpcentre.reading.errors import Finding
+
+from .located import finding_at
 
 # [text](target) or [text](<target> "title"); images (![...]) are links to files, checked the same way.
 LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
@@ -38,9 +41,21 @@ def check_links(text: str, page: str, file: str, first_line: int, key: str,
         target = match.group(1)
         message = _mistake(target, page, anchors, files)
         if message:
-            found.append(Finding(file, first_line + text.count("\n", 0, match.start()), key,
-                                 f'link to "{target}": {message}'))
+            finding = finding_at(text, match.start(1), file, first_line, key, f'link to "{target}": {message}')
+            found.append(dataclasses.replace(finding, refers_to=_answer_named(target, page, anchors)))
     return found
+
+
+def _resolve(path: str, page: str) -> str:
+    """The page a link's path leads to, from `page`."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+
+
+def _answer_named(target: str, page: str, anchors: Mapping[str, set[str]]) -> str:
+    """"page.md#id" when `target` names an answer that its page does not have; "" for any other mistake."""
+    path, _, anchor = target.partition("#")
+    resolved = _resolve(path, page)
+    return f"{resolved}#{anchor}" if anchor and anchor not in anchors.get(resolved, {anchor}) else ""
 
 
 def _mistake(target: str, page: str, anchors: Mapping[str, set[str]], files: set[str]) -> str | None:
@@ -52,7 +67,7 @@ def _mistake(target: str, page: str, anchors: Mapping[str, set[str]], files: set
     if path.startswith("/"):
         return (f"link to the page's file, such as {_suggest(path.strip('/'), anchors)}: an address starting "
                 "with / breaks when the site moves")
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+    resolved = _resolve(path, page)
     if resolved not in anchors:
         if resolved in files:
             return None if not anchor else "a file has no anchors; leave out the # and what follows it"

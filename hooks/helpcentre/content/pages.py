@@ -65,8 +65,10 @@ def front_matter(values: Mapping[str, str]) -> str:
 
 
 def render_related(ids: Sequence[str], where: Mapping[str, tuple[Topic, Question]]) -> str:
-    """Markdown: links to the answers a shopper is likely to need next (left out of search)."""
-    links = "\n".join(f"- [{md.escape(where[qid][1].question)}]({where[qid][0].page}#{qid})" for qid in ids)
+    """Markdown: links to the answers a shopper is likely to need next (left out of search); an id of no
+    question (a mistake named by the topics' checks) is left out."""
+    links = "\n".join(f"- [{md.escape(where[qid][1].question)}]({where[qid][0].page}#{qid})" for qid in ids
+                      if qid in where)
     return (f'<div class="help-related" markdown {contact.NOT_SEARCHED}>\n\n'
             f"**Related questions**\n\n{links}\n\n</div>\n")
 

@@ -7,7 +7,9 @@ import functools
 import re
 from collections.abc import Mapping
 
-from helpcentre.reading.errors import DataError, Findings
+from helpcentre.reading.errors import Findings
+
+from .located import finding_at
 
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 
@@ -28,11 +30,11 @@ def fill_placeholders(text: str, values: Mapping[str, str], file: str, first_lin
         name = match.group(1)
         if name in values:
             return values[name]
-        line = first_line + text.count("\n", 0, match.start())
         close = difflib.get_close_matches(name, values, n=1)
         hint = f'; did you mean "{{{{ {close[0]} }}}}"?' if close else ""
-        found.add(DataError(file, line, key, f'unknown placeholder "{match.group(0)}"; expected one of the '
-                            f"names listed in docs/editors.md (policy values from policies.yaml){hint}"))
+        found.add(finding_at(text, match.start(), file, first_line, key,
+                             f'unknown placeholder "{match.group(0)}"; expected one of the names listed in '
+                             f"docs/editors.md (policy values from policies.yaml){hint}"))
         return match.group(0)
 
     filled = PLACEHOLDER.sub(value_of, text)

@@ -2,7 +2,8 @@
 
 Each rule reads one text with the file and line it starts on, and returns the `Finding`s it has;
 `check_text` runs them all. A policy figure must come from policies.yaml through a placeholder, so
-that a changed value changes every page: a figure typed into an answer is refused. So is anything that
+that a changed value changes every page: a figure typed into an answer is refused, with the placeholder
+whose meaning fits the words around it (never one whose value merely holds the same number). So is anything that
 would be published other than the editor meant: a placeholder with a brace too few or too many (shown
 as written), a paragraph indented into a code box.
 """
@@ -13,11 +14,13 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from helpcentre.reading.errors import Finding
+from helpcentre.reading.schema import Money
 
+from .located import finding_at
 from .placeholders import without_placeholders
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30}
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "fourteen", "twenty", "thirty")
 _NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
 _FIGURE = (rf"\b({_NUMBER})(?:\s*(?:-|to|–)\s*({_NUMBER}))?[\s-]*"
            r"((?:working |business |calendar |delivery |extra )?(?:hour|day|week))s?\b")
@@ -39,27 +42,32 @@ _SPACED_LINK = re.compile(r"\[[^\]\n]+\][ \t]+\((?=[^)\s]*(?:\.md|#|://|mailto:)
 _UNCLOSED_LINK = re.compile(r"\[[^\]\n]+\]\([^)\n]*$", re.MULTILINE)  # [text](page.md with no ")"
 
 MONEY = re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)(?!\w)")
-_WORD = re.compile(r"[a-z]{4,}")
-# Words too common in what the placeholders mean to tell two of them apart.
-_COMMON = {"this", "that", "with", "within", "from", "your", "have", "will", "many", "days", "hours", "they", "their",
-           "what", "when", "then", "than", "after", "before", "into", "more", "once", "shown", "such", "optional",
-           "business", "calendar", "order", "orders", "shop"}
-
-# (offset in the text, message) per finding, from the text, the rendered placeholders and what each means
-Rule = Callable[[str, Mapping[str, str], Mapping[str, str]], Iterator[tuple[int, str]]]
+AMOUNT = Money.unit  # the unit of the placeholders of prices
+# What each placeholder is: name -> (the unit it counts in, or ""; what it is, in words).
+Meanings = Mapping[str, tuple[str, str]]
+# A rule reads a text with the placeholders' rendered values and their meanings, and gives (offset in the text,
+# message) per finding.
+Rule = Callable[[str, Mapping[str, str], Meanings], Iterator[tuple[int, str]]]
+_WORDS = re.compile(r"[a-z]+")
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]|$)")
+# Words that say nothing about which value a figure is: small words, and the units themselves.
+_NO_MEANING = frozenset("""a an and are as at be by can do for from have how if in is it its it's many may more most
+much must my of on or our so than that the their them then this to up us we what when which will with within you
+your yours day days hour hours week weeks business working calendar extra time take takes allow about after
+before until usually only up""".split())
 
 
 def check_text(text: str, file: str, first_line: int, key: str, values: Mapping[str, str],
-               meanings: Mapping[str, str] | None = None) -> list[Finding]:
+               meanings: Meanings | None = None) -> list[Finding]:
     """Every finding of every rule in `text`, which starts on `first_line` of `file`; `values` are the
-    rendered placeholders and `meanings` what each means in words (for suggestions)."""
+    rendered placeholders and `meanings` what each is, in words (for suggestions)."""
     bare = without_placeholders(text)
-    return [Finding(file, first_line + text.count("\n", 0, offset), key, message)
+    return [finding_at(text, offset, file, first_line, key, message)
             for rules, checked in ((RULES, bare), (SOURCE_RULES, text))
             for rule in rules for offset, message in rule(checked, values, meanings or {})]
 
 
-def _stray_braces(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _stray_braces(text: str, values: Mapping[str, str], meanings: Meanings) -> Iterator[tuple[int, str]]:
     """A placeholder with a brace too few or too many, or none, is published as written."""
     rest = _LONE_PLACEHOLDER.sub("", text)
     if "{" not in rest and "}" not in rest and not _NAME_DOT.search(rest):
@@ -96,7 +104,8 @@ def braced_names(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _broken_link_syntax(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _broken_link_syntax(text: str, values: Mapping[str, str],
+                        meanings: Meanings) -> Iterator[tuple[int, str]]:
     """A link written almost right is published as its brackets and address."""
     for match in _SPACED_LINK.finditer(text):
         yield match.start(), (f'"{match.group(0)}" has a space between ] and (, so it would be published as '
@@ -106,7 +115,7 @@ def _broken_link_syntax(text: str, values: Mapping[str, str], meanings: Mapping[
                               'typed; end the address with ")"')
 
 
-def _indented_code(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _indented_code(text: str, values: Mapping[str, str], meanings: Meanings) -> Iterator[tuple[int, str]]:
     """A paragraph indented four spaces or more (outside a list) is a code box in Markdown: its links and
     emphasis are shown as typed. Answers are prose; code, if ever wanted, goes in a ``` fence."""
     offset, blank_before, in_list, in_fence = 0, True, False, False
@@ -130,57 +139,60 @@ def _indented_code(text: str, values: Mapping[str, str], meanings: Mapping[str, 
         offset += len(line) + 1
 
 
-def _typed_figures(text: str, values: Mapping[str, str],
-                   meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
-    """A figure of days or hours typed into the text, with the placeholders of figures of its unit that mean what
-    its sentence says."""
+def _typed_figures(text: str, values: Mapping[str, str], meanings: Meanings) -> Iterator[tuple[int, str]]:
     lowered = text.lower()
     if "day" not in lowered and "week" not in lowered and "hour" not in lowered:
         return  # no figure without its unit; most texts are read no further
     same_offsets = len(lowered) == len(text)  # unless lowercasing changed the length of a letter
     for match in _LOWERCASE_FIGURE.finditer(lowered) if same_offsets else FIGURE.finditer(text):
-        unit = match.group(3).lower()
-        figures = [name for name, value in values.items() if any(m.group(3).lower() == unit
-                                                                 for m in FIGURE.finditer(value))]
         yield match.start(), (f'"{text[match.start():match.end()]}" is a figure typed into the text; expected a '
-                              f"placeholder from policies.yaml, so that the page changes when the policy does"
-                              f"{_suggestion(text, match.start(), figures, meanings)}")
+                              "placeholder from policies.yaml, so that the page changes when the policy does"
+                              f"{_hint(lowered, match.start(), match.group(3).lower(), meanings)}")
 
 
-def _typed_money(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
-    """An amount of money typed into the text, with the placeholders of prices that mean what its sentence says."""
+def _typed_money(text: str, values: Mapping[str, str], meanings: Meanings) -> Iterator[tuple[int, str]]:
+    """An amount of money typed into the text ("$9.95", "9.95 EUR"): a price belongs in policies.yaml too."""
     if not any(sign in text for sign in "$€£EUG"):
-        return
+        return  # most texts: no need to read them with the expression
     for match in MONEY.finditer(text):
-        amounts = [name for name, value in values.items() if MONEY.fullmatch(value.replace("\\", ""))]
         yield match.start(), (f'"{match.group(0)}" is an amount typed into the text; expected a placeholder from '
-                              f"policies.yaml, so that the page changes when the price does"
-                              f"{_suggestion(text, match.start(), amounts, meanings)}")
+                              "policies.yaml, so that the page changes when the price does"
+                              f"{_hint(text.lower(), match.start(), AMOUNT, meanings)}")
 
 
-def _suggestion(text: str, offset: int, names: list[str], meanings: Mapping[str, str]) -> str:
-    """'; did you mean {{ a }} (what it means)?' for the placeholders among `names` whose name and meaning share
-    the most words with the sentence around `offset` (by meaning, never by the figure: a figure that happens to
-    be the same may mean something else); nothing when none shares a word."""
-    start = max(text.rfind(end, 0, offset) for end in (". ", "\n\n", "? ", "! ")) + 1
-    ends = [found for end in (". ", "\n\n", "? ", "! ") if (found := text.find(end, offset)) >= 0]
-    said = _words(text[start:min(ends, default=len(text))])
-    scores = {name: len(said & _words(f"{name.replace('.', ' ').replace('_', ' ')} {meanings.get(name, '')}"))
-              for name in names}
-    best = max(scores.values(), default=0)
-    chosen = [name for name, score in scores.items() if score == best and best][:3]
-    if not chosen:
-        return ""
-    return "; did you mean " + " or ".join(f"{{{{ {name} }}}}" + (f" ({meanings[name]})" if meanings.get(name)
-                                                                 else "") for name in chosen) + "?"
+def _hint(lowered: str, offset: int, unit: str, meanings: Meanings) -> str:
+    fitting = [f"{{{{ {name} }}}}" for name in _placeholders_meaning(lowered, offset, unit, meanings)]
+    return (f"; did you mean {' or '.join(fitting)}?" if fitting else
+            "; no value in policies.yaml is about this yet: add one to policies.yaml, then use its placeholder")
 
 
-def _words(text: str) -> set[str]:
-    """The telling words of a text, each without a plural s."""
-    return {word.removesuffix("s") for word in _WORD.findall(text.lower()) if word not in _COMMON}
+def _placeholders_meaning(lowered: str, offset: int, unit: str, meanings: Meanings) -> list[str]:
+    """The placeholders whose meaning shares the most words with the sentence around the figure at `offset` (at
+    least one), in its unit; of two as close, the one in the figure's very unit ("business days") first. The
+    number itself is never compared: a value that happens to hold the same number says nothing about what the
+    figure is."""
+    sentence = next(s for s in _SENTENCE.finditer(lowered) if s.start() <= offset < max(s.end(), 1))
+    around = _meaning_words(sentence.group(0))
+    base = "hour" if unit.endswith("hour") else AMOUNT if unit == AMOUNT else "day"  # weeks are counted in days
+    scores = {name: (len(around & _meaning_words(meaning)), counted_in == unit)
+              for name, (counted_in, meaning) in meanings.items() if counted_in.endswith(base)}
+    best = max(scores.values(), default=(0, False))
+    return [name for name, score in scores.items() if score == best] if best[0] else []
 
 
-def _typed_emails(text: str, values: Mapping[str, str], meanings: Mapping[str, str]) -> Iterator[tuple[int, str]]:
+def _meaning_words(text: str) -> set[str]:
+    return {_stem(word) for word in _WORDS.findall(text.lower().replace("_", " ")) if word not in _NO_MEANING}
+
+
+def _stem(word: str) -> str:
+    """A word without its ending, so that "returns", "returned" and "return" are one word."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[:-len(ending)]
+    return word
+
+
+def _typed_emails(text: str, values: Mapping[str, str], meanings: Meanings) -> Iterator[tuple[int, str]]:
     if "@" not in text:
         return  # most answers: no need to read them with the expression
     for match in EMAIL.finditer(text):

@@ -6,6 +6,7 @@ two by a comma, a file the build would ignore or publish raw, a file name that c
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -18,28 +19,8 @@ from helpcentre.reading.schema import ListOf, Markdown, Optional, Patterned, Rec
 from helpcentre.reading.yaml_source import read_yaml
 
 from .copy_style import GLOSSARY
+from .located import Located, finding_at, located_at
 from .placeholders import PLACEHOLDER
-
-
-class Located(str):
-    """Text from a content file that remembers where it was written, for error messages."""
-
-    file: str
-    line: int
-    column: int
-    key: str
-
-    def error(self, message: str, key: str | None = None) -> DataError:
-        """A mistake about this text, at the place it was written."""
-        return DataError(self.file, self.line, self.key if key is None else key, message, self.column)
-
-
-def _located(text: str, node: yaml.Node, key: str, file: str) -> Located:
-    located = Located(text)
-    block = node.style in ("|", ">")  # a block scalar's text starts on the next line
-    located.file, located.line, located.key = file, node.start_mark.line + 1 + block, key
-    located.column = node.start_mark.column + 1
-    return located
 
 
 class Prose(Text):
@@ -52,7 +33,7 @@ class ProseField(Markdown):
     comments_cut_off = True
 
     def read(self, node: yaml.Node, key: str, file: str) -> Located:
-        return _located(super().read(node, key, file), node, key, file)
+        return located_at(super().read(node, key, file), node, key, file)
 
 
 class Slug(Patterned):
@@ -62,7 +43,7 @@ class Slug(Patterned):
     PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 
     def read(self, node: yaml.Node, key: str, file: str) -> Located:
-        return _located(super().read(node, key, file), node, key, file)
+        return located_at(super().read(node, key, file), node, key, file)
 
 
 class Items(ListOf):
@@ -121,10 +102,12 @@ QUESTION = SCHEMA.fields["questions"].item
 # into the answer's text by mistake.
 _KEY_IN_ANSWER = re.compile(r"^[ ]*(" + "|".join(sorted({*QUESTION.fields, *QUESTION.fields["email"].field.fields}))
                             + r"):(?:[ ]|$)", re.MULTILINE)
+_SUBHEADING = re.compile(r"#{3,6}[ \t]+\S")  # a heading an answer may have, under its question's (##)
 _PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}  # pictures a Markdown page may show
 NOTICE_FILE = "notice.yml"  # the words of the notice on every page (helpcentre.dates.notice), not a topic
 _EMAIL_PLACEHOLDER = re.compile(r"\{\{\s*shop\.email\s*\}\}")
+_ID_LINE = re.compile(r"^[ ]*-?[ ]*id:[ ]*[\"']?([a-z0-9-]+)", re.MULTILINE)  # the ids of a file that does not read
 
 
 @dataclass(frozen=True)
@@ -144,6 +127,7 @@ class Question:
     keywords: tuple[str, ...]
     related: tuple[Located, ...]
     email: EmailRequest | None = None
+    unread: frozenset[str] = frozenset()  # the keys written with a mistake in them
 
 
 @dataclass(frozen=True)
@@ -165,42 +149,63 @@ def topic_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.yml") if _PAGE_NAME.fullmatch(path.stem) and path.name != NOTICE_FILE)
 
 
+@dataclass(frozen=True)
+class TopicsRead:
+    """The topic files as far as they read: a mistake in one file hides nothing in the others, and a mistake
+    in a question hides nothing in the other questions."""
+
+    topics: list[Topic]  # in menu order; a topic with mistakes has the questions that read
+    unread: dict[str, frozenset[str]]  # page of each topic file that is not YAML -> the ids written in it
+    findings: list[Finding]
+
+
 def load_topics(folder: Path) -> list[Topic]:
-    """Read every topic file in `folder`, in menu order; ids must be unique and links must exist."""
-    found, topics = Findings(), []
+    """Read every topic file in `folder`, in menu order; raises `DataError` with every mistake."""
+    read = read_topics(folder)
+    if read.findings:
+        raise DataError.of(read.findings)
+    return read.topics
+
+
+def read_topics(folder: Path) -> TopicsRead:
+    """Read every topic file in `folder` as far as it reads; ids must be unique and related ids must exist."""
+    found, topics, unread = Findings(), [], {}
     found.extend(check_content_files(folder))
     for path in topic_files(folder):
-        with found.attempt():  # a mistake in one file does not hide those in the others
-            topics.append(_load_topic(path, folder))
-    found.raise_errors()  # links are checked once every file reads: an unreadable file has ids too
+        name = str(path.relative_to(folder.parent))
+        try:
+            root = read_yaml(path, name, found)
+        except DataError as error:
+            found.add(error)
+            unread[f"{path.stem}.md"] = frozenset(_ID_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
+            continue
+        topics.append(_read_topic(root, path.stem, name, found))
     topics.sort(key=lambda topic: (topic.order, topic.slug))
-    _check_ids(topics)
-    return topics
+    found.extend(_check_ids(topics, frozenset().union(*unread.values())))
+    return TopicsRead(topics, unread, found.errors)
 
 
-def _load_topic(path: Path, folder: Path) -> Topic:
-    name = str(path.relative_to(folder.parent))
-    values = SCHEMA.read(read_yaml(path, name), "", name)
+def _read_topic(root: yaml.Node, slug: str, name: str, found: Findings) -> Topic:
+    values = SCHEMA.gather(root, "", name, found) or {}
     questions = tuple(
         Question(q["id"], q["question"], q["answer"], tuple(q["keywords"] or ()), tuple(q["related"] or ()),
-                 _email_request(q["email"]))
-        for q in values["questions"]
+                 _email_request(q["email"]), frozenset(q.unread))
+        for q in values.get("questions") or () if None not in (q["id"], q["question"], q["answer"])
     )
-    found = Findings()
     for question in questions:
         found.extend(_keys_in_answer(question.answer))
+        found.extend(_hashes_in_answer(question.answer))
         for match in PLACEHOLDER.finditer(question.question):
             found.add(question.question.error(f'a question is shown as written, so the placeholder "{match.group(0)}" '
                                               "would be published as typed; write it in words, and the figure in "
                                               "the answer"))
-        if question.email is None and _EMAIL_PLACEHOLDER.search(question.answer):
+        if question.email is None and "email" not in question.unread and _EMAIL_PLACEHOLDER.search(question.answer):
             answer = question.answer
             found.add(answer.error("this answer asks shoppers to email us, so it needs the email they should "
                                    "send; expected email: with a subject (and ask_for, attach)",
                                    child_key(answer.key.removesuffix(".answer").removesuffix(", answer"),
                                              "email")))
-    found.raise_errors()
-    return Topic(path.stem, values["title"], values["summary"], values["order"], questions)
+    return Topic(slug, values.get("title") or slug, values.get("summary") or "", values.get("order") or 0, questions)
 
 
 def _email_request(values: dict | None) -> EmailRequest | None:
@@ -209,7 +214,8 @@ def _email_request(values: dict | None) -> EmailRequest | None:
     return EmailRequest(values["subject"], tuple(values["ask_for"] or ()), tuple(values["attach"] or ()))
 
 
-def _check_ids(topics: list[Topic]) -> None:
+def _check_ids(topics: list[Topic], unread_ids: frozenset[str]) -> list[Finding]:
+    """Each id once; each related id that of another question (or written in a file that does not read)."""
     found, where = Findings(), {}
     for topic in topics:
         for question in topic.questions:
@@ -220,24 +226,68 @@ def _check_ids(topics: list[Topic]) -> None:
     for topic in topics:
         for question in topic.questions:
             for related in question.related:
-                if related not in where or related == question.id:
-                    found.add(related.error(f'"{related}" is not the id of another question; expected the id '
-                                            "of a question to link to"))
-            if not 2 <= len(set(question.related)) == len(question.related) <= 3:
+                if (related not in where and related not in unread_ids) or related == question.id:
+                    error = related.error(f'"{related}" is not the id of another question; expected the id of a '
+                                          "question to link to")
+                    found.extend(dataclasses.replace(f, refers_to=f"#{related}") for f in error.findings)
+            if "related" not in question.unread and not 2 <= len(set(question.related)) == len(question.related) <= 3:
                 qid = question.id
                 found.add(qid.error(f"{len(question.related)} related questions; expected two or three different "
                                     "ids of the answers a shopper is likely to need next",
                                     child_key(qid.key.removesuffix(".id").removesuffix(", id"), "related")))
-    found.raise_errors()
+    return found.found
+
+
+def fold_lost_ids(findings: list[Finding]) -> list[Finding]:
+    """A question whose id has a mistake (used twice, or not an id) has lost its own, and the links and related
+    ids naming its old id lead nowhere: those are folded under the mistake in the id, which names the old id."""
+    causes = [f for f in findings if f.severity == "error" and f.key.endswith((", id", ".id"))
+              and f.file.endswith(".yml")]
+    for cause in causes:
+        page = f"{Path(cause.file).stem}.md"
+        lost = {f.refers_to.partition("#")[2] for f in findings if f.refers_to.startswith(f"{page}#")}
+        if not lost and len(causes) == 1:  # only related ids name it: no page to tell by, but one cause
+            lost = {f.refers_to[1:] for f in findings if f.refers_to.startswith("#")}
+        if len(lost) == 1:  # which id the question had is clear
+            findings = _fold(cause, lost.pop(), page, findings)
+    return findings
+
+
+def _fold(cause: Finding, old: str, page: str, findings: list[Finding]) -> list[Finding]:
+    knock_ons = tuple(sorted((f for f in findings if f.refers_to in (f"{page}#{old}", f"#{old}")), key=Finding.order))
+    message = (f'{cause.message}. Was this question "{old}"? The {len(knock_ons)} links to "{old}" below lead '
+               "nowhere now: give the question back its id, or change the links")
+    return [*(f for f in findings if f not in knock_ons and f is not cause),
+            dataclasses.replace(cause, message=message, knock_ons=knock_ons)]
+
+
+def _hashes_in_answer(answer: Located) -> list[Finding]:
+    """A line starting with # in an answer is a heading in Markdown: a note to self would be published large
+    and break the page's contents. Only headings under the question's own (### to ######) are allowed."""
+    if "#" not in answer:
+        return []
+    found, offset, in_fence = [], 0, False
+    for line in answer.split("\n"):
+        words = line.lstrip(" ")
+        if words.startswith(("```", "~~~")):
+            in_fence = not in_fence
+        elif not in_fence and words.startswith("#") and len(line) - len(words) < 4 and not _SUBHEADING.match(words):
+            found.append(finding_at(answer, offset + len(line) - len(words), answer.file, answer.line, answer.key,
+                                    f'"{words.strip()}" starts with #, so it would be published as a heading and '
+                                    "break the page's contents. A note to yourself goes outside the answer: a YAML "
+                                    'comment on a line of its own, in the column of "answer:". A heading inside '
+                                    'an answer is written "### Heading"'))
+        offset += len(line) + 1
+    return found
 
 
 def _keys_in_answer(answer: Located) -> list[Finding]:
     """A key of the question inside its answer's text: indented as far as the text, it became part of it."""
     if answer.count("\n") == 0:
         return []
-    return [Finding(answer.file, answer.line + answer.count("\n", 0, match.start()), answer.key,
-                    f'"{match.group(1)}:" is inside the answer: it is indented as far as the answer\'s text, so '
-                    "shoppers would read it; move it left, to line up with answer:")
+    return [finding_at(answer, match.start(1), answer.file, answer.line, answer.key,
+                       f'"{match.group(1)}:" is inside the answer: it is indented as far as the answer\'s text, so '
+                       "shoppers would read it; move it left, to line up with answer:")
             for match in _KEY_IN_ANSWER.finditer(answer)]
 
 
@@ -251,8 +301,10 @@ def check_content_files(folder: Path) -> list[Finding]:
         name = path.relative_to(folder.parent).as_posix()
         suffix = path.suffix.lower()
         if suffix in (".yaml", ".yml") and (path.suffix != ".yml" or len(relative.parts) > 1):
-            found.append(Finding(name, None, "", f"a topic file must be named .yml and be in {folder.name}/ itself; "
-                                 f"rename it {folder.name}/{path.stem}.yml"))
+            words = "" if _PAGE_NAME.fullmatch(path.stem) else (", its name lowercase words and digits joined by "
+                                                                  "hyphens (the page's address)")
+            found.append(Finding(name, None, "", f"a topic file must be named .yml and be in {folder.name}/ "
+                                 f"itself{words}; rename it {folder.name}/{_address(path.stem)}.yml"))
         elif suffix not in (".yml", ".md", *_IMAGES) or (suffix == ".md" and path.suffix != ".md"):
             found.append(Finding(name, None, "", f"only topics (.yml), pages (.md) and pictures belong in "
                                  f"{folder.name}/; the build would publish this file as it is: move it out "
@@ -261,10 +313,9 @@ def check_content_files(folder: Path) -> list[Finding]:
             found.append(Finding(name, None, "", "expected UTF-8 text; the file has bytes that are not: save it "
                                  "again as UTF-8 (in most editors, under Save As or Encoding)"))
         elif suffix in (".yml", ".md") and not _PAGE_NAME.fullmatch(path.stem):
-            address = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "page"
             found.append(Finding(name, None, "", "the file name becomes the page's address, so it must be "
                                  "lowercase words and digits joined by hyphens; rename it "
-                                 f"{relative.with_name(address + path.suffix).as_posix()}"))
+                                 f"{relative.with_name(_address(path.stem) + path.suffix).as_posix()}"))
     pages = {p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.md")}
     for path in sorted(folder.glob("*.yml")):
         if path.stem in pages:
@@ -272,6 +323,11 @@ def check_content_files(folder: Path) -> list[Finding]:
                                  f"the topic and the page {folder.name}/{path.stem}.md would both be the page "
                                  f"/{path.stem}/; rename one of them"))
     return found
+
+
+def _address(stem: str) -> str:
+    """A file name (without its ending) made an address: "Gift Cards" is gift-cards."""
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "page"
 
 
 def _is_utf8(path: Path) -> bool:

@@ -54,6 +54,7 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
         ],
         "target_dates": [{"name": target["name"], "arrive_by": _month_day(target["arrive_by"])}
                          for target in policies["delivery.target_dates"]],
+        "last_order_notice_days": policies["delivery.last_order_notice_days"],
         "closures": [{"from": closure.start.isoformat(), "to": closure.end.isoformat()}
                      for closure in policies["processing.closure_dates"]],
         "closure_notice_days": policies["processing.closure_notice_days"],

@@ -43,7 +43,7 @@ CHECKS: dict[str, tuple[str, list[Field]]] = {
     "return": ("Check the last day for your return to reach us", [
         Field("delivered", "Date your order was delivered", "date", past=True),
     ]),
-    "refund": ("Check when your refund should reach you", [
+    "refund": ("Check when we should issue your refund", [
         Field("received", "Date your return reached us", "date", past=True),
     ]),
     "credit": ("Check when your refund should show in your account", [

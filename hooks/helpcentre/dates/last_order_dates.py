@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from helpcentre.policy.policies import Policies
+from helpcentre.policy.policies import Policies, home_zone
+from helpcentre.reading.markdown_text import plural
 
 
 def zone_countries(data: Mapping[str, Any], service: Mapping[str, Any]) -> list[str | None]:
@@ -21,15 +22,26 @@ def zone_countries(data: Mapping[str, Any], service: Mapping[str, Any]) -> list[
     return [zone["countries"][0] if zone["countries"] else rest for zone in service["zones"]]
 
 
+def destinations(data: Mapping[str, Any], service: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The rows of a service's table per destination, as (name, a country of it): the home country first when
+    the delivery table names it (`home_zone`), then each zone the rules can answer for."""
+    zones = [(zone["name"], country) for zone, country in zip(service["zones"], zone_countries(data, service),
+                                                                strict=True) if country is not None]
+    home = data["home_country"]
+    if home_zone(service["zones"], home, data["not_shipped_to"]) is None:
+        return zones
+    return [(data["countries"][home], home), *zones]
+
+
 def render_last_order_dates(policies: Policies, data: Mapping[str, Any]) -> str:
     """A raw HTML block for Python-Markdown: the rule in words, then the table (hidden until filled)."""
     targets = data["target_dates"]
     if not targets:
         return ""
-    placeholders = policies.placeholders()
     peak = ("; an order placed in our peak season also gets its extra days"
             if data["peak_seasons"] else "")
-    processing = (f"we allow our longest processing time, {escape(placeholders['processing.business_days'])} "
+    longest = plural(data["processing_business_days"]["max"], "business day")
+    processing = (f"we allow our longest processing time, {longest} "
                   "(skipping weekends, bank holidays and other days our shop is closed), shipping on the next "
                   "business day" if data["processing_business_days"]["max"] else "we ship your order on the day "
                   "we start processing it")
@@ -49,14 +61,10 @@ def _table(targets: list[dict[str, Any]], data: Mapping[str, Any], service: Mapp
            named: bool) -> list[str]:
     """The lines of one service's table: hidden and left out of search until filled; named when the shop has
     several services (the table then says which, for the rules and for shoppers)."""
-    rows = []
-    for n, target in enumerate(targets):
-        for zone, country in zip(service["zones"], zone_countries(data, service), strict=True):
-            if country is None:
-                continue
-            rows.append(f'<tr data-target="{n}" data-country="{escape(country)}">'
-                        f"<td>{escape(target['name'])} <span class=\"last-order-date\"></span></td>"
-                        f"<td>{escape(zone['name'])}</td><td class=\"last-order-by\"></td></tr>")
+    rows = [f'<tr data-target="{n}" data-country="{escape(country)}">'
+            f"<td>{escape(target['name'])} <span class=\"last-order-date\"></span></td>"
+            f"<td>{escape(name)}</td><td class=\"last-order-by\"></td></tr>"
+            for n, target in enumerate(targets) for name, country in destinations(data, service)]
     service_id = f' data-service="{escape(service["id"])}"' if named else ""
     caption = [f"<caption>{escape(service['name'])} delivery</caption>"] if named else []
     return [f"<table hidden data-search-exclude{service_id}>", *caption,

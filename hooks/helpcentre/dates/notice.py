@@ -4,7 +4,9 @@ runs as the page is read, to pick the notice for today's date in the shop's time
 
 Whether a notice shows depends on today, so it is never decided at build time. The dates it names do
 not depend on today: the days a closure starts and ends, and when orders placed during it ship (the
-delivery rule of order_dates, for an order placed on its first day), are worked out here."""
+delivery rule of order_dates, for an order placed on its first day), and each year's first last order date
+of each target date (the last order rule of order_dates, for every destination of the table), are worked
+out here."""
 
 from __future__ import annotations
 
@@ -23,18 +25,21 @@ from helpcentre.reading.schema import Record, Text
 from helpcentre.reading.yaml_source import read_yaml
 
 from . import order_dates
-from .last_order_dates import zone_countries
+from .last_order_dates import destinations, zone_countries
 
 # Each text and the placeholders it may use.
 TEXTS = {
     "peak_season": ("until", "extra_days"),
     "last_order_dates_link": (),
+    "last_order_dates_coming": ("name", "first"),
     "closure_coming": ("from", "to", "ships_from", "ships_by"),
     "closure_now": ("from", "to", "ships_from", "ships_by"),
 }
 WHAT = {  # what each text is for: the hover text of the editors' YAML extension
     "peak_season": "shown during a peak season",
     "last_order_dates_link": "the words of the link to the last order dates",
+    "last_order_dates_coming": "shown from delivery.last_order_notice_days before the first last order date "
+                               "of a target date until that day",
     "closure_coming": "shown from processing.closure_notice_days before a closure until it starts",
     "closure_now": "shown while the shop is closed",
 }
@@ -67,12 +72,30 @@ def load_notice_words(path: Path, name: str) -> dict[str, str]:
     return words
 
 
-def _ships(data: Mapping[str, Any], day: str) -> list[str] | None:
+def ships_on(data: Mapping[str, Any], day: str) -> list[str] | None:
     """When an order placed at noon (shop time) on that day ships, by the delivery rule."""
     country = next((code for code in zone_countries(data, data["services"][0]) if code), None)
     noon = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(12), ZoneInfo(data["time_zone"]))
     answer = order_dates.delivery_estimate(data, noon.isoformat(), country)
     return None if "error" in answer else answer["ships"]
+
+
+def _last_order_seasons(data: Mapping[str, Any]) -> list[dict[str, str]]:
+    """Each year's target dates within the calculator's years, with their first last order date (the earliest
+    of every destination) and the day the notice starts naming it, in date order."""
+    first, last = dt.date.fromisoformat(data["first_date"]), dt.date.fromisoformat(data["last_date"])
+    seasons = []
+    for year in range(first.year, last.year + 1):
+        for target in data["target_dates"]:
+            day = f"{year}-{target['arrive_by']}"
+            answers = [order_dates.last_order(data, day, country, service["id"]) for service in data["services"]
+                       for _, country in destinations(data, service)]
+            if not answers or any("error" in answer for answer in answers):
+                continue  # outside the calculator's dates: nothing to announce
+            earliest = dt.date.fromisoformat(min(answer["order_by"] for answer in answers))
+            notice_from = earliest - dt.timedelta(days=data["last_order_notice_days"])
+            seasons.append({"name": target["name"], "first": earliest.isoformat(), "from": notice_from.isoformat()})
+    return sorted(seasons, key=lambda season: season["first"])
 
 
 def clock_changes(time_zone: str, first: str, last: str) -> dict[str, Any]:
@@ -107,16 +130,18 @@ def build_notice(data: Mapping[str, Any], words: Mapping[str, str], source: Path
     an answer shows the last order dates, and the notice links to it."""
     closures = []
     for closure in sorted(data["closures"], key=lambda c: c["from"]):  # the browser shows the first that applies
-        ships = _ships(data, closure["from"])
+        ships = ships_on(data, closure["from"])
         if ships is not None:  # outside the calculator's dates: nothing to announce
             closures.append({**closure, "ships_from": ships[0], "ships_by": ships[1]})
-    if not closures and not data["peak_seasons"]:
+    seasons = _last_order_seasons(data) if linked else []
+    if not closures and not data["peak_seasons"] and not seasons:
         return None
     values = {
         "time_zone": data["time_zone"],
         "clock": clock_changes(data["time_zone"], data["first_date"], data["last_date"]),
         "peak_seasons": data["peak_seasons"],
         "closures": closures,
+        "last_order_seasons": seasons,
         "days_before": data["closure_notice_days"],
         "link": linked,
         **{name: words[name] for name in TEXTS},

@@ -39,6 +39,7 @@ from helpcentre.reading.schema import (
     country_name,
     error_at,
     expand_countries,
+    item_key,
 )
 from helpcentre.reading.yaml_source import read_yaml
 
@@ -55,6 +56,17 @@ def _render_immediately_or_within(days: int) -> str:
     return "immediately" if days == 0 else f"within {md.plural(days, 'business day')}"
 
 
+def home_zone(zones: list[dict[str, Any]], home: str, not_shipped_to: list[str]) -> dict[str, Any] | None:
+    """The zone of the shop's home country (the country of its bank holidays) when a table of zones must name
+    that country in a row of its own: not when its zone is that country alone or is named after it
+    ("Netherlands"), nor when it is not shipped to. A shopper at home never has to guess that "Everywhere else"
+    is theirs. The zones are a service's as written (with groups) or as the calculator has them."""
+    zone = zone_of(zones, home, not_shipped_to)
+    if zone is None or zone["countries"] == [home] or (country_name(home) or home) in zone["name"]:
+        return None
+    return zone
+
+
 def _render_delivery_times(_: Any, values: dict[str, Any]) -> str:
     """A table of delivery times per delivery service, its unit named, with prices when the shop gives them;
     what business or delivery days are, after the tables."""
@@ -65,15 +77,13 @@ def _render_delivery_times(_: Any, values: dict[str, Any]) -> str:
 
 
 def _render_service(service: dict[str, Any], values: dict[str, Any], named: bool) -> str:
-    """One service's table, with a row for the shop's home country (the country of its bank holidays) unless
-    the zone it falls in is named after it."""
+    """One service's table, with a row for the shop's home country (`home_zone`)."""
     home, not_shipped = values["calendar"]["bank_holidays"]["country"], values["delivery"]["not_shipped_to"]
     priced = any(zone["price"] is not None for zone in service["zones"])
     zones = service["zones"]
     rows = [[md.escape(zone["name"]), transit_field(service).render(zone["transit_days"]),
              *([_render_price(zone, values)] if priced else [])] for zone in zones]
-    zone = zone_of(service, home, not_shipped)
-    if zone is not None and country_name(home) not in zone["name"] and zone["countries"] != [home]:
+    if (zone := home_zone(zones, home, not_shipped)) is not None:
         rows.insert(0, [CountryCode().render(home), *rows[zones.index(zone)][1:]])
     time = f"Delivery time once shipped, in {service['transit_unit']}"
     headings = ["Destination", f"{service['name']}: {time[0].lower()}{time[1:]}" if named else time]
@@ -110,12 +120,11 @@ def delivery_weekdays(service: dict[str, Any]) -> tuple[int, ...]:
     return service["delivery_days"] or (1, 2, 3, 4, 5, 6)
 
 
-def zone_of(service: dict[str, Any], country: str, not_shipped: list[str]) -> dict[str, Any] | None:
+def zone_of(zones: list[dict[str, Any]], country: str, not_shipped: list[str]) -> dict[str, Any] | None:
     """The zone of a service a country falls in: the zone naming it, else one of its groups, else the zone
     for everywhere else; None when the service does not go there."""
-    if country in not_shipped:
+    if country in expand_countries(not_shipped):
         return None
-    zones = service["zones"]
     return next((zone for zone in zones if country in (zone["countries"] or [])),
                 next((zone for zone in zones if country in expand_countries(zone["countries"] or [])),
                      next((zone for zone in zones if zone["countries"] is None), None)))
@@ -157,6 +166,11 @@ def _render_address(lines: list[str]) -> str:
 
 def _render_notice_days(days: int) -> str:
     return "on the day it starts" if days == 0 else f"{md.plural(days, 'day')} before it starts"
+
+
+def _render_last_order_notice_days(days: int) -> str:
+    before = "on" if days == 0 else f"{md.plural(days, 'day')} before"
+    return f"{before} the first last order date of the season"
 
 
 def _render_target_date(target: dict[str, Any]) -> str:
@@ -274,6 +288,9 @@ SCHEMA = Record({
             "arrive_by": YearlyDay(description="the day it must arrive by, every year, such as 24 December"),
         }, render=_render_target_date, description="a date shoppers want an order to arrive by"),
             description="the last order dates the site works out (an empty list turns them off)"),
+        "last_order_notice_days": Whole("day", minimum=0, render=_render_last_order_notice_days,
+                                        description="how many days before the first last order date of a "
+                                                    "target date the notice on every page announces it"),
     }, description="delivery times and destinations"),
     "tracking": Record({
         "appears_within_hours": Whole("hour", description="how long after shipping the tracking shows"),
@@ -328,7 +345,10 @@ SCHEMA = Record({
                                                                             "decided on: shown as one line")),
     }, description="the check of the policy against consumer law; never shown to shoppers")),
 }, description="the shop's policy values, written once; answers use them through placeholders")
-NOT_PLACEHOLDERS = {"consumer_law", "shop.currency"}  # settings, not values shown to shoppers as such
+# Settings, not values shown to shoppers: the check against consumer law, the shop's clock as the calculator
+# knows it (shoppers read calendar.time_zone_name, not "Europe/London"), the calculator's first year, and the
+# currency (shoppers read it in the prices).
+NOT_PLACEHOLDERS = {"consumer_law", "calendar.time_zone", "calendar.first_year", "shop.currency"}
 
 
 @dataclass(frozen=True)
@@ -349,33 +369,41 @@ class Policies:
         """Every placeholder name ('returns.window_days') with its value rendered as Markdown, and those of each
         delivery zone ('delivery.standard.US.price')."""
         return {**{path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")},
-                **{path: value for path, (value, _) in self.zone_placeholders().items()}}
+                **{path: value for path, (value, _, _) in self.zone_placeholders().items()}}
 
-    def meanings(self) -> dict[str, str]:
-        """What each placeholder means, in words (its key's description), for suggestions to editors."""
-        return {**{path: field.description for path, field in _leaves(SCHEMA, "") if field.description},
-                **{path: meaning for path, (_, meaning) in self.zone_placeholders().items()}}
+    def meanings(self) -> dict[str, tuple[str, str]]:
+        """`placeholder_meanings`, with those of each delivery zone's placeholders."""
+        return {**placeholder_meanings(), **{name: (unit, f"{name} {meaning}")
+                                            for name, (_, unit, meaning) in self.zone_placeholders().items()}}
 
-    def zone_placeholders(self) -> dict[str, tuple[str, str]]:
+    def zone_placeholders(self) -> dict[str, tuple[str, str, str]]:
         """The placeholders of each zone of each delivery service, named delivery.<service id>.<zone's first
-        country or group, or rest>.<value>: name -> (the value as Markdown, what it means in words)."""
+        country or group, or rest>.<value>: name -> (the value as Markdown, its unit, what it is in words)."""
         found = {}
         for service in delivery_services(self["delivery"]):
-            unit = transit_field(service)
+            transit = transit_field(service)
             for zone in service["zones"]:
                 where = f"{service['name']} delivery to {zone['name']}"
-                for value, field, meaning in (("transit_days", unit, f"the delivery time of {where}"),
+                for value, field, meaning in (("transit_days", transit, f"the delivery time of {where}"),
                                               ("price", MONEY, f"the price of {where}"),
                                               ("free_from", MONEY, f"the order total from which {where} is free")):
                     if zone[value] is not None:
                         found[f"delivery.{service['id']}.{zone_key(zone)}.{value}"] = (
-                            field.render_in(zone[value], self.values), meaning)
+                            field.render_in(zone[value], self.values), field.unit, meaning)
         return found
 
 
 def placeholder_names() -> list[str]:
     """The name of every policy placeholder, known without reading any policies."""
     return [path for path, _ in _leaves(SCHEMA, "")]
+
+
+def placeholder_meanings() -> dict[str, tuple[str, str]]:
+    """The unit of each policy placeholder counted in one ("day", "business day", "hour"), and what it is in
+    words (its name, its description); known without reading any policies, for suggesting the placeholder a
+    typed figure stands for."""
+    return {path: (getattr(getattr(field, "field", field), "unit", ""), f"{path} {field.description}")
+            for path, field in _leaves(SCHEMA, "")}
 
 
 def _leaves(record: Record, prefix: str) -> Iterator[tuple[str, Field]]:
@@ -408,9 +436,10 @@ def load_policies(path: Path) -> Policies:
 
 
 def _node_at(node: Any, path: str) -> Any:
-    """The YAML node at a key path such as delivery.services[1].zones (for the line of a cross-field error)."""
+    """The YAML node at a key path such as delivery.services[1].zones, its items counted from one as messages
+    count them (`item_key`), for the line of a cross-field error."""
     for part in re.findall(r"[^.\[\]]+|\[[0-9]+\]", path):
-        node = node.value[int(part[1:-1])] if part.startswith("[") else next(
+        node = node.value[int(part[1:-1]) - 1] if part.startswith("[") else next(
             value for key, value in node.value if key.value == part)
     return node
 
@@ -420,7 +449,7 @@ def _service_keys(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     delivery.services[n]."""
     if values["delivery"]["zones"] is not None:
         return [("delivery", service) for service in delivery_services(values["delivery"])]
-    return [(f"delivery.services[{n}]", service) for n, service in enumerate(values["delivery"]["services"])]
+    return [(item_key("delivery.services", n), service) for n, service in enumerate(values["delivery"]["services"])]
 
 
 def delivery_services(delivery: dict[str, Any]) -> list[dict[str, Any]]:
@@ -464,7 +493,7 @@ def _check_zones(values: dict[str, Any], root: Any, name: str) -> None:
         grouped: dict[str, str] = {}
         catch_all = None
         for n, zone in enumerate(service["zones"]):
-            zone_key_path = f"{key}.zones[{n}]"
+            zone_key_path = item_key(f"{key}.zones", n)
             node = _node_at(root, zone_key_path)
             if zone["countries"] is None:
                 if catch_all is not None:
@@ -492,12 +521,12 @@ def _check_prices(values: dict[str, Any], root: Any, name: str) -> None:
     for key, service in _service_keys(values):
         for n, zone in enumerate(service["zones"]):
             for field in ("price", "free_from"):
-                path = f"{key}.zones[{n}].{field}"
+                path = f"{item_key(f'{key}.zones', n)}.{field}"
                 if zone[field] is not None and values["shop"]["currency"] is None:
                     raise error_at(name, _node_at(root, path), path, "a price needs the shop's currency; expected "
                                    "currency: under shop, such as currency: USD")
             if zone["free_from"] is not None and zone["price"] is None:
-                path = f"{key}.zones[{n}].free_from"
+                path = f"{item_key(f'{key}.zones', n)}.free_from"
                 raise error_at(name, _node_at(root, path), path, "free delivery from an amount needs the price "
                                "below it; expected price: in this zone too")
 
@@ -520,7 +549,7 @@ def _check_closures(values: dict[str, Any], root: Any, name: str) -> None:
     for n, (closure, node) in enumerate(zip(values["processing"]["closure_dates"],
                                             _node_at(root, "processing.closure_dates").value, strict=True)):
         if closure.end.year < first_year:
-            found.add(error_at(name, node, f"processing.closure_dates[{n}]",
+            found.add(error_at(name, node, item_key("processing.closure_dates", n),
                                f"this closure ended in {closure.end.year}, before {first_year}, the first year the "
                                "calculator covers (calendar.first_year); check the year, or remove a past closure"))
     found.raise_errors()
@@ -534,7 +563,7 @@ def _closure_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding
     hints = []
     for (first, _, _), (second, n, node) in itertools.pairwise(singles):
         if dt.timedelta(days=2) <= second - first <= dt.timedelta(days=14):
-            hints.append(Finding(name, node.start_mark.line + 1, f"processing.closure_dates[{n}]",
+            hints.append(Finding(name, node.start_mark.line + 1, item_key("processing.closure_dates", n),
                                  f"{first} and {second} are two single days, so the shop is open between them; if it "
                                  f"is closed from one to the other, write a range: {{from: {first}, to: {second}}}",
                                  node.start_mark.column + 1, severity="hint"))
@@ -547,8 +576,8 @@ def _zone_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
     for key, service in _service_keys(values):
         for n, zone in enumerate(service["zones"][:-1]):
             if zone["countries"] is None:
-                node = _node_at(root, f"{key}.zones[{n}]")
-                hints.append(Finding(name, node.start_mark.line + 1, f"{key}.zones[{n}]",
+                node = _node_at(root, item_key(f"{key}.zones", n))
+                hints.append(Finding(name, node.start_mark.line + 1, item_key(f"{key}.zones", n),
                                      f'"{zone["name"]}" covers everywhere else, and the delivery table lists the '
                                      "zones in the order written: move it to the end of the list, so it reads last",
                                      node.start_mark.column + 1, severity="hint"))
@@ -560,6 +589,6 @@ def _check_target_dates(values: dict[str, Any], root: Any, name: str) -> None:
     nodes = _node_at(root, "delivery.target_dates").value
     for n, target in enumerate(values["delivery"]["target_dates"]):
         if target["name"].casefold() in seen:
-            raise error_at(name, nodes[n], f"delivery.target_dates[{n}].name",
+            raise error_at(name, nodes[n], item_key("delivery.target_dates", n) + ".name",
                            f'"{target["name"]}" is already the name of another target date; expected each name once')
         seen.add(target["name"].casefold())

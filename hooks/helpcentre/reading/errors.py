@@ -28,12 +28,16 @@ class Finding:
     message: str
     column: int | None = None
     severity: Severity = "error"
+    fix: str | None = None  # the line as it should be, where the message suggests one (the suggestion tested)
+    refers_to: str = ""  # the answer ("refunds.md#refund-time", or "#refund-time") named where there is none
+    knock_ons: tuple[Finding, ...] = ()  # what else this one mistake breaks, folded under it
 
     def __str__(self) -> str:
         where = self.file
         if self.line:
             where += f":{self.line}" + (f":{self.column}" if self.column else "")
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        said = f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        return "".join([said, *(f"\n    {knock_on}" for knock_on in self.knock_ons)])
 
     def workflow_command(self) -> str:
         """The finding as a GitHub Actions workflow command: shown on the pull request's changed line."""
@@ -58,8 +62,9 @@ class DataError(Exception):
 
     findings: tuple[Finding, ...]
 
-    def __init__(self, file: str, line: int | None, key: str, message: str, column: int | None = None) -> None:
-        self.findings = (Finding(file, line, key, message, column),)
+    def __init__(self, file: str, line: int | None, key: str, message: str, column: int | None = None,
+                 fix: str | None = None) -> None:
+        self.findings = (Finding(file, line, key, message, column, fix=fix),)
         super().__init__(str(self))
 
     @classmethod

@@ -82,6 +82,13 @@ class Field:
     def read(self, node: yaml.Node, key: str, file: str) -> Any:
         raise NotImplementedError
 
+    def gather(self, node: yaml.Node, key: str, file: str, found: Findings) -> Any:
+        """What can be read: the value, or None with its mistakes added to `found`. A list keeps the items and
+        a group the keys that read, so that the checks after reading still see them."""
+        with found.attempt():
+            return self.read(node, key, file)
+        return None
+
     def render(self, value: Any) -> str:
         return md.escape(str(value))
 
@@ -153,6 +160,12 @@ def child_key(key: str, name: str) -> str:
     if not key:
         return name
     return f"{key}, {name}" if " " in key else f"{key}.{name}"
+
+
+def item_key(key: str, index: int) -> str:
+    """How messages name the item at `index` (from 0) of the list at `key`: counted from one, as editors count
+    ("delivery.zones[1]" is the first zone)."""
+    return f"{key}[{index + 1}]"
 
 
 def error_at(file: str, node: yaml.Node, key: str, message: str) -> DataError:
@@ -318,7 +331,8 @@ class Whole(Field):
 
     def json_schema(self) -> JsonSchema:
         bounds = {"minimum": self.minimum} | ({"maximum": self.maximum} if self.maximum is not None else {})
-        return self._described({"type": "integer", **bounds})
+        # What the editors' YAML extension inserts on completion (else 0, which a minimum of 1 refuses).
+        return self._described({"type": "integer", **bounds, "default": self.minimum})
 
 
 class Range(Field):
@@ -502,6 +516,7 @@ class Money(Field):
     ("$4.95"); the currency is the value at `currency` (a key path of the same file)."""
 
     EXPECTED = "an amount as a number such as 4.95, at least 0, without a currency sign"
+    unit = "amount"  # what a typed figure of it is counted in (content/text_rules.py)
 
     def __init__(self, currency: str, description: str = "") -> None:
         super().__init__(description=description)
@@ -690,16 +705,20 @@ class ListOf(Field):
         self.label = label  # how messages name the item at an index, such as "question 6, id refund-time"
 
     def read(self, node: yaml.Node, key: str, file: str) -> list[Any]:
-        if not isinstance(node, yaml.SequenceNode):
-            raise fail(file, node, key, "a list" + (" (use [] for none)" if not self.min_items else ""))
-        if len(node.value) < self.min_items:
-            raise fail(file, node, key, f"a list of at least {self.min_items}", "an empty list")
-        found, items = Findings(), []
-        for n, item in enumerate(node.value):
-            with found.attempt():
-                items.append(self.item.read(item, self.label(n, item) if self.label else f"{key}[{n}]", file))
+        found = Findings()
+        items = self.gather(node, key, file, found)
         found.raise_errors()
         return items
+
+    def gather(self, node: yaml.Node, key: str, file: str, found: Findings) -> list[Any] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            found.add(fail(file, node, key, "a list" + (" (use [] for none)" if not self.min_items else "")))
+            return None
+        if len(node.value) < self.min_items:
+            found.add(fail(file, node, key, f"a list of at least {self.min_items}", "an empty list"))
+        items = (self.item.gather(item, self.label(n, item) if self.label else item_key(key, n), file, found)
+                 for n, item in enumerate(node.value))
+        return [item for item in items if item is not None]
 
     def render(self, value: list[Any]) -> str:
         return sentence_of(self.sentence, [self.item.render(v) for v in value])
@@ -747,6 +766,15 @@ class Optional(Field):
         return True
 
 
+class Gathered(dict[str, Any]):
+    """The values of a group of keys as far as they read (`Record.gather`): `unread` names the keys written
+    with a mistake in them."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        super().__init__(values)
+        self.unread: set[str] = set()
+
+
 class Record(Field):
     """A YAML mapping with known keys: unknown, missing and duplicate keys are errors."""
 
@@ -764,21 +792,32 @@ class Record(Field):
         })
 
     def read(self, node: yaml.Node, key: str, file: str) -> dict[str, Any]:
+        found = Findings()
+        values = self.gather(node, key, file, found)
+        found.raise_errors()
+        return values
+
+    def gather(self, node: yaml.Node, key: str, file: str, found: Findings) -> Gathered | None:
+        """The values of the keys that read; a key that does not read is None, and named in `unread`."""
         if not isinstance(node, yaml.MappingNode):
-            raise fail(file, node, key, "the keys " + ", ".join(self.fields) + ", each on a line of its own")
-        values: dict[str, Any] = {}
-        found, seen, misspelt = Findings(), set(), set()
+            found.add(fail(file, node, key, "the keys " + ", ".join(self.fields) + ", each on a line of its own"))
+            return None
+        values = Gathered(dict.fromkeys(self.fields))
+        seen, misspelt = set(), set()
         for key_node, value_node in node.value:
             name = key_node.value if isinstance(key_node, yaml.ScalarNode) else shown(key_node)
             path = child_key(key, name)
-            with found.attempt():
-                if name in seen:
-                    raise error_at(file, key_node, path, "this key appears twice; expected each key once")
-                seen.add(name)
-                if name not in self.fields:
-                    misspelt.update(difflib.get_close_matches(name, self.fields, n=1))
-                    raise error_at(file, key_node, path, self._unknown(name))
-                values[name] = self.fields[name].read(value_node, path, file)
+            if name in seen:
+                found.add(error_at(file, key_node, path, "this key appears twice; expected each key once"))
+            elif name not in self.fields:
+                misspelt.update(difflib.get_close_matches(name, self.fields, n=1))
+                found.add(error_at(file, key_node, path, self._unknown(name)))
+            else:
+                before = len(found.found)
+                values[name] = self.fields[name].gather(value_node, path, file, found)
+                if len(found.found) > before:
+                    values.unread.add(name)
+            seen.add(name)
         for name, field in self.fields.items():
             if name not in seen and name not in misspelt:  # a misspelt key is one mistake, not two
                 if not field.may_be_left_out():
@@ -786,7 +825,6 @@ class Record(Field):
                     found.add(error_at(file, node, path,
                                        f"this key is missing; expected {name}: under {key or 'the top level'}"))
                 values[name] = field.left_out()
-        found.raise_errors()
         return values
 
     def may_be_left_out(self) -> bool:

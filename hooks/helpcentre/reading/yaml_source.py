@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from .errors import DataError, Finding, Findings
 
 MAX_BYTES = 1_000_000
 
 _TAB_INDENT = re.compile(r"^[ ]*\t")
+_TAB_INDENT_ALL = re.compile(r"^[ \t]*\t", re.MULTILINE)  # the whole indentation of a line with a tab in it
 # Where a value may start on a line: after "key: ", after "- ", or both ("- key: ").
 _VALUE_START = re.compile(r"^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?(?:-\s+)?)")
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:(?:\s|$)")
@@ -26,6 +28,7 @@ _BARE_KEY = re.compile(r"^\s*(?:-\s+)?[\w.-]+$")
 _CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
 _ANCHOR = re.compile(r"(?:!\S*\s+)?&([^\s,\[\]{}]+)")  # a node's properties: a tag, then its anchor
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
+_FLOW_ITEM = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,]+""")  # an item of a [ ] list, quoted or not
 _COMMENT_AFTER = re.compile(r"\s+#")
 _LIST_ITEM_LINE = re.compile(r"\s*-\s")
 _INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
@@ -42,11 +45,13 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         return super().resolve(kind, value, implicit)
 
 
-def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
-    """Parse `path` into a node tree; `name` is how messages refer to the file.
+def read_yaml(path: Path, name: str | None = None, found: Findings | None = None) -> yaml.Node:
+    """Parse `path` into a node tree; `name` is how messages refer to the file. With `found`, a tab in the
+    indentation is a finding added to it, and the file is read on with two spaces for each such tab.
 
     Each plain (unquoted) scalar followed by a comment on its line gets a `trailing_comment`
-    attribute: the schema decides whether that comment cut an editor's text short."""
+    attribute: the schema decides whether that comment cut an editor's text short. Each block scalar
+    (| or >) gets a `text_column`: the column its lines start in."""
     name = name or path.name
     if path.stat().st_size > MAX_BYTES:
         raise DataError(name, None, "", f"the file is larger than 1 MB ({path.stat().st_size:,} bytes); "
@@ -55,10 +60,15 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise DataError(name, None, "", "expected UTF-8 text; the file has bytes that are not") from error
-    _refuse_tabs(text, name)
+    tabs = _tab_findings(text, name)
+    if tabs and found is None:
+        raise DataError.of(tabs[:1])
+    text = _TAB_INDENT_ALL.sub(lambda match: match.group(0).replace("\t", "  "), text) if tabs else text
     try:
         node = yaml.compose(text, Loader=_Loader)  # aliases are not expanded here: an aliased node is shared
     except yaml.MarkedYAMLError as error:
+        if tabs:  # read with spaces for its tabs, the file still does not read: the tabs come first
+            raise DataError.of(tabs) from error
         if error.problem and error.problem.startswith("found undefined alias"):  # an alias with no anchor
             alias = _ALIAS.match(text, error.problem_mark.index)
             raise DataError(name, error.problem_mark.line + 1, "", f"an alias (*{alias[1] if alias else ''}) is "
@@ -68,14 +78,70 @@ def read_yaml(path: Path, name: str | None = None) -> yaml.Node:
     if node is None:
         raise DataError(name, 1, "", "the file is empty; expected YAML content")
     _refuse_anchors(node, text, name)
-    _mark_plain_scalars(node, text.splitlines(), name)
+    _mark_scalars(node, text.splitlines(), name)
+    if found is not None:
+        found.extend(tabs)
     return node
 
 
 def syntax_error(text: str, name: str, error: yaml.MarkedYAMLError) -> DataError:
     """A YAML syntax error in an editor's words, at the line where it went wrong (which is often not the
-    line where the parser noticed it)."""
+    line where the parser noticed it), with the line as it should be when a change of that line is found that
+    makes the file read (each suggestion is tried before it is offered)."""
     lines = text.splitlines()
+    told = _told(lines, name, error)
+    finding = told.findings[0]
+    if finding.line is None:
+        return told
+    at = finding.line - 1
+    offered = [finding.fix] if finding.fix else []  # the change the message shows, tried first
+    fix = next((fixed for fixed in [*offered, *_fixes(lines, at)] if _reads_with(lines, at, fixed)), None)
+    return DataError(finding.file, finding.line, finding.key, finding.message, finding.column, fix)
+
+
+def _fixes(lines: list[str], at: int) -> Iterator[str]:
+    """Changes of line `at` that may be what the editor meant, the likeliest first."""
+    line = lines[at]
+    prefix = _VALUE_START.match(line).group(1)
+    value, hashed, comment = line[len(prefix):].partition(" #")
+    comment = f" #{comment}" if hashed else ""
+    quote = value[:1]
+    if quote in _CLOSING and _CLOSING[quote].match(value, 1) is None:  # a quote never closed
+        yield f"{prefix}{value.rstrip()}{quote}{comment}"
+        yield f"{prefix}{line[len(prefix):].rstrip()}{quote}"
+    if value.strip():
+        yield f"{prefix}{_quoted(value)}{comment}"
+        yield f"{prefix}{json.dumps(line[len(prefix):].strip().strip(quote), ensure_ascii=False)}"
+    if "[" in line:
+        yield _closed_list(line)
+    indent = _indent(line) - 1
+    above = [_indent(other) - 1 for other in reversed(lines[:at]) if _KEY_LINE.match(other)]
+    for spaces in dict.fromkeys([indent - 1, indent + 1, *above]):
+        if spaces >= 0:
+            yield " " * spaces + line.lstrip(" ")
+
+
+def _closed_list(line: str) -> str:
+    """A [ ] list on one line closed, each item with a colon, a bracket or a # in quotes."""
+    start = line.index("[")
+    items = _FLOW_ITEM.findall(line, start + 1)
+    items = [item.strip().rstrip("]").strip() for item in items if item.strip(" ]")]
+    quoted = [item if item[:1] in "\"'" or not re.search(r"[:#\[\]{}]", item) else json.dumps(item)
+              for item in items]
+    return f"{line[:start]}[{', '.join(quoted)}]"
+
+
+def _reads_with(lines: list[str], at: int, fixed: str) -> bool:
+    """Whether the file reads with line `at` changed to `fixed`."""
+    try:
+        yaml.compose("\n".join([*lines[:at], fixed, *lines[at + 1:]]), Loader=_Loader)
+    except yaml.MarkedYAMLError:
+        return False
+    return True
+
+
+def _told(lines: list[str], name: str, error: yaml.MarkedYAMLError) -> DataError:
+    """The mistake in words, at its line."""
     mark = error.problem_mark
     if mark is None:
         return DataError(name, None, "", f"this is not valid YAML: {error.problem}")
@@ -100,8 +166,9 @@ def syntax_error(text: str, name: str, error: yaml.MarkedYAMLError) -> DataError
             return _indentation(lines, at, name, "is indented further than the line above, so YAML reads it "
                                 "as more of the text above; keys of one group start in the same column", True)
         value = line[len(_VALUE_START.match(line).group(1)):]
-        return DataError(name, at + 1, "", 'text containing ": " must be in quotes; write it as '
-                         f"{line[:len(line) - len(value)].strip()} {_quoted(value)}", mark.column + 1)
+        fixed = f"{line[:len(line) - len(value)]}{_quoted(value)}"
+        return DataError(name, at + 1, "", f'text containing ": " must be in quotes; write it as {fixed.strip()}',
+                         mark.column + 1, fixed)
     if any((error.problem or "").startswith(problem) for problem in _INDENTATION_PROBLEMS):
         return _indentation(lines, at, name, "does not line up with the lines above it (the keys of one "
                             'group, and the "-" of the items of one list, start in the same column)')
@@ -136,9 +203,9 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" ")) + 1
 
 
-def _quote_mistake(lines: list[str], last: int) -> tuple[int, str, str, int] | None:
-    """(line, key, message, column) of a quote opened and never closed on lines up to `last`, or of a text
-    that starts with a quote and goes on after its closing quote; None if there is neither."""
+def _quote_mistake(lines: list[str], last: int) -> tuple[int, str, str, int, str] | None:
+    """(line, key, message, column, the line as it should be) of a quote opened and never closed on lines up to
+    `last`, or of a text that starts with a quote and goes on after its closing quote; None if there is neither."""
     found = None
     for number in range(0, last + 1):
         line = lines[number]
@@ -148,22 +215,26 @@ def _quote_mistake(lines: list[str], last: int) -> tuple[int, str, str, int] | N
             continue
         closed = _CLOSING[quote].match(line, start + 1)
         if closed is None:
-            message = (f"a quote ({quote}) opened on line {number + 1} is never closed; end the text with "
-                       f"{quote} on the same line")
+            text, hashed, comment = line[start:].partition(" #")
+            fixed = f"{line[:start]}{text.rstrip()}{quote}" + (f" #{comment}" if hashed else "")
+            where = f'before the comment (" #" starts one): {fixed.strip()}' if hashed else "on the same line"
+            message = (f"a quote ({quote}) opened on line {number + 1} is never closed; end the text with {quote} "
+                       f"{where}")
             if quote == "'":
                 message += " (inside single quotes, write an apostrophe twice, as in can''t; or use double quotes)"
-            found = (number + 1, "", message, start + 1)
+            found = (number + 1, "", message, start + 1, fixed)
         elif number == last:
             after = line[closed.end():].strip()
             if quote == "'" and line[closed.end():closed.end() + 1].isalpha():
-                text = line[start + 1:].strip().removesuffix("'")
+                text = json.dumps(line[start + 1:].strip().removesuffix("'"), ensure_ascii=False)
                 found = (number + 1, "", "an apostrophe inside single quotes ends the text; write it twice (can''t), "
-                         f"or put the text in double quotes: {json.dumps(text, ensure_ascii=False)}", start + 1)
+                         f"or put the text in double quotes: {text}", start + 1, line[:start] + text)
             elif after and not after.startswith(("#", ",", "]", "}")):
                 other = "'" if quote == '"' else '"'
                 whole = line[start:].strip()
                 found = (number + 1, "", f"this text starts with a quote ({quote}), so YAML expects it to end "
-                         f"there; put the whole text in the other quotes: {other}{whole}{other}", start + 1)
+                         f"there; put the whole text in the other quotes: {other}{whole}{other}", start + 1,
+                         f"{line[:start]}{other}{whole}{other}")
     return found
 
 
@@ -173,8 +244,9 @@ def _quoted(value: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
-    """Note comments after plain scalars; refuse a list item that YAML joined to the one above."""
+def _mark_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
+    """Note comments after plain scalars and where block scalars' lines start; refuse a list item that YAML
+    joined to the one above."""
     with_hash = {number for number, line in enumerate(lines) if "#" in line}  # where a comment can be
     stack = [root]
     while stack:
@@ -183,6 +255,9 @@ def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
             stack.extend(item for pair in node.value for item in pair)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+        elif node.style in ("|", ">"):
+            text_line = next((line for line in lines[node.start_mark.line + 1:node.end_mark.line] if line.strip()), "")
+            node.text_column = _indent(text_line)
         elif not node.style:
             end = node.end_mark
             if end.line in with_hash and _COMMENT_AFTER.match(rest := lines[end.line][end.column:]):
@@ -195,13 +270,14 @@ def _mark_plain_scalars(root: yaml.Node, lines: list[str], name: str) -> None:
                                     _indent(lines[number]))
 
 
-def _refuse_tabs(text: str, name: str) -> None:
+def _tab_findings(text: str, name: str) -> list[Finding]:
+    """Each line indented with a tab, with the line as it should be (two spaces for each tab)."""
     if "\t" not in text:
-        return  # most files: no need to read them line by line
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _TAB_INDENT.match(line):
-            raise DataError(name, number, "", "a tab is used for indentation; expected spaces only",
-                            line.index("\t") + 1)
+        return []  # most files: no need to read them line by line
+    return [Finding(name, number, "", "a tab is used for indentation; expected spaces only (two for each tab)",
+                    line.index("\t") + 1, fix=fixed)
+            for number, line in enumerate(text.splitlines(), start=1) if _TAB_INDENT.match(line)
+            for fixed in [_TAB_INDENT_ALL.sub(lambda match: match.group(0).replace("\t", "  "), line)]]
 
 
 def _refuse_anchors(root: yaml.Node, text: str, name: str) -> None:

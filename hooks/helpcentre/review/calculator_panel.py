@@ -40,7 +40,7 @@ CHECKS = {  # check -> how the order dates page asks it
     "cancellation": "Can I still cancel?",
     "delivery": "When will my order arrive?",
     "return": "By when must my return reach you?",
-    "refund": "When will I get my refund?",
+    "refund": "When will you issue my refund?",
     "credit": "When will the money show in my account?",
     "tracking": "Is my tracking stuck?",
 }

@@ -1,17 +1,25 @@
 """`make check` (`python -m helpcentre check`): every mistake in policies.yaml and content/, without building the site.
 
-Prints one line per finding, ``file:line:column: key: message``, sorted by file and line, then the
-hints and advice; exits 1 if there is a mistake. Under GitHub Actions each finding is also printed
-as a workflow command, which shows it on the pull request's changed line.
+Prints one line per mistake, ``file:line:column: key: message``, sorted by file and line (what a mistake breaks
+elsewhere indented under it); then the hints and the advice, one line each (all of them with -v); and last one
+line: "No mistakes in N files." or "N mistakes in M files.". Exits 1 if there is a mistake. Under GitHub Actions
+each mistake is also a workflow command, shown on the pull request's changed line, and the hints and advice are
+written once to the job's summary.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
+from helpcentre.reading.errors import Finding
+
 from .checking_pass import review_help_centre
+
+NOTES = {"hint": ("hint", "hints", "suggestions about how the help centre reads"),
+         "advice": ("piece of advice", "pieces of advice", "the policies beside the consumer law")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,17 +27,61 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["check"])
     parser.add_argument("--project", type=Path, default=Path.cwd(),
                         help="the shop's folder, with policies.yaml and content/")
-    project = parser.parse_args(argv).project
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every hint and piece of advice in full")
+    arguments = parser.parse_args(argv)
+    project = arguments.project
     _, found = review_help_centre(project / "policies.yaml", project / "content")
     for finding in found.errors:
         print(finding)
-    if found.notes:
-        print("\nHints and advice (information: they never stop the build):" if found.errors else
-              "Hints and advice (information: they never stop the build):")
-        for finding in found.notes:
-            print(f"{finding} [{finding.severity}]")
+    lines = notes_in_full(found.notes) if arguments.verbose else notes_in_brief(found.notes)
+    print("\n".join(["", *lines]) if found.errors and lines else "\n".join(lines), end="\n" if lines else "")
+    print(summary_line(found.errors, checked_files(project)))
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for finding in [*found.errors, *found.notes]:
+        for finding in found.errors:
             print(finding.workflow_command())
+        if found.notes and os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+                summary.write(job_summary(found.notes))
     return 1 if found.errors else 0
 
+
+def checked_files(project: Path) -> list[str]:
+    """The files an editor writes, as `make check` reads them: policies.yaml and what content/ holds."""
+    content = project / "content"
+    return ["policies.yaml", *sorted(path.relative_to(project).as_posix() for path in content.rglob("*")
+                                     if path.is_file() and not any(part.startswith(".") for part in
+                                                                   path.relative_to(content).parts))]
+
+
+def summary_line(errors: Sequence[Finding], files: Sequence[str]) -> str:
+    """The last line: how many mistakes, in how many files (of the files checked when there are none)."""
+    if not errors:
+        return f"No mistakes in {len(files)} files."
+    in_files = len({finding.file for finding in errors})
+    return f"{len(errors)} mistake{'s' * (len(errors) != 1)} in {in_files} file{'s' * (in_files != 1)}."
+
+
+def notes_in_brief(notes: Sequence[Finding]) -> list[str]:
+    """One line per kind of note: how many, about what, and where."""
+    lines = []
+    for severity, (one, many, about) in NOTES.items():
+        of_kind = [note for note in notes if note.severity == severity]
+        if of_kind:
+            where = ", ".join(f"{note.file}:{note.line} {note.key}".strip() for note in of_kind)
+            lines.append(f"{len(of_kind)} {one if len(of_kind) == 1 else many} on {about} (never a reason to stop): "
+                         f"{where}; `make check V=1` shows them in full.")
+    return lines
+
+
+def notes_in_full(notes: Sequence[Finding]) -> list[str]:
+    if not notes:
+        return []
+    return ["Hints and advice (information: they never stop the build):",
+            *(f"{note} [{note.severity}]" for note in notes)]
+
+
+def job_summary(notes: Sequence[Finding]) -> str:
+    """The hints and advice as Markdown for the job's summary page: once per run, not on every changed line."""
+    items = "\n".join(f"- `{note.file}:{note.line}` **{note.key}** ({note.severity}): {note.message}"
+                      for note in notes)
+    return f"### Hints and advice on the help centre\n\nThey never stop the build.\n\n{items}\n"

@@ -8,19 +8,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpcentre.content.copy_style import Glossary, check_copy, load_glossary
+from helpcentre.content.copy_style import Glossary, check_copy, check_repeated_sentences, load_glossary
 from helpcentre.content.links import check_links, page_anchors
 from helpcentre.content.pages import render_topic_cards, render_topic_pages
 from helpcentre.content.placeholders import fill_placeholders
 from helpcentre.content.text_rules import check_text
-from helpcentre.content.topics import NOTICE_FILE, Topic, load_topics
+from helpcentre.content.topics import NOTICE_FILE, Topic, fold_lost_ids, read_topics
 from helpcentre.dates.calculator_assets import CalculatorAssets, build_calculator_assets
 from helpcentre.dates.calculator_data import build_calculator_data, build_year
 from helpcentre.dates.check_forms import CHECKS, check_placeholders
 from helpcentre.dates.last_order_dates import render_last_order_dates
 from helpcentre.dates.notice import Notice, build_notice, load_notice_words
-from helpcentre.law.consumer_law import add_rights_answer, review_consumer_law
-from helpcentre.policy.policies import Policies, load_policies, placeholder_names
+from helpcentre.law.consumer_law import add_rights_answer, find_law, review_consumer_law
+from helpcentre.policy.policies import Policies, load_policies, placeholder_meanings, placeholder_names
 from helpcentre.reading.errors import Finding, Findings
 
 # The generator's own folders (calculator/, law/, search/) sit beside hooks/, wherever the shop's folder is.
@@ -65,12 +65,13 @@ class Draft:
     calculator_folder: Path
     law_folder: Path
     policies: Policies | None = None
-    topics: list[Topic] | None = None
+    topics: list[Topic] | None = None  # as far as they read
+    unread_topics: dict[str, frozenset[str]] = field(default_factory=dict)  # page -> ids, of files that are not YAML
     glossary: Glossary = field(default_factory=Glossary)
     sources: dict[str, str] = field(default_factory=dict)  # the editors' Markdown pages, by path in content/
     data: dict[str, Any] | None = None  # the calculator's data, when the policies read
     placeholders: dict[str, str] = field(default_factory=dict)  # name -> value (names alone without policies)
-    meanings: dict[str, str] = field(default_factory=dict)  # name -> what it means, for suggestions
+    meanings: dict[str, tuple[str, str]] = field(default_factory=placeholder_meanings)  # for suggestions
     pages: dict[str, str] = field(default_factory=dict)  # page path in content/ -> Markdown to build
     notice_words: dict[str, str] | None = None
 
@@ -94,9 +95,10 @@ def read_policies(draft: Draft, found: Findings) -> None:
 
 # Content (helpcentre.content)
 
-def read_topics(draft: Draft, found: Findings) -> None:
-    with found.attempt():
-        draft.topics = load_topics(draft.content_folder)
+def read_topic_files(draft: Draft, found: Findings) -> None:
+    read = read_topics(draft.content_folder)
+    draft.topics, draft.unread_topics = read.topics, read.unread
+    found.extend(read.findings)
 
 
 def read_glossary(draft: Draft, found: Findings) -> None:
@@ -129,7 +131,7 @@ def make_placeholders(draft: Draft, found: Findings) -> None:
 # The checks of what editors wrote (helpcentre.content)
 
 def check_links_between_pages(draft: Draft, found: Findings) -> None:
-    found.extend(_check_links(draft.topics, draft.sources, draft.content_folder))
+    found.extend(_check_links(draft.topics or [], draft.unread_topics, draft.sources, draft.content_folder))
 
 
 def check_words(draft: Draft, found: Findings) -> None:
@@ -150,18 +152,22 @@ def render_pages(draft: Draft, found: Findings) -> None:
 # Consumer law (helpcentre.law)
 
 def advise_on_consumer_law(draft: Draft, found: Findings) -> None:
-    """Advice: the policies against the consumer law of the shop's country; the "Your legal rights" answer."""
+    """The "Your legal rights" answer, when the shop asks for it; then advice: the policies and the answers
+    shoppers will read against the consumer law of the shop's country."""
     if draft.policies is None:
         return
     with found.attempt():
-        law, advice = review_consumer_law(draft.policies, draft.policies_file, draft.law_folder, draft.data)
-        found.extend(advice)
+        law, lines = find_law(draft.policies, draft.policies_file, draft.law_folder)
+        found.extend(lines)
         if draft.topics is not None:
             with_rights, hints = add_rights_answer(draft.topics, law, draft.policies, draft.policies_file)
             found.extend(hints)
             if with_rights != draft.topics:
                 draft.pages.update(render_topic_pages(with_rights, draft.placeholders, *draft.shop))
             draft.topics = with_rights
+        if law is not None and draft.data is not None:
+            found.extend(review_consumer_law(law, draft.policies, draft.policies_file, draft.data,
+                                             draft.topics or []))
 
 
 # The notice on every page (helpcentre.dates)
@@ -172,10 +178,17 @@ def read_notice_words(draft: Draft, found: Findings) -> None:
                                                f"{draft.content_folder.name}/{NOTICE_FILE}")
 
 
+# One mistake, named once
+
+def fold_knock_ons(draft: Draft, found: Findings) -> None:
+    """What one mistake breaks elsewhere is shown under it, not as mistakes of their own."""
+    found.found[:] = fold_lost_ids(found.found)
+
+
 # In this order: each stage may use what the stages before it read.
 STAGES: tuple[Stage, ...] = (
     read_policies,
-    read_topics,
+    read_topic_files,
     read_glossary,
     read_pages,
     make_placeholders,
@@ -184,6 +197,7 @@ STAGES: tuple[Stage, ...] = (
     render_pages,
     advise_on_consumer_law,
     read_notice_words,
+    fold_knock_ons,
 )
 
 
@@ -227,12 +241,11 @@ def _texts(topics: list[Topic] | None, sources: dict[str, str],
         yield source, page, f"{content_folder.name}/{page}", 1, ""
 
 
-def _check_links(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path) -> list[Finding]:
-    """The links between answers and pages (links.py), checked once every topic reads (until then, its
-    answers' ids are not known)."""
-    if topics is None:
-        return []
-    anchors = {**{topic.page: {q.id for q in topic.questions} for topic in topics},
+def _check_links(topics: list[Topic], unread_topics: dict[str, frozenset[str]], sources: dict[str, str],
+                 content_folder: Path) -> list[Finding]:
+    """The links between answers and pages (links.py), against the ids that read (and those written in a topic
+    file that is not YAML)."""
+    anchors = {**unread_topics, **{topic.page: {q.id for q in topic.questions} for topic in topics},
                **{page: page_anchors(source) for page, source in sources.items()}}
     files = {path.relative_to(content_folder).as_posix() for path in content_folder.rglob("*") if path.is_file()}
     return [finding for text, page, file, line, key in _texts(topics, sources, content_folder)
@@ -240,11 +253,16 @@ def _check_links(topics: list[Topic] | None, sources: dict[str, str], content_fo
 
 
 def _check_words(topics: list[Topic] | None, sources: dict[str, str], content_folder: Path,
-                 placeholders: dict[str, str], meanings: dict[str, str], glossary: Glossary) -> list[Finding]:
-    """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style)."""
+                 placeholders: dict[str, str], meanings: dict[str, tuple[str, str]],
+                 glossary: Glossary) -> list[Finding]:
+    """The words editors wrote: the rules for text (text_rules) and the one voice (copy_style), each answer's
+    sentences said once across the answers."""
     questions = {question.id: question.question for topic in topics or [] for question in topic.questions}
     texts = list(_texts(topics, sources, content_folder))
     glossary = glossary.within(" ".join(text for text, *_ in texts))  # most texts are then not read for terms
-    return [finding for text, _, file, line, key in texts
-            for finding in (*check_text(text, file, line, key, placeholders, meanings),
-                            *check_copy(text, file, line, key, glossary, questions))]
+    answers = [(question.answer, question.answer.file, question.answer.line, question.answer.key)
+               for topic in topics or [] for question in topic.questions]
+    return [*(finding for text, _, file, line, key in texts
+              for finding in (*check_text(text, file, line, key, placeholders, meanings),
+                              *check_copy(text, file, line, key, glossary, questions))),
+            *check_repeated_sentences(answers)]

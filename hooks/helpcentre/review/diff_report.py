@@ -135,9 +135,11 @@ class _Comparison:
         before, after = mark_words(places[0][0].old or "", places[0][0].new or "")
         what = "; ".join(f"~~{escape(old)}~~ → **{escape(new)}**" if old and new else
                          f"~~{escape(old)}~~ removed" if old else f"**{escape(new)}** added" for old, new in words)
+        sections = list(dict.fromkeys(place for _, place in places))  # a section where it changed twice, once
         return "\n".join([f"### The same words changed in {len(places)} places\n", f"{what}, for example:\n",
-                          f"- before: {before}", f"- after: {after}\n", "In:\n",
-                          *(f"- {place}" for _, place in places), ""])
+                          f"- before: {before}", f"- after: {after}\n",
+                          f"In {'this section' if len(sections) == 1 else 'these sections'}:\n",
+                          *(f"- {place}" for place in sections), ""])
 
     def page_lines(self, path: str) -> list[str]:
         before, after = self.old.pages.get(path), self.new.pages.get(path)
@@ -265,10 +267,11 @@ def _day(day: dt.date) -> str:
 # --- the whole report ----------------------------------------------------------------------------------
 
 def render_report(base: str, policies: list[str], pages: PagesReport, panel: Panel | None,
-                  blocks: list[Block], notes: Sequence[str] = ()) -> str:
-    """The report in Markdown (GitHub flavoured: it is also a pull request's job summary)."""
-    out = ["# What shoppers will see differently", "", f"From {base} to the working tree.", ""]
-    if not (pages.visible() or blocks):
+                  blocks: list[Block], notes: Sequence[str] = (), seasons: Sequence[str] = ()) -> str:
+    """The report in Markdown (GitHub flavoured: it is also a pull request's job summary); `seasons`: what
+    changed in the notice and the last order dates over the next twelve months."""
+    out = ["# What shoppers will see differently", "", f"Your changes, compared with {base}.", ""]
+    if not (pages.visible() or blocks or seasons):
         keywords = f"; search keywords changed for: {', '.join(pages.keywords)}" if pages.keywords else ""
         if policies:
             out += ["## Policy values", "", *policies, ""]
@@ -280,6 +283,8 @@ def render_report(base: str, policies: list[str], pages: PagesReport, panel: Pan
         out += ["## Policy values", "", *policies, ""]
     if pages.around:
         out += ["## On every page", "", *pages.around, ""]
+    if seasons:
+        out += ["## Notice and last order dates (the next twelve months)", "", *seasons]
     if pages.pages:
         out += ["## Pages", "", *pages.pages, ""]
     if blocks:

@@ -26,13 +26,15 @@ PROJECT = Path(__file__).resolve().parents[3]
 FOLDER = "schemas"
 MODELINE = "# yaml-language-server: $schema="
 MAKE = "make schemas"
-# Which files each schema is for (as the globs of .vscode/settings.json's "yaml.schemas").
-# A file takes the first schema whose globs match it (the notice's words before the topics).
+# Which files each schema is for (as the globs of .vscode/settings.json's "yaml.schemas", which `make schemas`
+# writes). The YAML extension checks a file against every schema whose globs match it, so the topic schema
+# names each topic file: the notice's words (content/notice.yml) are no topic.
 USED_BY = {
     "policies.schema.json": ["policies.yaml", "tests/shops/*.yaml"],
     "notice.schema.json": [f"content/{NOTICE_FILE}"],
-    "topic.schema.json": ["content/*.yml"],
+    "topic.schema.json": [f"content/{path.name}" for path in topics.topic_files(PROJECT / "content")],
 }
+SETTINGS = Path(".vscode") / "settings.json"
 
 
 def policies_schema() -> JsonSchema:
@@ -124,7 +126,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if names else 0
     for name in write_schemas(args.project):
         print(f"wrote {FOLDER}/{name}")
+    if map_schemas(args.project):
+        print(f"wrote {SETTINGS}")
     return 0
+
+
+def map_schemas(project: Path) -> bool:
+    """Map each file to its schema in the editor's settings (.vscode/settings.json); whether they changed."""
+    path = project / SETTINGS
+    settings = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    mapped = {f"./{FOLDER}/{name}": globs for name, globs in USED_BY.items()}
+    if settings.get("yaml.schemas") == mapped:
+        return False
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps({**settings, "yaml.schemas": mapped}, indent=2) + "\n", encoding="utf-8")
+    return True
 
 
 if __name__ == "__main__":

@@ -37,11 +37,17 @@ def render_error_page(findings: Sequence[Finding], project: Path) -> str:
 
 
 def _render_finding(finding: Finding, project: Path) -> str:
-    where = finding.file + (f", line {finding.line}" if finding.line else "")
+    knock_ons = "".join(f"<li>{_render_message(knock_on)}</li>" for knock_on in finding.knock_ons)
+    return (f"<li>{_render_message(finding)}{_render_source(project / finding.file, finding.line)}"
+            + (f'<ul class="help-preview-error__knock-ons">{knock_ons}</ul>' if knock_ons else "") + "</li>")
+
+
+def _render_message(finding: Finding) -> str:
+    where = finding.file + (f", line {finding.line}" if finding.line else "") + (
+        f", column {finding.column}" if finding.line and finding.column else "")
     what = f"<code>{escape(finding.key)}</code>: " if finding.key else ""
-    return (f'<li><p class="help-preview-error__message"><strong>{escape(where)}</strong><br>{what}'
-            f"{escape(finding.message)}</p>"
-            f"{_render_source(project / finding.file, finding.line)}</li>")
+    return (f'<p class="help-preview-error__message"><strong>{escape(where)}</strong><br>{what}'
+            f"{escape(finding.message)}</p>")
 
 
 def _render_source(path: Path, line: int | None) -> str:

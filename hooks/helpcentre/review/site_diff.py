@@ -27,7 +27,10 @@ from typing import Any
 
 import yaml
 
-from . import calculator_panel
+from helpcentre.content.topics import NOTICE_FILE
+from helpcentre.dates.notice import load_notice_words
+
+from . import calculator_panel, seasons
 from .diff_report import compare_pages, policy_changes, render_report
 from .visible_text import read_site
 
@@ -126,6 +129,10 @@ class PanelAnswers:
         return answers
 
 
+def notice_words(version: Version) -> dict[str, str]:
+    return load_notice_words(version.project / "content" / NOTICE_FILE, f"content/{NOTICE_FILE}")
+
+
 def read_policies(version: Version) -> Any:
     return yaml.safe_load((version.project / "policies.yaml").read_text(encoding="utf-8"))
 
@@ -136,8 +143,9 @@ def site_diff(project: Path, base: str, scratch: Path) -> str:
         commit = git(project, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     except DiffError:
         raise DiffError(f"{base!r} is not a commit of this repository") from None
-    name = f"`{base}` ({commit[:7]})" if not commit.startswith(base) else f"`{commit[:7]}`"
-    old = Version(f"the base {name}", scratch / "base", scratch / "base-site")
+    saved, subject = git(project, "log", "-1", "--format=%cs%n%s", commit).split("\n", 1)
+    name = f"the version saved on {saved} (“{subject}”)"
+    old = Version(name, scratch / "base", scratch / "base-site")
     new = Version("the working tree", project, scratch / "working-tree-site")
     old.project.mkdir()
     export_commit(project, commit, old.project)
@@ -145,11 +153,13 @@ def site_diff(project: Path, base: str, scratch: Path) -> str:
     build_all([old, new], epoch)
 
     old_data, new_data = old.calculator_data(), new.calculator_data()
-    panel, blocks, notes = None, [], []
+    panel, blocks, notes, season_lines = None, [], [], []
     if old_data is None or new_data is None:
         notes.append(f"\nThe calculator is not compared: {(old if old_data is None else new).name} has none.")
     else:
         start = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        season_lines = seasons.season_changes(*(seasons.seasons(data, notice_words(version), start) for
+                                                data, version in ((old_data, old), (new_data, new))))
         panel = calculator_panel.build_panel(old_data, new_data, start)
         answering = PanelAnswers([old, new], panel, scratch)
     pages = compare_pages(read_site(old.site), read_site(new.site))
@@ -157,7 +167,7 @@ def site_diff(project: Path, base: str, scratch: Path) -> str:
     if panel is not None:
         before, after = answering.collect()
         blocks = calculator_panel.compare_answers(panel, before, after)
-    return render_report(name, policies, pages, panel, blocks, notes)
+    return render_report(name, policies, pages, panel, blocks, notes, season_lines)
 
 
 def main(argv: list[str] | None = None) -> int:
