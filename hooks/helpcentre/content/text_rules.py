@@ -155,9 +155,10 @@ def _typed_money(text: str, values: Mapping[str, str], meanings: Meanings) -> It
     if not any(sign in text for sign in "$€£EUG"):
         return  # most texts: no need to read them with the expression
     for match in MONEY.finditer(text):
+        blanked = text[:match.start()] + " " * len(match.group(0)) + text[match.end():]  # its point ends no sentence
         yield match.start(), (f'"{match.group(0)}" is an amount typed into the text; expected a placeholder from '
                               "policies.yaml, so that the page changes when the price does"
-                              f"{_hint(text.lower(), match.start(), AMOUNT, meanings)}")
+                              f"{_hint(blanked.lower(), match.start(), AMOUNT, meanings)}")
 
 
 def _hint(lowered: str, offset: int, unit: str, meanings: Meanings) -> str:
