@@ -37,9 +37,10 @@ def test_the_us_shops_answer_follows_the_chosen_service(open_page, us_ropes_url)
     form = check(page, "delivery")
     form.get_by_label("Delivery service").select_option("expedited")
     answer = answer_text(ask(form, **{ORDERED: "2026-11-25T10:00"}))
-    assert answer.startswith("We expect to ship your order between Wednesday 25 November 2026 and Friday 27 "
-                             "November 2026. With Expedited delivery, it should arrive between Saturday 28 "
-                             "November 2026 and Tuesday 1 December 2026.")
+    assert answer.startswith("For an order placed at 10:00 on Wednesday 25 November 2026 (Eastern Time), we expect "
+                             "to ship it between Wednesday 25 November 2026 and Friday 27 November 2026. With "
+                             "Expedited delivery, it should arrive between Saturday 28 November 2026 and Tuesday 1 "
+                             "December 2026.")
 
 
 def test_the_us_shops_last_order_dates_show_both_services(open_page, us_ropes_url):  # noqa: F811
@@ -60,8 +61,9 @@ def test_a_friday_evening_order_ships_after_the_weekend(open_page, nl_books_url)
     form = check(page, "delivery")
     assert not form.locator('select[name="service"]').count()  # one service: no picker
     answer = answer_text(ask(form, **{ORDERED: "2026-07-10T17:00"}))
-    assert answer.startswith("We expect to ship your order on Monday 13 July 2026. It should arrive between "
-                             "Tuesday 14 July 2026 and Wednesday 15 July 2026.")
+    assert answer.startswith("For an order placed at 17:00 on Friday 10 July 2026 (Dutch time), we expect to ship it "
+                             "on Monday 13 July 2026. It should arrive between Tuesday 14 July 2026 and Wednesday 15 "
+                             "July 2026.")
 
 
 def test_the_next_date_to_come_is_listed_first(open_page, nl_books_url):  # noqa: F811
