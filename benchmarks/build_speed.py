@@ -173,6 +173,7 @@ def make_stock(project: Path, folder: Path) -> tuple[Path, int]:
         (docs / page).write_text(markdown, encoding="utf-8")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     del config["hooks"], config["watch"], config["theme"]["custom_dir"]
+    config["theme"]["language"] = "en"  # the shop's words ("3 answers") are a language partial of the overrides
     config.update(docs_dir="docs", site_name=f"{centre.policies['shop.name']} help centre", nav=centre.nav())
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return folder, sum(len(topic.questions) for topic in centre.topics)
