@@ -5,32 +5,28 @@ import data from "./data.js";
 import {
   cancellationStatus, creditDeadline, deliveryEstimate, refundDeadline, returnDeadline, servicesTo, trackingStatus,
 } from "./engine.js";
-import { arrivesByTarget } from "./last_order_dates.js";
+import { arrivesByTarget, dateWords as longDate, say, writeDate } from "./last_order_dates.js";
 
 const pad = (n, width = 2) => String(n).padStart(width, "0");
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-// Intl formatters, each made once, on first use (making one costs far more than using it).
-const FORMATS = {
-  day: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
-  clock: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-};
+// The date and time at an instant in a time zone (undefined: the shopper's own), as numbers read with Intl;
+// written by the words file's patterns (writeDate), as the pages are. A formatter per zone, made on first use
+// (making one costs far more than using it).
 const formatters = new Map();
-function formatter(kind, timeZone) { // timeZone undefined: the shopper's own
-  const key = `${kind} ${timeZone}`;
-  if (!formatters.has(key)) formatters.set(key, new Intl.DateTimeFormat("en-GB", { ...FORMATS[kind], timeZone }));
-  return formatters.get(key);
+function partsAt(ms, timeZone) {
+  if (!formatters.has(timeZone)) {
+    formatters.set(timeZone, new Intl.DateTimeFormat("en-US", {
+      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
+    }));
+  }
+  const p = Object.fromEntries(formatters.get(timeZone).formatToParts(ms).map(({ type, value }) => [type, +value]));
+  return { ...p, weekday: new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() };
 }
-
-// "Tuesday 8 December 2026" (built from parts: the punctuation of en-GB differs between browsers).
-function dayName(ms, timeZone) {
-  const p = Object.fromEntries(formatter("day", timeZone).formatToParts(ms).map(({ type, value }) => [type, value]));
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
-}
-const longDate = (iso) => dayName(Date.UTC(iso.slice(0, 4), iso.slice(5, 7) - 1, iso.slice(8, 10)), "UTC");
+const dayName = (ms, timeZone) => writeDate("long", partsAt(ms, timeZone));
+const clock = (ms, timeZone) => writeDate("time", partsAt(ms, timeZone));
 const onOrBetween = ([first, last]) => first === last ? `on ${longDate(first)}`
   : `between ${longDate(first)} and ${longDate(last)}`;
-const clock = (ms, timeZone) => formatter("clock", timeZone).format(ms);
 
 // "10:00 on Sunday 29 March 2026 your time (09:00 UK time)".
 function when(moment) {
@@ -73,17 +69,13 @@ const ADD = "(please add)";
 
 // A delivery service and its price, as the picker offers it (hooks/helpcentre/dates/check_forms.py writes the
 // same words with CLDR's rules for the same locale).
-const SERVICE_WORDS = {
-  priced: "{name}: {price}", free_from: "{name}: {price}, free on orders of {free_from} or more",
-  free: "{name}: free", unpriced: "{name}",
-};
 let money; // made on first use, as the other formatters
 const amount = (n) => (money ??= new Intl.NumberFormat(data.locale, { style: "currency", currency: data.currency }))
   .format(n);
 function serviceWords(service, { price, free_from: freeFrom }) {
-  const words = price == null ? "unpriced" : !price ? "free" : freeFrom ? "free_from" : "priced";
-  const values = { name: () => service.name, price: () => amount(price), free_from: () => amount(freeFrom) };
-  return SERVICE_WORDS[words].replace(/\{(\w+)\}/g, (_, key) => values[key]());
+  if (price == null) return service.name;
+  const key = !price ? "free" : freeFrom ? "priced_free_from" : "priced";
+  return say(`checks.${key}`, { name: service.name, price: price && amount(price), free_from: freeFrom && amount(freeFrom) });
 }
 
 // The services to the chosen country in the delivery check's picker (when the shop has several), the one
@@ -240,10 +232,7 @@ export function prepare() {
   if (prepared) return;
   prepared = true;
   try {
-    for (const timeZone of [undefined, data.time_zone, "UTC"]) {
-      clock(0, timeZone);
-      dayName(0, timeZone);
-    }
+    for (const timeZone of [undefined, data.time_zone]) partsAt(0, timeZone);
     deliveryEstimate(data, `${data.first_date}T12:00Z`, data.home_country); // the shop's clock and calendar
   } catch { /* answering will say what went wrong */ }
 }
