@@ -8,7 +8,7 @@ from test_calculator_page import ORDERED, answer_text, ask, check, open_page  # 
 from test_last_order_dates import table_rows
 
 CHRISTMAS = "Christmas (Thursday 24 December 2026)"
-STANDARD_US, EXPEDITED_US = "Standard: $4.95, free on orders of $19.00 or more", "Expedited: $9.95"
+STANDARD_US, EXPEDITED_US = "Standard: $4.95, free shipping on orders of $19.00 or more", "Expedited: $9.95"
 
 
 def options(form) -> list[str]:
@@ -29,13 +29,13 @@ def test_the_us_shop_offers_both_services_to_the_us_and_standard_alone_to_canada
     expect(form.locator('select[name="service"] option')).to_have_count(2)
     assert options(form) == [STANDARD_US, EXPEDITED_US]  # the browser writes what the build wrote
     table = page.locator("table").first  # the delivery times: the same prices, written by the build
-    assert "$4.95, free on orders of $19.00 or more" in table.inner_text()
+    assert "$4.95, free shipping on orders of $19.00 or more" in table.inner_text()
 
 
 def test_the_us_shops_answer_follows_the_chosen_service(open_page, us_ropes_url):  # noqa: F811
     page = open_page("delivery/", zone="America/New_York", base=us_ropes_url)
     form = check(page, "delivery")
-    form.get_by_label("Delivery service").select_option("expedited")
+    form.get_by_label("Shipping service").select_option("expedited")
     answer = answer_text(ask(form, **{ORDERED: "2026-11-25T10:00"}))
     assert answer.startswith("For an order placed at 10:00 on Wednesday 25 November 2026 (Eastern Time), we expect "
                              "to ship it between Wednesday 25 November 2026 and Friday 27 November 2026. With "
@@ -47,7 +47,7 @@ def test_the_us_shops_last_order_dates_show_both_services(open_page, us_ropes_ur
     page = open_page("delivery/", zone="America/New_York", now="2026-11-01T12:00:00Z", base=us_ropes_url)
     tables = page.locator(".last-order-dates table")
     expect(tables.last).to_be_visible()
-    assert tables.locator("caption").all_inner_texts() == ["Standard delivery", "Expedited delivery"]
+    assert tables.locator("caption").all_inner_texts() == ["Standard shipping", "Expedited shipping"]
     rows = [" | ".join(" ".join(cell.split()) for cell in row.locator("td").all_inner_texts())
             for row in tables.locator("tbody tr").all()]
     assert rows == [

@@ -18,7 +18,8 @@ def template_words(words: Words, email: str) -> dict[str, Markup]:
     "search.nothing_matched" holds the element search/page.js writes the words searched into."""
     link = f'<a href="mailto:{escape(email)}">{escape(email)}</a>'
     filled = {"site.not_found_contact": {"email": link},
-              "search.nothing_matched": {"typed": "<span data-help-typed></span>"}}
+              "search.nothing_matched": {"typed": "<span data-help-typed></span>"},
+              "search.did_you_mean": {"query": "{{ query }}"}}  # search/page.js puts the link there
     escaped = Words(words.locale, {key: escape(value, quote=False) for key, value in words.sentences.items()})
     return {key: Markup(escaped.say(key, **filled.get(key, {})))
             for key in words.sentences if key.startswith(SECTIONS)}
