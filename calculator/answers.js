@@ -33,7 +33,7 @@ function when(moment) {
   const ms = Date.parse(moment);
   const at = (timeZone) => say("answers.at", { time: clock(ms, timeZone), date: dayName(ms, timeZone) });
   const mine = at(), shop = at(data.time_zone);
-  const time_zone = data.time_zone_name; // what shoppers call the shop's clock, e.g. "UK time"
+  const time_zone = data.time_zone_name; // what shoppers call the shop's clock (calendar.time_zone_name)
   if (mine === shop) return say("answers.same_time", { moment: mine, time_zone });
   const shopMoment = dayName(ms, data.time_zone) === dayName(ms) ? clock(ms, data.time_zone) : shop;
   return say("answers.your_time", { moment: mine, shop_moment: shopMoment, time_zone });

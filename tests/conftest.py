@@ -141,13 +141,23 @@ def build_example(tmp_path_factory: pytest.TempPathFactory, name: str) -> Build:
 
 
 @pytest.fixture(scope="session")
-def us_ropes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from serve(build_example(tmp_path_factory, "us-ropes").site)
+def us_ropes_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build_example(tmp_path_factory, "us-ropes")
 
 
 @pytest.fixture(scope="session")
-def nl_books_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from serve(build_example(tmp_path_factory, "nl-books").site)
+def nl_books_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build_example(tmp_path_factory, "nl-books")
+
+
+@pytest.fixture(scope="session")
+def us_ropes_url(us_ropes_site: Build) -> Iterator[str]:
+    yield from serve(us_ropes_site.site)
+
+
+@pytest.fixture(scope="session")
+def nl_books_url(nl_books_site: Build) -> Iterator[str]:
+    yield from serve(nl_books_site.site)
 
 
 @pytest.fixture(scope="session")

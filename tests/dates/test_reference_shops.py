@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from test_calculator_page import ORDERED, answer_text, ask, check, open_page  # noqa: F401 (a fixture)
 from test_last_order_dates import table_rows
 
-CHRISTMAS = "Christmas (Thursday 24 December 2026)"
+CHRISTMAS = "Christmas (Thursday 24 December 2026)"  # the Dutch shop's (en-GB)
+CHRISTMAS_US = "Christmas (Thursday, December 24, 2026)"
 STANDARD_US, EXPEDITED_US = "Standard: $4.95, free shipping on orders of $19.00 or more", "Expedited: $9.95"
 
 
@@ -37,10 +38,10 @@ def test_the_us_shops_answer_follows_the_chosen_service(open_page, us_ropes_url)
     form = check(page, "delivery")
     form.get_by_label("Shipping service").select_option("expedited")
     answer = answer_text(ask(form, **{ORDERED: "2026-11-25T10:00"}))
-    assert answer.startswith("For an order placed at 10:00 on Wednesday 25 November 2026 (Eastern Time), we expect "
-                             "to ship it between Wednesday 25 November 2026 and Friday 27 November 2026. With "
-                             "Expedited delivery, it should arrive between Saturday 28 November 2026 and Tuesday 1 "
-                             "December 2026.")
+    assert answer.startswith("For an order placed at 10:00 AM on Wednesday, November 25, 2026 (Eastern Time), we "
+                             "expect to ship it between Wednesday, November 25, 2026 and Friday, November 27, 2026. "
+                             "With Expedited shipping, it should arrive between Saturday, November 28, 2026 and "
+                             "Tuesday, December 1, 2026.")
 
 
 def test_the_us_shops_last_order_dates_show_both_services(open_page, us_ropes_url):  # noqa: F811
@@ -51,9 +52,9 @@ def test_the_us_shops_last_order_dates_show_both_services(open_page, us_ropes_ur
     rows = [" | ".join(" ".join(cell.split()) for cell in row.locator("td").all_inner_texts())
             for row in tables.locator("tbody tr").all()]
     assert rows == [
-        f"{CHRISTMAS} | United States | Thursday 17 December 2026 before 12:00 Eastern Time",
-        f"{CHRISTMAS} | Canada | Thursday 10 December 2026 before 12:00 Eastern Time",
-        f"{CHRISTMAS} | United States | Friday 18 December 2026 before 12:00 Eastern Time"]
+        f"{CHRISTMAS_US} | United States | Thursday, December 17, 2026 before 12:00 PM Eastern Time",
+        f"{CHRISTMAS_US} | Canada | Thursday, December 10, 2026 before 12:00 PM Eastern Time",
+        f"{CHRISTMAS_US} | United States | Friday, December 18, 2026 before 12:00 PM Eastern Time"]
 
 
 def test_a_friday_evening_order_ships_after_the_weekend(open_page, nl_books_url):  # noqa: F811
