@@ -76,7 +76,7 @@ SENTENCES: dict[str, tuple[tuple[str, ...], str]] = {
     "answers.at": (("time", "date"), "a moment: a time on a date"),
     "answers.same_time": (("moment", "time_zone"), "a moment when the shopper's clock is the shop's"),
     "answers.your_time": (("moment", "shop_moment", "time_zone"), "a moment on the shopper's clock, then the shop's"),
-    "answers.on": (("date",), "one day of an estimate"),
+    "answers.on": (("date",), "an estimate of a single day"),
     "answers.between": (("first", "last"), "the days of an estimate"),
     "answers.too_early": (("date",), "a date before the calculator's first"),
     "answers.too_late": ((), "a date after the calculator's last"),
