@@ -76,7 +76,7 @@ def render_check(kind: str, title: str, fields: list[Field], data: Mapping[str, 
         f'<p class="order-check-title" id="check-{escape(kind)}-title">{escape(_said(title))}</p>',
         *(render_field(kind, field, data) for field in fields
           if field.kind != "service" or len(data["services"]) > 1),
-        '<button type="submit" class="md-button md-button--primary">Check</button>',
+        f'<button type="submit" class="md-button md-button--primary">{escape(words().say("checks.button"))}</button>',
         '<div class="order-check-answer" role="status" aria-live="polite"></div>',
         "</form>",
     ]

@@ -111,6 +111,7 @@ SENTENCES: dict[str, tuple[tuple[str, ...], str]] = {
     "answers.enter_date": ((), "a date left empty"),
     "answers.enter_date_time": ((), "a date and time left empty"),
     "answers.date_in_future": ((), "a date in the future where it cannot be"),
+    "checks.button": ((), "the button of every check"),
     "checks.cancellation": ((), "the title of the cancellation check"),
     "checks.delivery": ((), "the title of the delivery check"),
     "checks.tracking": ((), "the title of the tracking check"),
