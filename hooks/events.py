@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from helpcentre.publishing import csp, structured_data
 from helpcentre.publishing.template_words import template_words
 from helpcentre.reading.errors import DataError
+from helpcentre.reading.words_file import shipped_words
 from helpcentre.review.checking_pass import GENERATOR, HelpCentre, load_help_centre
 from helpcentre.review.preview_error import error_page_paths, render_error_page
 from helpcentre.search import assets as search_assets
@@ -128,9 +129,10 @@ def _page_url(config: MkDocsConfig, page: str) -> str:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # The templates' words (overrides/404.html, help-search.html, partials/languages/custom.html), a global so
-    # that Material's language partial, imported without the page's context, reads them too.
-    if _mistakes is None:
-        env.globals["help_words"] = template_words(_help_centre.words, _help_centre.policies["shop.email"])
+    # that Material's language partial, imported without the page's context, reads them too; British English
+    # around the preview's error page.
+    env.globals["help_words"] = (template_words(shipped_words(), "") if _mistakes is not None
+                                 else template_words(_help_centre.words, _help_centre.policies["shop.email"]))
     return env
 
 

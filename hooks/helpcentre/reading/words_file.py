@@ -255,6 +255,12 @@ def load_words(locale: str, override: Path | None = None, override_name: str = "
     return Words(locale, sentences, by_country)
 
 
+def load_shop_words(locale: str | None, country: str, content: Path) -> Words:
+    """A shop's words: its locale's (or, without one, its country's `default_locale`), with its changes in
+    content/words.yml."""
+    return load_words(locale or default_locale(country), content / OVERRIDE_FILE, f"{content.name}/{OVERRIDE_FILE}")
+
+
 def _flatten(values: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for section, sentences in values.items():
         for name, value in (sentences or {}).items():

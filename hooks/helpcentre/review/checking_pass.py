@@ -23,7 +23,7 @@ from helpcentre.law.consumer_law import add_rights_answer, find_law, review_cons
 from helpcentre.policy.policies import Policies, load_policies, placeholder_meanings, placeholder_names
 from helpcentre.reading.errors import Finding, Findings
 from helpcentre.reading.words import Words, speaking
-from helpcentre.reading.words_file import OVERRIDE_FILE, default_locale, load_words, sentence_nodes, shipped_words
+from helpcentre.reading.words_file import OVERRIDE_FILE, load_shop_words, sentence_nodes, shipped_words
 from helpcentre.reading.yaml_source import read_yaml
 
 # The generator's own folders (calculator/, law/, search/) sit beside hooks/, wherever the shop's folder is.
@@ -102,10 +102,9 @@ def read_words(draft: Draft, found: Findings) -> None:
     """The words of the shop's locale (words/<locale>.yml), with its changes in content/words.yml."""
     if draft.policies is None:
         return
-    locale = draft.policies["shop.locale"] or default_locale(draft.policies["calendar.bank_holidays"]["country"])
     with found.attempt():
-        draft.words = load_words(locale, draft.content_folder / OVERRIDE_FILE,
-                                 f"{draft.content_folder.name}/{OVERRIDE_FILE}")
+        draft.words = load_shop_words(draft.policies["shop.locale"],
+                                      draft.policies["calendar.bank_holidays"]["country"], draft.content_folder)
 
 
 # Content (helpcentre.content)
