@@ -1,0 +1,72 @@
+// The preview's "as on" bar (hooks/helpcentre/review/preview_bar.py; `make serve` only, never published): a
+// date field that shows the help centre as on another day. The day chosen is kept in the browser and the page
+// reloads. This script comes first in every page of the preview: it moves the browser's clock (Date, the one
+// "now" of every script) to that day, at the time it is now, so the notice, the last order dates and the
+// checks answer as they will on that day, as the tests do with Playwright's clock.
+(function () {
+  var KEY = "help-centre-preview-as-on";
+  var WORDS = {
+    label: "Preview as on",
+    show: "Show",
+    today: "Back to today",
+    note: "In the preview only: shoppers always see their own today.",
+  };
+  var Real = Date;
+  var pad = function (n) { return String(n).padStart(2, "0"); };
+  var isoDay = function (t) { return t.getFullYear() + "-" + pad(t.getMonth() + 1) + "-" + pad(t.getDate()); };
+  var chosen = /^\d{4}-\d{2}-\d{2}$/.test(localStorage.getItem(KEY)) ? localStorage.getItem(KEY) : null;
+
+  if (chosen) {
+    var now = new Real(), day = chosen.split("-").map(Number);
+    var shift = new Real(day[0], day[1] - 1, day[2], now.getHours(), now.getMinutes(), now.getSeconds(),
+      now.getMilliseconds()) - now;
+    var AsOn = function (...args) {
+      if (!new.target) return String(new AsOn()); // Date() called as a function: today's date in words
+      return args.length ? new Real(...args) : new Real(Real.now() + shift);
+    };
+    AsOn.prototype = Real.prototype;
+    AsOn.now = function () { return Real.now() + shift; };
+    AsOn.parse = Real.parse;
+    AsOn.UTC = Real.UTC;
+    window.Date = AsOn;
+  }
+
+  function showBar() {
+    var bar = document.createElement("form");
+    bar.className = "help-preview-bar";
+    bar.setAttribute("aria-label", WORDS.label);
+    bar.style.cssText = "position:fixed;bottom:.5rem;right:.5rem;z-index:5;display:flex;gap:.4rem;" +
+      "align-items:center;flex-wrap:wrap;max-width:calc(100% - 1rem);padding:.4rem .6rem;font:.75rem/1.4 sans-serif;" +
+      "color:#1a1a1a;background:" + (chosen ? "#ffe08a" : "#f3f3f3") + ";border:1px solid #8a6d00;border-radius:.2rem";
+    var label = document.createElement("label");
+    label.textContent = WORDS.label + " ";
+    var field = document.createElement("input");
+    field.type = "date";
+    field.name = "as-on";
+    field.required = true;
+    field.value = chosen || isoDay(new Real());
+    label.append(field);
+    var show = document.createElement("button");
+    show.textContent = WORDS.show;
+    var today = document.createElement("button");
+    today.type = "button";
+    today.textContent = WORDS.today;
+    today.hidden = !chosen;
+    var note = document.createElement("small");
+    note.textContent = WORDS.note;
+    bar.append(label, show, today, note);
+    bar.addEventListener("submit", function (event) {
+      event.preventDefault();
+      localStorage.setItem(KEY, field.value);
+      location.reload();
+    });
+    today.addEventListener("click", function () {
+      localStorage.removeItem(KEY);
+      location.reload();
+    });
+    document.body.append(bar);
+  }
+
+  if (document.body) showBar();
+  else document.addEventListener("DOMContentLoaded", showBar);
+})();
