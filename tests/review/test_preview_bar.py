@@ -34,7 +34,7 @@ def test_the_preview_as_on_a_day_shows_what_shoppers_will_see_that_day(preview_a
     editor = visitor(preview_address + "delivery/", TODAY)
     today = notice(editor), table_rows(editor)
     assert today != on_the_day
-    bar = editor.get_by_role("form", name="Preview as on")
+    bar = editor.get_by_role("form", name="The preview's day")
     bar.get_by_label("Preview as on").fill(AS_ON)
     bar.get_by_role("button", name="Show").click()
     back = editor.get_by_role("button", name="Back to today")

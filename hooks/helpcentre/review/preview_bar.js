@@ -6,6 +6,7 @@
 (function () {
   var KEY = "help-centre-preview-as-on";
   var WORDS = {
+    bar: "The preview's day",
     label: "Preview as on",
     show: "Show",
     today: "Back to today",
@@ -34,10 +35,10 @@
   function showBar() {
     var bar = document.createElement("form");
     bar.className = "help-preview-bar";
-    bar.setAttribute("aria-label", WORDS.label);
-    bar.style.cssText = "position:fixed;bottom:.5rem;right:.5rem;z-index:5;display:flex;gap:.4rem;" +
-      "align-items:center;flex-wrap:wrap;max-width:calc(100% - 1rem);padding:.4rem .6rem;font:.75rem/1.4 sans-serif;" +
-      "color:#1a1a1a;background:" + (chosen ? "#ffe08a" : "#f3f3f3") + ";border:1px solid #8a6d00;border-radius:.2rem";
+    bar.setAttribute("aria-label", WORDS.bar);
+    bar.style.cssText = "display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;padding:.3rem .8rem;" +
+      "font:.8rem/1.4 sans-serif;color:#1a1a1a;border-bottom:1px solid #8a6d00;background:" +
+      (chosen ? "#ffe08a" : "#f3f3f3");
     var label = document.createElement("label");
     label.textContent = WORDS.label + " ";
     var field = document.createElement("input");
@@ -46,11 +47,15 @@
     field.required = true;
     field.value = chosen || isoDay(new Real());
     label.append(field);
-    var show = document.createElement("button");
-    show.textContent = WORDS.show;
-    var today = document.createElement("button");
-    today.type = "button";
-    today.textContent = WORDS.today;
+    var button = function (words, type) {
+      var made = document.createElement("button");
+      made.type = type;
+      made.textContent = words;
+      made.style.cssText = "padding:.1rem .6rem;border:1px solid #555;border-radius:.2rem;background:#fff;cursor:pointer";
+      return made;
+    };
+    var show = button(WORDS.show, "submit");
+    var today = button(WORDS.today, "button");
     today.hidden = !chosen;
     var note = document.createElement("small");
     note.textContent = WORDS.note;
@@ -64,7 +69,7 @@
       localStorage.removeItem(KEY);
       location.reload();
     });
-    document.body.append(bar);
+    document.body.prepend(bar); // above the page, covering none of it
   }
 
   if (document.body) showBar();
