@@ -66,7 +66,7 @@ node_modules/.installed: package-lock.json  ## tools the tests run on the site (
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt  # bytecode on first import: what runs
 	touch $@
 
 clean:
