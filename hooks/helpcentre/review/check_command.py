@@ -2,7 +2,8 @@
 
 Prints one line per mistake, ``file:line:column: key: message``, sorted by file and line (what a mistake breaks
 elsewhere indented under it); then the hints and the advice, one line each (all of them with -v); and last one
-line: "No mistakes in N files." or "N mistakes in M files.". Exits 1 if there is a mistake. Under GitHub Actions
+line: "No mistakes in N files." or "N mistakes in M files.", after the TODOs left (answers to write, values to decide:
+`make build` publishes nothing while one is left), one line each. Exits 1 if there is a mistake or a TODO. Under GitHub Actions
 each mistake is also a workflow command, shown on the pull request's changed line, and the hints and advice are
 written once to the job's summary.
 """
@@ -14,6 +15,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from helpcentre.content.unfinished import count_words
 from helpcentre.reading.errors import Finding
 
 from .checking_pass import review_help_centre
@@ -35,14 +37,23 @@ def main(argv: list[str] | None = None) -> int:
         print(finding)
     lines = notes_in_full(found.notes) if arguments.verbose else notes_in_brief(found.notes)
     print("\n".join(["", *lines]) if found.errors and lines else "\n".join(lines), end="\n" if lines else "")
+    print(unfinished_lines(found.unfinished), end="")
     print(summary_line(found.errors, checked_files(project)))
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for finding in found.errors:
+        for finding in [*found.errors, *found.unfinished]:
             print(finding.workflow_command())
         if found.notes and os.environ.get("GITHUB_STEP_SUMMARY"):
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
                 summary.write(job_summary(found.notes))
-    return 1 if found.errors else 0
+    return 1 if found.errors or found.unfinished else 0
+
+
+def unfinished_lines(unfinished: Sequence[Finding]) -> str:
+    """Each TODO left, file:line, under a line saying how many and what they stop."""
+    if not unfinished:
+        return ""
+    return "".join(f"{line}\n" for line in [f"{count_words(unfinished)} (TODO; `make build` publishes nothing while one "
+                                             "is left, `make serve` shows them):", *map(str, unfinished)])
 
 
 def checked_files(project: Path) -> list[str]:
