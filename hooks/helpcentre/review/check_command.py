@@ -17,6 +17,7 @@ from pathlib import Path
 
 from helpcentre.content.unfinished import count_words
 from helpcentre.reading.errors import Finding
+from helpcentre.starting.content_kit import KIT
 
 from .checking_pass import review_help_centre
 
@@ -73,14 +74,20 @@ def summary_line(errors: Sequence[Finding], files: Sequence[str]) -> str:
 
 
 def notes_in_brief(notes: Sequence[Finding]) -> list[str]:
-    """One line per kind of note: how many, about what, and where."""
+    """One line per kind of note: how many, about what, and where; the content kit's questions no answer
+    covers on a line of their own, by their ids."""
     lines = []
+    kit = [note for note in notes if note.file.startswith(f"{KIT.name}/")]
     for severity, (one, many, about) in NOTES.items():
-        of_kind = [note for note in notes if note.severity == severity]
+        of_kind = [note for note in notes if note.severity == severity and note not in kit]
         if of_kind:
             where = ", ".join(f"{note.file}:{note.line} {note.key}".strip() for note in of_kind)
             lines.append(f"{len(of_kind)} {one if len(of_kind) == 1 else many} on {about} (never a reason to stop): "
                          f"{where}; `make check V=1` shows them in full.")
+    if kit:
+        lines.append(f"{len(kit)} of the content kit's questions every shop is asked have no answer here (hints; "
+                     f"{KIT.name}/ has an answer to start from): {', '.join(note.key for note in kit)}; "
+                     "`make check V=1` shows them in full.")
     return lines
 
 

@@ -23,6 +23,7 @@ from helpcentre.dates.notice import Notice, build_notice, load_notice_words
 from helpcentre.law.consumer_law import add_rights_answer, find_law, review_consumer_law
 from helpcentre.policy.policies import Policies, load_policies, placeholder_meanings, placeholder_names
 from helpcentre.reading.errors import Finding, Findings
+from helpcentre.starting.content_kit import find_unanswered
 
 # The generator's own folders (calculator/, law/, search/) sit beside hooks/, wherever the shop's folder is.
 GENERATOR = Path(__file__).resolve().parents[3]
@@ -186,6 +187,12 @@ def list_unfinished(draft: Draft, found: Findings) -> None:
         draft.pages[CHECKLIST_PAGE] = render_checklist(unfinished, questions)
 
 
+def compare_with_content_kit(draft: Draft, found: Findings) -> None:
+    """A hint for each question every shop is asked (the content kit's) that no answer covers."""
+    if draft.topics is not None:
+        found.extend(find_unanswered(draft.topics))
+
+
 # The notice on every page (helpcentre.dates)
 
 def read_notice_words(draft: Draft, found: Findings) -> None:
@@ -213,6 +220,7 @@ STAGES: tuple[Stage, ...] = (
     render_pages,
     advise_on_consumer_law,
     list_unfinished,
+    compare_with_content_kit,
     read_notice_words,
     fold_knock_ons,
 )
