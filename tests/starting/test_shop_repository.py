@@ -1,0 +1,72 @@
+"""A shop in a git repository of its own: `make new-shop` outside the generator's repository makes one, with the
+generator as a submodule pinned at its commit; the shop's `make check` and `make build` run the pinned generator,
+and `make update` moves the pin to the generator's newest commit, which `make diff` then reports on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from test_new_shop import run_new_shop, write_every_todo
+
+from conftest import ROOT
+
+GIT = ["git", "-c", "user.name=Shop Owner", "-c", "user.email=owner@shop.example", "-c", "protocol.file.allow=always"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def git(folder: Path, *arguments: str) -> str:
+    return subprocess.run([*GIT, "-C", str(folder), *arguments], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def make(folder: Path, target: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["make", "--no-print-directory", target], cwd=folder, capture_output=True, text=True,
+                          env=ENV)
+
+
+def share_the_generators_environment(generator: Path) -> None:
+    """The pinned generator's .venv is the one the tests run in (a real clone would install its own)."""
+    (generator / ".venv").symlink_to(Path(ROOT / ".venv").resolve())
+    (generator / ".venv" / ".installed").touch()
+
+
+def test_the_shop_pins_the_generator_and_make_update_moves_the_pin(tmp_path: Path):
+    upstream = tmp_path / "generator"  # the generator's repository, as the shop clones it
+    git(tmp_path, "clone", "--quiet", str(ROOT), str(upstream))
+    git(upstream, "remote", "remove", "origin")
+    shop = tmp_path / "corner-shop"
+    made = run_new_shop(upstream, "--dir", str(shop), "--country", "GB", "--name", "Corner Shop",
+                        "--email", "help@corner.example")
+    assert made.returncode == 0, made.stderr
+    assert f"cd {shop} && make serve" in made.stdout
+    pinned = git(upstream, "rev-parse", "HEAD")
+    assert git(shop, "ls-files", "--stage", "generator").split()[1] == pinned
+    share_the_generators_environment(shop / "generator")
+
+    assert "answers left to write" in make(shop, "check").stdout
+    write_every_todo(shop)
+    built = make(shop, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "Corner Shop" in (shop / "site" / "index.html").read_text(encoding="utf-8")
+    git(shop, "add", "--all", ":!site")
+    git(shop, "commit", "--quiet", "-m", "Our help centre")
+
+    kit_answer = upstream / "kit" / "refunds.yml"  # the generator moves on: a kit answer reworded
+    kit_answer.write_text(kit_answer.read_text(encoding="utf-8").replace(
+        "We can't refund to another card or account.", "We can't send a refund to another card or account."),
+        encoding="utf-8")
+    git(upstream, "commit", "--quiet", "-am", "Kit: refund method reworded")
+    newest = git(upstream, "rev-parse", "HEAD")
+    (shop / "content" / "refunds.yml").write_text(kit_answer.read_text(encoding="utf-8"), encoding="utf-8")
+
+    updated = make(shop, "update")
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    assert git(shop, "ls-files", "--stage", "generator").split()[1] == newest != pinned
+    assert "Kit: refund method reworded" in updated.stdout
+    assert "No mistakes in" in updated.stdout
+
+    diff = make(shop, "diff")
+    assert diff.returncode == 0, diff.stdout + diff.stderr
+    assert "send a refund to another card" in diff.stdout
