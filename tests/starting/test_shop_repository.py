@@ -13,7 +13,9 @@ from test_new_shop import run_new_shop, write_every_todo
 from conftest import ROOT
 
 GIT = ["git", "-c", "user.name=Shop Owner", "-c", "user.email=owner@shop.example", "-c", "protocol.file.allow=always"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The generator is a folder here, not an https:// address: git fetches from a folder only when allowed to.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "protocol.file.allow",
+       "GIT_CONFIG_VALUE_0": "always"}
 
 
 def git(folder: Path, *arguments: str) -> str:
@@ -53,20 +55,19 @@ def test_the_shop_pins_the_generator_and_make_update_moves_the_pin(tmp_path: Pat
     git(shop, "add", "--all", ":!site")
     git(shop, "commit", "--quiet", "-m", "Our help centre")
 
-    kit_answer = upstream / "kit" / "refunds.yml"  # the generator moves on: a kit answer reworded
-    kit_answer.write_text(kit_answer.read_text(encoding="utf-8").replace(
-        "We can't refund to another card or account.", "We can't send a refund to another card or account."),
+    policies = upstream / "hooks" / "helpcentre" / "policy" / "policies.py"  # the generator moves on: a sentence
+    policies.write_text(policies.read_text(encoding="utf-8").replace(  # it writes from the policy, reworded
+        '"on the next business day after you place it"', '"on the first business day after you place it"'),
         encoding="utf-8")
-    git(upstream, "commit", "--quiet", "-am", "Kit: refund method reworded")
+    git(upstream, "commit", "--quiet", "-am", "Processing: the first business day")
     newest = git(upstream, "rev-parse", "HEAD")
-    (shop / "content" / "refunds.yml").write_text(kit_answer.read_text(encoding="utf-8"), encoding="utf-8")
 
     updated = make(shop, "update")
     assert updated.returncode == 0, updated.stdout + updated.stderr
     assert git(shop, "ls-files", "--stage", "generator").split()[1] == newest != pinned
-    assert "Kit: refund method reworded" in updated.stdout
+    assert "Processing: the first business day" in updated.stdout
     assert "No mistakes in" in updated.stdout
 
     diff = make(shop, "diff")
     assert diff.returncode == 0, diff.stdout + diff.stderr
-    assert "send a refund to another card" in diff.stdout
+    assert "We start your order on the **first** business day after you place it" in diff.stdout
