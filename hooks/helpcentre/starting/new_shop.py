@@ -56,7 +56,7 @@ and may take:
   FAVICON=file      the browser tab's icon, copied the same way
   COLOUR=name       the header's colour, one of Material's: {colours} (default: indigo)
 
-For example: make new-shop DIR=../my-shop COUNTRY=GB NAME="My Shop" EMAIL=help@myshop.co.uk
+For example: make new-shop DIR=../my-shop COUNTRY=GB NAME="My Shop" EMAIL=help@example.com
 """
 
 
