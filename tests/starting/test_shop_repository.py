@@ -1,16 +1,18 @@
-"""A shop in a git repository of its own: `make new-shop` outside the generator's repository makes one, with the
-generator as a submodule pinned at its commit; the shop's `make check` and `make build` run the pinned generator,
-and `make update` moves the pin to the generator's newest commit, which `make diff` then reports on."""
+"""A shop in a git repository of its own, with the generator as a submodule pinned at a commit: added first, then
+`make -C generator new-shop DIR=..` (the README's way), or made by `make new-shop` outside the generator's
+repository. The shop's `make check` and `make build` run the pinned generator, and `make update` moves the pin
+to the generator's newest commit, which `make diff` then reports on."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 from test_new_shop import run_new_shop, write_every_todo
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 GIT = ["git", "-c", "user.name=Shop Owner", "-c", "user.email=owner@shop.example", "-c", "protocol.file.allow=always"]
 # The generator is a folder here, not an https:// address: git fetches from a folder only when allowed to.
@@ -34,15 +36,39 @@ def share_the_generators_environment(generator: Path) -> None:
     (generator / ".venv" / ".installed").touch()
 
 
-def test_the_shop_pins_the_generator_and_make_update_moves_the_pin(tmp_path: Path):
-    upstream = tmp_path / "generator"  # the generator's repository, as the shop clones it
-    git(tmp_path, "clone", "--quiet", str(ROOT), str(upstream))
-    git(upstream, "remote", "remove", "origin")
+def generator_repository(tmp_path: Path) -> Path:
+    """The generator's repository (the working tree's files, committed), as a shop clones it."""
+    (tmp_path / "generator").mkdir()
+    upstream = copy_project(tmp_path / "generator")
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, upstream / name)
+    git(upstream, "init", "--quiet")
+    git(upstream, "add", "--all")
+    git(upstream, "commit", "--quiet", "-m", "The generator")
+    return upstream
+
+
+def test_make_new_shop_outside_the_repository_makes_a_shop_repository_pinning_the_generator(tmp_path: Path):
+    upstream = generator_repository(tmp_path)
     shop = tmp_path / "corner-shop"
     made = run_new_shop(upstream, "--dir", str(shop), "--country", "GB", "--name", "Corner Shop",
                         "--email", "help@corner.example")
     assert made.returncode == 0, made.stderr
     assert f"cd {shop} && make serve" in made.stdout
+    assert git(shop, "ls-files", "--stage", "generator").split()[1] == git(upstream, "rev-parse", "HEAD")
+    assert (shop / "Makefile").is_file() and "INHERIT: generator/mkdocs.yml" in (shop / "mkdocs.yml").read_text("utf-8")
+
+
+def test_the_shop_pins_the_generator_and_make_update_moves_the_pin(tmp_path: Path):
+    upstream = generator_repository(tmp_path)
+    shop = tmp_path / "corner-shop"
+    shop.mkdir()
+    git(shop, "init", "--quiet")
+    git(shop, "submodule", "--quiet", "add", str(upstream), "generator")
+    made = run_new_shop(shop / "generator", "--dir", "..", "--country", "GB", "--name", "Corner Shop",
+                        "--email", "help@corner.example")
+    assert made.returncode == 0, made.stderr
+    assert "cd .. && make serve" in made.stdout
     pinned = git(upstream, "rev-parse", "HEAD")
     assert git(shop, "ls-files", "--stage", "generator").split()[1] == pinned
     share_the_generators_environment(shop / "generator")

@@ -7,9 +7,10 @@
 Writes policies.yaml with the country's defaults (`countries.yaml`), every value the shop must still decide
 marked "TODO decide"; content/ from the content kit (kit/ beside hooks/: the questions every shop is asked,
 answered from the policy where it can, "TODO" where only the shop can say); and mkdocs.yml with the shop's
-identity. A folder inside the generator's repository names the generator by its path from there (as
-examples/ does); a folder outside it becomes a git repository of its own, with the generator as a git
-submodule pinned at this commit and a Makefile whose `make update` moves the pin.
+identity. A shop's own git repository holds the generator as the submodule generator/ and a Makefile whose
+`make update` moves the pin: DIR=.. from a generator added so (`make -C generator new-shop DIR=..`), or any
+folder outside the generator's repository, which becomes one (the generator added at this commit). A folder
+inside the generator's repository names the generator by its path from there (as examples/ does).
 Refuses, writing nothing, a folder that is not empty, an unknown country, a bad email, logo or colour.
 """
 
@@ -44,7 +45,8 @@ IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".webp", ".ico")
 NEEDS = """make new-shop writes a new shop's folder. It needs:
 
   DIR=path          a folder that does not exist yet (or is empty); outside this repository it becomes a git
-                    repository of its own, with this generator as a submodule
+                    repository of its own, with this generator as a submodule; DIR=.. when this generator is
+                    the submodule generator/ of a new repository
   COUNTRY=CC        the shop's country, one of: {countries}
   NAME="..."        the shop's name, as shoppers read it
   EMAIL=...         the address shoppers write to
@@ -78,7 +80,8 @@ class ShopRequest:
 
 def check_request(request: ShopRequest) -> None:
     """Raises `Refused` with a plain fix for the first thing wrong with the request."""
-    if request.folder.exists() and (not request.folder.is_dir() or any(request.folder.iterdir())):
+    if request.folder.exists() and not _holds_generator(request.folder) and (
+            not request.folder.is_dir() or any(request.folder.iterdir())):
         raise Refused(f"DIR={request.folder}: the folder exists and is not empty; expected a new or empty folder, "
                       "so that nothing of yours is overwritten")
     if request.country not in COUNTRIES:
@@ -106,9 +109,10 @@ def write_new_shop(request: ShopRequest) -> list[str]:
     check_request(request)
     folder = request.folder.resolve()
     own_repository = not folder.is_relative_to(_repository_root())
-    generator = "generator" if own_repository else os.path.relpath(GENERATOR, folder)
+    generator = GENERATOR.name if _holds_generator(folder) else "generator" if own_repository \
+        else os.path.relpath(GENERATOR, folder)
     folder.mkdir(parents=True, exist_ok=True)
-    if own_repository:
+    if own_repository and not _holds_generator(folder):
         _add_generator_submodule(folder)
     shutil.copytree(KIT, folder / "content")
     values = _template_values(request, generator, own_repository)
@@ -124,7 +128,7 @@ def write_new_shop(request: ShopRequest) -> list[str]:
     shop = "" if own_repository else f" SHOP={request.folder}"
     where = f"cd {request.folder} && " if own_repository else ""
     return [f"Wrote {request.folder}: policies.yaml, mkdocs.yml, content/ ({_kit_size()} questions)"
-            + (", Makefile, and the generator as a git submodule in generator/" if own_repository else "") + ".",
+            + (f", Makefile, and the generator as the git submodule {generator}/" if own_repository else "") + ".",
             "Next:",
             f"  {where}make serve{shop}   # the preview: every answer still to write is highlighted",
             f"  {where}make check{shop}   # every TODO, as file:line",
@@ -152,7 +156,7 @@ def _template_values(request: ShopRequest, generator: str, own_repository: bool)
         "time_zone_name": defaults["time_zone_name"], "region": json.dumps(defaults["region"]),
         "holidays": defaults["holidays"], "year": str(year), "next_year": str(year + 1),
         "generator": generator,
-        "generator_words": "the git submodule in generator/" if own_repository else f"in {generator}",
+        "generator_words": f"the git submodule in {generator}/" if own_repository else f"in {generator}",
         "site_name": "Help center" if defaults["locale"] == "en-US" else "Help centre",
         "site_url": request.url or "https://help.example.com/    # TODO: your help centre's address",
         "logo": images["logo"], "favicon": images["favicon"], "colour": request.colour,
@@ -164,6 +168,16 @@ def _repository_root() -> Path:
     found = subprocess.run(["git", "-C", str(GENERATOR), "rev-parse", "--show-toplevel"],
                            capture_output=True, text=True)
     return Path(found.stdout.strip()).resolve() if found.returncode == 0 else GENERATOR
+
+
+def _holds_generator(folder: Path) -> bool:
+    """Whether `folder` is a new shop repository holding nothing but this generator, as its git submodule."""
+    if folder.resolve() != GENERATOR.parent or {path.name for path in folder.iterdir()} != {
+            ".git", ".gitmodules", GENERATOR.name}:
+        return False
+    staged = subprocess.run(["git", "-C", str(folder), "ls-files", "--stage", GENERATOR.name], capture_output=True,
+                            text=True).stdout
+    return staged.startswith("160000 ")  # a submodule's entry
 
 
 def _add_generator_submodule(folder: Path) -> None:
