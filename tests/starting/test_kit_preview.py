@@ -30,8 +30,8 @@ def test_the_checklist_lists_and_links_every_unfinished_answer(browser: Browser,
         items = page.locator("article li").filter(has=page.locator("a[href*='#']"))
         expect(items).to_have_count(len(unfinished))
         assert sorted(items.locator("code").all_inner_texts()) == sorted(where for where, _ in unfinished)
-        assert sorted(link.split("#")[1] for link in items.locator("a").evaluate_all("links => links.map(a => a.href)")) \
-            == sorted(answer_id for _, answer_id in unfinished)
+        links = items.locator("a").evaluate_all("links => links.map(a => a.href)")
+        assert sorted(link.split("#")[1] for link in links) == sorted(answer_id for _, answer_id in unfinished)
 
         where, answer_id = unfinished[0]
         page.locator(f"article li a[href$='#{answer_id}']").click()

@@ -49,11 +49,10 @@ def todo_lines(shop: Path) -> set[str]:
 
 def write_every_todo(shop: Path) -> None:
     """What a shop owner does: each answer written (a sentence of its own), each value decided."""
-    for n, path in enumerate(sorted((shop / "content").glob("*.yml"))):
-        text = path.read_text(encoding="utf-8")
-        count = iter(range(1000))
-        text = re.sub(r"TODO: .*", lambda _: f"We keep answer {n}.{next(count)} short: ask us anything about it.",
-                      text)
+    written = iter(range(1000))
+    for path in sorted((shop / "content").glob("*.yml")):
+        text = re.sub(r"TODO: .*", lambda _: f"We keep answer {next(written)} short: ask us anything about it.",
+                      path.read_text(encoding="utf-8"))
         path.write_text(text, encoding="utf-8")
     policies = shop / "policies.yaml"
     policies.write_text(policies.read_text(encoding="utf-8").replace("TODO decide: ", ""), encoding="utf-8")

@@ -2,10 +2,10 @@
 
 Prints one line per mistake, ``file:line:column: key: message``, sorted by file and line (what a mistake breaks
 elsewhere indented under it); then the hints and the advice, one line each (all of them with -v); and last one
-line: "No mistakes in N files." or "N mistakes in M files.", after the TODOs left (answers to write, values to decide:
-`make build` publishes nothing while one is left), one line each. Exits 1 if there is a mistake or a TODO. Under GitHub Actions
-each mistake is also a workflow command, shown on the pull request's changed line, and the hints and advice are
-written once to the job's summary.
+line: "No mistakes in N files." or "N mistakes in M files.", after the TODOs left (answers to write, values to
+decide: `make build` publishes nothing while one is left), one line each. Exits 1 if there is a mistake or a TODO.
+Under GitHub Actions each mistake is also a workflow command, shown on the pull request's changed line, and the
+hints and advice are written once to the job's summary.
 """
 
 from __future__ import annotations
@@ -53,8 +53,9 @@ def unfinished_lines(unfinished: Sequence[Finding]) -> str:
     """Each TODO left, file:line, under a line saying how many and what they stop."""
     if not unfinished:
         return ""
-    return "".join(f"{line}\n" for line in [f"{count_words(unfinished)} (TODO; `make build` publishes nothing while one "
-                                             "is left, `make serve` shows them):", *map(str, unfinished)])
+    heading = (f"{count_words(unfinished)} (TODO; `make build` publishes nothing while one is left, "
+               "`make serve` shows them):")
+    return "".join(f"{line}\n" for line in [heading, *map(str, unfinished)])
 
 
 def checked_files(project: Path) -> list[str]:

@@ -4,11 +4,11 @@
 
 The base is taken out of git into a temporary folder (`git archive`: the editor's folder and the
 repository are left as they are), with the submodules at the commits the base pins (a shop in a repository of
-its own pins the generator so); the shop may be a folder of the repository (`--project examples/us-ropes`); both versions are built by the real `mkdocs build --strict`, each
-into a temporary folder, dated alike (SOURCE_DATE_EPOCH, else the last commit's date), so that
-only their sources differ. Each then answers the calculator's sample panel with its own rules. Prints
-the Markdown report; exits 0 whatever it says, 2 (printing the build's error) when a version does not
-build.
+its own pins the generator so); the shop may be a folder of the repository (`--project examples/us-ropes`).
+Both versions are built by the real `mkdocs build --strict`, each into a temporary folder, dated alike
+(SOURCE_DATE_EPOCH, else the last commit's date), so that only their sources differ. Each then answers the
+calculator's sample panel with its own rules. Prints the Markdown report; exits 0 whatever it says, 2 (printing
+the build's error) when a version does not build.
 """
 
 from __future__ import annotations
@@ -122,7 +122,8 @@ class PanelAnswers:
             data = sorted((version.site / "assets" / "calculator").glob("data.*.js"))[0]
             answers = scratch / f"answers-{n}.json"
             with calls.open("rb") as stdin, answers.open("wb") as stdout:
-                command = [sys.executable, "-c", calculator_panel.EVALUATOR, str(version.generator / "hooks"), str(data)]
+                hooks = version.generator / "hooks"
+                command = [sys.executable, "-c", calculator_panel.EVALUATOR, str(hooks), str(data)]
                 run = subprocess.Popen(command, cwd=version.project, env=env, stdin=stdin, stdout=stdout,
                                        stderr=subprocess.PIPE, text=True)
             self.runs.append((version, run, answers))
