@@ -25,20 +25,28 @@ def kit_topics(folder: Path = KIT) -> tuple[Topic, ...]:
     return tuple(load_topics(folder))
 
 
+@functools.cache
+def kit_questions(folder: Path = KIT) -> tuple[tuple[str, Question, tuple[str, ...]], ...]:
+    """Each kit question with its topic's title and the word forms of its keywords, space-padded."""
+    return tuple((topic.title, question, tuple(f" {_words(keyword)} " for keyword in question.keywords))
+                 for topic in kit_topics(folder) for question in topic.questions)
+
+
 def find_unanswered(topics: Sequence[Topic], folder: Path = KIT) -> list[Finding]:
     """A hint for each kit question that no question of `topics` covers, at its line in the kit."""
-    asked = [(question.id, _words(question.question))
-             for topic in topics for question in topic.questions]
+    ids = {question.id for topic in topics for question in topic.questions}
+    asked = [f" {_words(question.question)} " for topic in topics for question in topic.questions]
     return [Finding(question.question.file, question.question.line, question.id,
-                    f'no answer covers "{question.question}" ({kit_topic.title}), a question every shop is asked; '
+                    f'no answer covers "{question.question}" ({title}), a question every shop is asked; '
                     f"the kit's answer is a start", severity="hint")
-            for kit_topic in kit_topics(folder) for question in kit_topic.questions
-            if not any(_covers(question, id_, words) for id_, words in asked)]
+            for title, question, keywords in kit_questions(folder)
+            if question.id not in ids and not any(_covers(keywords, words) for words in asked)]
 
 
-def _covers(kit_question: Question, id_: str, words: str) -> bool:
-    found = [keyword for keyword in map(_words, kit_question.keywords) if re.search(rf"\b{keyword}\b", words)]
-    return id_ == kit_question.id or any(" " in keyword for keyword in found) or len(found) >= 2
+def _covers(keywords: tuple[str, ...], words: str) -> bool:
+    """Whether a question's words (space-padded) hold one of the keywords of two words or more, or two."""
+    found = [keyword for keyword in keywords if keyword in words]
+    return any(keyword.count(" ") > 2 for keyword in found) or len(found) >= 2
 
 
 def _words(text: str) -> str:
