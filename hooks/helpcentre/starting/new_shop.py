@@ -115,6 +115,9 @@ def write_new_shop(request: ShopRequest) -> list[str]:
     if own_repository and not _holds_generator(folder):
         _add_generator_submodule(folder)
     shutil.copytree(KIT, folder / "content")
+    for topic in (folder / "content").glob("*.yml"):  # the editors' schemas, named from the shop's content/
+        topic.write_text(topic.read_text(encoding="utf-8").replace(
+            "$schema=../schemas/", f"$schema={Path('..', generator, 'schemas').as_posix()}/", 1), encoding="utf-8")
     values = _template_values(request, generator, own_repository)
     for image, key in ((request.logo, "logo"), (request.favicon, "favicon")):
         if image is not None:
@@ -144,7 +147,7 @@ def _template_values(request: ShopRequest, generator: str, own_repository: bool)
     images = {key: (f"  {key}: assets/{key}{image.suffix.lower()}\n" if image else "")
               for key, image in (("logo", request.logo), ("favicon", request.favicon))}
     return {
-        "schema": f"{generator}/schemas/policies.schema.json",
+        "schema": Path(generator, "schemas", "policies.schema.json").as_posix(),
         "name": json.dumps(request.name), "email": json.dumps(request.email),
         "name_comment": request.name.replace("\n", " "),
         "country": request.country, "country_name": country_name(request.country) or request.country,
