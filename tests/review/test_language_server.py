@@ -1,6 +1,7 @@
 """The editor's YAML extension as editors meet it: the real YAML language server (npm `yaml-language-server`,
 pinned in package-lock.json, the server of VS Code's YAML by Red Hat), given the workspace settings of
-.vscode/settings.json, reads every file a shop ships and underlines nothing; each mistake of the table in
+.vscode/settings.json, reads every file a shop ships (this shop's, the reference and test shops', the content
+kit's and those of a shop just made by `make new-shop`) and underlines nothing; each mistake of the table in
 docs/editors.md is underlined with the table's words on its line; and each file the settings map gets the
 schema they name, also without its first line."""
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import queue
 import re
+import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -16,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_new_shop import run_new_shop
 
-from conftest import EXAMPLES, ROOT, SHOPS
+from conftest import EXAMPLES, ROOT, SHOPS, copy_project
 
 SERVER = ROOT / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
 SETTINGS = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
@@ -114,8 +117,9 @@ def underlined(diagnostics: list[dict[str, Any]]) -> list[str]:
     return [f"line {d['range']['start']['line'] + 1}: {d['message']}" for d in diagnostics]
 
 
+KIT = ROOT / "kit"  # the content kit a new shop starts from (make new-shop)
 SHIPPED = sorted({*ROOT.glob("policies.yaml"), *ROOT.glob("content/*.yml"), *EXAMPLES.glob("*/policies.yaml"),
-                  *EXAMPLES.glob("*/content/*.yml"), *SHOPS.glob("*.yaml")})
+                  *EXAMPLES.glob("*/content/*.yml"), *SHOPS.glob("*.yaml"), *KIT.rglob("*.yml")})
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[str(path.relative_to(ROOT)) for path in SHIPPED])
@@ -178,3 +182,18 @@ def test_the_settings_give_each_file_its_own_schema(server, schema, path):
     shown = server.diagnostics(path, (rest if "$schema=" in first else text) + "no_such_key: 1\n")
     refused = [d["data"]["schemaUri"] for d in shown if d["message"] == "Property no_such_key is not allowed."]
     assert refused == [[(ROOT / schema).resolve().as_uri()]]
+
+
+@pytest.mark.parametrize("country", ["GB", "US", "NL"])
+def test_no_file_of_a_new_shop_is_underlined(server, tmp_path, country):
+    """A shop just made by `make new-shop` (its answers still to write): its files name their schemas, and the
+    editor underlines nothing in them."""
+    generator = copy_project(tmp_path)
+    shutil.copytree(ROOT / "schemas", generator / "schemas")  # as the generator's checkout holds them
+    shop = generator / "shops" / country.lower()
+    made = run_new_shop(generator, "--dir", str(shop), "--country", country, "--name", "Corner Shop",
+                        "--email", "help@corner.example")
+    assert made.returncode == 0, made.stderr
+    files = [shop / "policies.yaml", *sorted((shop / "content").rglob("*.yml"))]
+    assert {path: underlined(server.diagnostics(path, path.read_text(encoding="utf-8"))) for path in files} == {
+        path: [] for path in files}
