@@ -15,6 +15,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
+from conftest import close_context
+
 # Runs before any of the page's scripts: Intl's constructors (called with or without `new`) and Date's
 # locale methods (each makes a formatter inside) count the calls that come from the calculator's files.
 COUNT_WORK = """
@@ -66,10 +68,7 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     context.add_init_script(COUNT_WORK)
     context.route(re.compile(r".*/assets/calculator/data\.[0-9a-f]+\.js$"), _counting_data)
     yield context
-    # A data request still being answered (route.fetch is slow on a busy machine) would be fulfilled into a
-    # closed context and raise there, an error of the test's teardown: let it finish first.
-    context.unroute_all(behavior="wait")
-    context.close()
+    close_context(context)  # a data request still being answered finishes first
 
 
 def work(page: Page) -> dict[str, int]:
@@ -142,4 +141,4 @@ def test_what_answers_is_fetched_only_on_the_first_touch(browser, site_url, path
     expect(form.get_by_role("status")).to_contain_text("reach us by Monday 20 July 2026")
     assert {"answers.js", "engine.js", "data.js", "last_order_dates.js"} <= set(fetched)
     assert len(fetched) == len(set(fetched))  # each once
-    context.close()
+    close_context(context)
