@@ -26,8 +26,8 @@ NOTHING_FITS = "no value in policies.yaml is about this yet: add one to policies
     # By meaning, never by a number that happens to be the same (14 is also the closure notice's days)
     ("Allow 14 days for your parcel to arrive.", NOTHING_FITS),
     ("We announce a closure 14 days before it starts.", "did you mean {{ processing.closure_notice_days }}?"),
-    ("PayPal refunds take 3 business days.", "did you mean {{ refunds.paypal_business_days }}?"),
-    ("Card refunds show on your statement within 5 business days.", "did you mean {{ refunds.card_business_days }}?"),
+    ("PayPal refunds take 3 business days.", "did you mean {{ refunds.to_statement.paypal }}?"),
+    ("Card refunds show on your statement within 5 business days.", "did you mean {{ refunds.to_statement.card }}?"),
     ("Tracking shows within 24 hours of shipping.", "did you mean {{ tracking.appears_within_hours }}?"),
     ("Email info@jjsart.co.uk today.", '"info@jjsart.co.uk" is an email address typed into the text; expected '
      "{{ shop.email }}"),

@@ -43,7 +43,7 @@ def test_the_shops_values_are_read():
     assert policies["delivery.zones"][1]["countries"] is None
     assert policies["delivery.peak_seasons"] == [{"from": (11, 20), "to": (12, 31), "extra_days": 5}]
     assert policies["returns.window_days"] == 14
-    assert policies["refunds.paypal_business_days"] == 0
+    assert policies["refunds.to_statement.paypal"] == 0
 
 
 def test_placeholders_render_figures_with_units():
@@ -51,7 +51,7 @@ def test_placeholders_render_figures_with_units():
     assert values["returns.window_days"] == "14 days"
     assert values["processing.business_days"] == "1 to 3 business days"
     assert values["processing.working_days"] == "Monday to Friday"
-    assert values["refunds.paypal_business_days"] == "immediately"
+    assert values["refunds.to_statement.paypal"] == "immediately"
     assert values["delivery.peak_seasons"] == ("For orders placed from 20 November to 31 December, our peak "
                                                "season, allow up to 5 extra days for delivery.")
     assert "| United States | 18 to 24 days |" in values["delivery.zones"]
