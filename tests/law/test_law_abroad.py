@@ -218,7 +218,8 @@ US = (ROOT / "law" / "US.yaml").read_text(encoding="utf-8")
      'law/US.yaml:{line}: notes[1].policy: expected a key of policies.yaml such as returns.window_days; got '
      '"returns.window"'),
     ("US", "    answered: [[delay,", "    at_least: 3\n    answered: [[delay,", "us-delay-option",
-     "law/US.yaml:{line}: rules[2]: expected at most one comparison (at_least, at_most, is, none_of, answered); "
+     "law/US.yaml:{line}: rules[2]: expected at most one comparison (at_least, at_most, at_most_after_notice, is, "
+     "none_of, answered); "
      "got at_least, answered"),
 ])
 def test_a_mistake_in_a_law_file_or_the_one_it_extends_is_named_with_its_line(tmp_path, file, old, new, at,
