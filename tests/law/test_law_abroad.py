@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHOPS, copy_project, without_columns
+from helpcentre.dates.calculator_data import build_calculator_data
+from helpcentre.law.consumer_law import find_law, review_consumer_law
 from helpcentre.law.law_files import load_law
+from helpcentre.policy.policies import load_policies
 from helpcentre.reading.errors import DataError, Finding
 from helpcentre.review.checking_pass import review_help_centre
 
@@ -256,3 +259,68 @@ def test_every_shipped_law_file_reads_and_says_it_is_not_reviewed():
         law = load_law(path, f"law/{path.name}")
         assert law.rules and all(rule.citations[0].address.startswith("https://") for rule in law.rules)
         assert "reviewed" in path.read_text(encoding="utf-8").split("status:")[1].split("\n\n")[0], path.name
+
+
+# The returns model: each window's own rule, refunds counted from the shopper's notice, calendar days --------
+
+NL_BOOKS = (ROOT / "examples" / "nl-books" / "policies.yaml").read_text(encoding="utf-8")
+
+
+def review_nl_books(tmp_path: Path, policies: str) -> list[Finding]:
+    """The hints and advice of the Dutch reference shop (its own answers) with these policies."""
+    path = tmp_path / "policies.yaml"
+    path.write_text(policies, encoding="utf-8")
+    centre, found = review_help_centre(path, ROOT / "examples" / "nl-books" / "content")
+    assert found.errors == [] and centre is not None
+    return found.notes
+
+
+def test_the_dutch_reference_shops_refund_can_be_later_than_article_13_allows(tmp_path):
+    """Told on the day of delivery, the goods sent 14 days later and 2 days in the post, then 14 calendar days
+    counted from the return reaching the shop: 30 days after the shopper told it, where art. 13 allows 14."""
+    notes = review_nl_books(tmp_path, NL_BOOKS)
+    assert advice_ids(notes) == ["eu-refund-time"]  # its tell-then-send periods meet the directive's
+    [advice] = [note for note in notes if "(advice id: " in note.message]
+    assert without_columns(advice).startswith(
+        f"policies.yaml:{line_of(NL_BOOKS, '  calendar_days: 14')}: refunds.calendar_days: your policy: you refund "
+        "within 14 days of the return reaching you: a shopper who tells you on the day the goods arrive and sends "
+        "them 14 days later, with 2 days in the post, gets the refund up to 30 days after telling you, 16 days later "
+        "than the law allows; the law: the refund is due without undue delay and at the latest 14 days after the "
+        "shopper tells you")
+    assert f"(BW art. 6:230r(1) and (4), {BW}; Directive 2011/83/EU art. 13(1) and 13(3), {EUR_LEX})" in advice.message
+
+
+@pytest.mark.parametrize(("change", "rule", "key", "says"), [
+    (("  send_days: 14", "  send_days: 10"), "eu-send-after-notice", "returns.send_days",
+     "a shopper must send the goods within 10 days of telling you"),
+    (("  window_days: 14 ", "  window_days: 10 "), "eu-notify-window", "returns.window_days",
+     "a shopper must tell you within 10 days of delivery"),
+    (("  deadline: notify then send\n  send_days: 14 ", "  deadline: send\n "), "eu-send-window", "returns.window_days",
+     "a return must be sent within 14 days of delivery"),
+    (("  deadline: notify then send\n  send_days: 14 ", "  deadline: reach\n "), "eu-return-window",
+     "returns.window_days", "a return must reach you within 14 days of delivery"),
+])
+def test_each_returns_window_is_compared_with_the_directive_as_its_model_words_it(tmp_path, change, rule, key, says):
+    text = NL_BOOKS.replace(*change)
+    assert text != NL_BOOKS
+    notes = review_nl_books(tmp_path, text)
+    assert advice_ids(notes) == sorted(["eu-refund-time", rule])
+    [advice] = [note for note in notes if note.key == key]
+    assert advice.message.startswith(f"your policy: {says}; the law: ") and EUR_LEX in advice.message
+
+
+@pytest.mark.parametrize(("days", "advice"), [
+    (14, []),
+    (15, ["your policy: you refund within 15 days of the return reaching you"]),  # as written: nothing to convert
+])
+def test_a_refund_time_in_calendar_days_is_compared_directly(tmp_path, days, advice):
+    """The UK's 14 calendar days against a refund time the shop gives in calendar days (law/GB.yaml)."""
+    text = COMPLIANT.replace("  business_days: 7\n", f"  calendar_days: {days}\n")
+    assert text != COMPLIANT
+    path = tmp_path / "policies.yaml"
+    path.write_text(text, encoding="utf-8")
+    policies = load_policies(path)
+    law, _ = find_law(policies, path, ROOT / "law")
+    assert law is not None and law.country == "GB"
+    notes = review_consumer_law(law, policies, path, build_calculator_data(policies, 2026), [])
+    assert [note.message.split("; the law: ")[0] for note in notes if note.key == "refunds.calendar_days"] == advice

@@ -218,9 +218,6 @@ STANDARD = {"id": "standard", "name": "Standard", "transit_unit": "calendar days
 DEADLINES = {"reach": "the return must reach us within the window",
              "send": "the return must be sent within the window",
              "notify then send": "the shopper tells us within the window, then sends the return within send_days"}
-FAULTY_POSTAGE = Choice({"shop": "we pay for the return postage"},
-                        description="who pays the postage of returning a damaged, faulty or wrong item: always the "
-                                    "shop")
 REMEDIES = {"refund": "a refund", "exchange": "an exchange", "store credit": "store credit"}
 STATEMENT_TIME = Whole("business day", minimum=0, render=lambda days: (
     "immediately" if days == 0 else md.plural(days, "business day")))
@@ -403,8 +400,9 @@ SCHEMA = Record({
         "return_postage": Choice({"shopper": "you pay for the return postage",
                                   "shop": "we pay for the return postage"},
                                  description="who pays the postage of a return when the shopper changed their mind"),
-        "faulty_return_postage": Optional(FAULTY_POSTAGE, render_in=lambda postage, _: FAULTY_POSTAGE.render(
-            postage or "shop")),
+        "faulty_return_postage": Optional(Choice({"shop": "we pay for the return postage"},
+                                                 description="who pays the postage of returning a damaged, faulty "
+                                                             "or wrong item: always the shop; optional")),
         "form_url": Optional(Url(), render_in=_render_returns_form,
                              description="the address of the returns form; without it, shoppers are asked to "
                                          "email for the form"),
@@ -455,6 +453,10 @@ SCHEMA = Record({
 # Settings, not values shown to shoppers: the check against consumer law, the shop's clock as the calculator
 # knows it (shoppers read calendar.time_zone_name, not "Europe/London"), the calculator's first year, and the
 # currency (shoppers read it in the prices).
+# Placeholders of values that only some returns models give: unknown where the shop does not give them, so that an
+# answer written for another model (a refund in business days, a second period to send, who pays to send back a
+# faulty item) is refused, never blank.
+GIVEN_ONLY = {"refunds.business_days", "refunds.calendar_days", "returns.send_days", "returns.faulty_return_postage"}
 # refunds.to_statement is one placeholder per payment method (refunds.to_statement.card, see `Policies`).
 NOT_PLACEHOLDERS = {"consumer_law", "calendar.time_zone", "calendar.first_year", "shop.currency",
                     "refunds.to_statement", "returns.closed_day_moves"}
@@ -477,7 +479,8 @@ class Policies:
     def placeholders(self) -> dict[str, str]:
         """Every placeholder name ('returns.window_days') with its value rendered as Markdown, and those of each
         delivery zone ('delivery.standard.US.price')."""
-        return {**{path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")},
+        return {**{path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")
+                   if path not in GIVEN_ONLY or self[path] is not None},
                 **{path: value for path, (value, _, _) in self.own_placeholders().items()}}
 
     def meanings(self) -> dict[str, tuple[str, str]]:
