@@ -513,6 +513,16 @@ class Policies:
         return found
 
 
+OWN_PLACEHOLDER = re.compile(r"refunds\.to_statement\.[a-z][a-z0-9_]*|delivery\.[a-z][a-z0-9_]*\.[^.\s]+\."
+                             r"(?:transit_days|price|free_from)")
+
+
+def is_own_placeholder(name: str) -> bool:
+    """Whether a name has the form of a placeholder named after the shop's own services or payment methods
+    (`Policies.own_placeholders`), known only once policies.yaml reads."""
+    return bool(OWN_PLACEHOLDER.fullmatch(name))
+
+
 def placeholder_names() -> list[str]:
     """The name of every policy placeholder, known without reading any policies."""
     return [path for path, _ in _leaves(SCHEMA, "")]
