@@ -81,8 +81,8 @@ def test_the_dutch_return_check_asks_both_dates_and_answers_tell_by_and_send_by(
     assert form.locator(".order-check-title").inner_text() == "Check the last days to tell us and to send your return"
     told = "Date you told us you want to return it, if you have"
     answer = answer_text(ask(form, **{"Date your order was delivered": "2026-07-01"}))  # not told yet: one date
-    assert answer == "For an order delivered on Wednesday 1 July 2026, tell us by Wednesday 15 July 2026 that you want " \
-                     "to return it."
+    assert answer == ("For an order delivered on Wednesday 1 July 2026, tell us by Wednesday 15 July 2026 that you "
+                      "want to return it.")
     answer = answer_text(ask(form, **{told: "2026-07-04"}))  # told on a Saturday: the 14 days end on a Saturday
     assert answer == ("For an order delivered on Wednesday 1 July 2026, tell us by Wednesday 15 July 2026 that you "
                       "want to return it. As you told us on Saturday 4 July 2026, send it by Monday 20 July 2026.")

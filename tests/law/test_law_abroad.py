@@ -106,7 +106,8 @@ def test_a_reach_us_within_14_days_window_gets_advice_in_every_eu_country(tmp_pa
         assert "14 days after telling you to send them back" in advice.message and cited in advice.message
 
 
-REFUND_DECIDED = "  acknowledged:\n    - id: eu-refund-time\n      reason: We refund on the day proof of sending reaches us\n"
+REFUND_DECIDED = ("  acknowledged:\n    - id: eu-refund-time\n"
+                  "      reason: We refund on the day proof of sending reaches us\n")
 
 
 @pytest.mark.parametrize("country", ["NL", "DE", "FR", "IE"])

@@ -273,7 +273,8 @@ def returns_mistakes() -> list[tuple[str, str, str, str]]:
     key and what was expected)."""
     nl_send, us_fee = line_of(NL_BOOKS, "  deadline: notify then send"), line_of(US_ROPES, "  not_returnable")
     return [
-        ("notify then send without its second period", NL_BOOKS, NL_BOOKS.replace("  send_days: 14", "  send_days: null"),
+        ("notify then send without its second period", NL_BOOKS,
+         NL_BOOKS.replace("  send_days: 14", "  send_days: null"),
          f"policies.yaml:{nl_send}: returns.deadline: notify then send needs its second period; expected send_days: "
          "under returns"),
         ("a second period for a window without one", US_ROPES, US_ROPES.replace("  deadline: send\n",
@@ -283,15 +284,16 @@ def returns_mistakes() -> list[tuple[str, str, str, str]]:
         ("an unknown deadline", US_ROPES, US_ROPES.replace("  deadline: send", "  deadline: postmarked"),
          f'policies.yaml:{line_of(US_ROPES, "  deadline: send")}: returns.deadline: expected one of reach, send or '
          'notify then send; got "postmarked"'),
-        ("a restocking fee above 100%", US_ROPES, US_ROPES.replace("  not_returnable: null",
-                                                                  '  restocking_fee: {fee: "120%"}\n  not_returnable: null'),
+        ("a restocking fee above 100%", US_ROPES, US_ROPES.replace(
+            "  not_returnable: null", '  restocking_fee: {fee: "120%"}\n  not_returnable: null'),
          f"policies.yaml:{us_fee}: returns.restocking_fee.fee: expected a percentage above 0% and at most 100%; "
          'got "120%"'),
         ("a restocking fee in another currency", US_ROPES, US_ROPES.replace(
             "  not_returnable: null", "  restocking_fee: {fee: 5.00 EUR}\n  not_returnable: null"),
          f"policies.yaml:{us_fee}: returns.restocking_fee.fee: expected an amount in the shop's currency (USD)"),
         ("a restocking fee on faulty items", US_ROPES, US_ROPES.replace(
-            "  not_returnable: null", "  restocking_fee:\n    fee: 10%\n    faulty_items: true\n  not_returnable: null"),
+            "  not_returnable: null",
+            "  restocking_fee:\n    fee: 10%\n    faulty_items: true\n  not_returnable: null"),
          f"policies.yaml:{us_fee + 2}: returns.restocking_fee.faulty_items: expected false: a damaged, faulty or "
          "wrong item is refunded in full"),
         ("a refund method that is not a payment method", NL_BOOKS, NL_BOOKS.replace("    bancontact: 2",
@@ -425,3 +427,51 @@ def test_a_group_gives_way_to_a_country_named_in_another_zone_and_regions_are_sh
     assert "| Netherlands | 1 to 2 business days | €4\\.95, free on orders of €50\\.00 or more |" in table
     assert table.count("| Netherlands |") == 1  # no home row above a zone named after the home country
     assert values["delivery.standard.EU.transit_days"] == "5 to 7 business days"
+
+
+@pytest.mark.parametrize("shop, changes, sentence", [
+    (POLICIES, [], "Your return must reach us within 14 days of the day you received your order. If the last day "
+                   "falls on a day we're closed, you have until our next business day."),
+    (POLICIES, [("  deadline: reach", "  deadline: send"), ("  closed_day_moves: true", "  closed_day_moves: false")],
+     "You must send your return within 14 days of the day you received your order."),
+    (POLICIES, [("  deadline: reach", "  deadline: send")],
+     "You must send your return within 14 days of the day you received your order. If the last day falls on a day "
+     "we're closed, you have until our next business day."),
+    (US_ROPES, [], "You must send your return within 30 days of the day you received your order."),
+    (NL_BOOKS, [], "Tell us within 14 days of the day you received your order that you want to return it, then send "
+                   "it within 14 days of telling us. If the last day of either falls on a day we're closed, you have "
+                   "until our next business day."),
+])
+def test_the_return_window_is_worded_by_its_model(tmp_path, shop, changes, sentence):
+    """The sentence follows the model: an answer using {{ returns.deadline }} never says "reach" for a send window."""
+    text = shop
+    for old, new in changes:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    assert load_text(tmp_path, text).placeholders()["returns.deadline"] == sentence
+
+
+@pytest.mark.parametrize("fee, sentence", [
+    ("10%", "For a return because you changed your mind, we keep a restocking fee of 10%. We never charge it on a "
+            "damaged, faulty or wrong item."),
+    ("7.5", "For a return because you changed your mind, we keep a restocking fee of $7\\.50. We never charge it on a "
+            "damaged, faulty or wrong item."),
+    ("5.00 USD", "For a return because you changed your mind, we keep a restocking fee of $5\\.00. We never charge it "
+                 "on a damaged, faulty or wrong item."),
+])
+def test_a_restocking_fee_is_a_percentage_or_an_amount_of_the_shops_currency(tmp_path, fee, sentence):
+    text = US_ROPES.replace("  not_returnable: null", f"  restocking_fee: {{fee: {fee}}}\n  not_returnable: null")
+    values = load_text(tmp_path, text).placeholders()
+    assert values["returns.restocking_fee"] == sentence
+    assert load_text(tmp_path, US_ROPES).placeholders()["returns.restocking_fee"] == ""  # none: no sentence
+
+
+def test_a_value_the_shops_model_does_not_give_is_no_placeholder():
+    """A refund in calendar days has no {{ refunds.business_days }}: an answer written for business days is refused
+    as an unknown placeholder rather than shown blank."""
+    dutch = load_policies(ROOT / "examples" / "nl-books" / "policies.yaml").placeholders()
+    assert dutch["refunds.calendar_days"] == "14 days" and "refunds.business_days" not in dutch
+    assert dutch["returns.send_days"] == "14 days" and dutch["refunds.to_statement.ideal"] == "1 business day"
+    ours = load_policies(ROOT / "policies.yaml").placeholders()
+    assert "refunds.calendar_days" not in ours and "returns.send_days" not in ours
+    assert ours["payments.methods"] == "Visa, Mastercard, Maestro, American Express and PayPal"

@@ -371,8 +371,8 @@ SCHEMA = Record({
                                                                        "than this is stuck"),
     }, description="tracking a parcel"),
     "returns": Record({
-        "window_days": Whole("day", description="the return window, in calendar days from delivery; returns.deadline says "
-                                         "what must happen within it"),
+        "window_days": Whole("day", description="the return window, in calendar days from delivery; "
+                                                "returns.deadline says what must happen within it"),
         "deadline": Optional(Choice(DEADLINES, description="what the shopper must do within the window: reach "
                                                             "when left out"), render_in=_render_deadline),
         "send_days": Optional(Whole("day", description="notify then send: the calendar days to send the return "
