@@ -491,9 +491,10 @@ class Policies:
     def own_placeholders(self) -> dict[str, tuple[str, str, str]]:
         """The placeholders named after the shop's own delivery services and payment methods: `zone_placeholders`,
         and refunds.to_statement.<method> for each method a refund goes back to."""
+        names = method_names(self["payments.methods"])
         return {**self.zone_placeholders(), **{
             f"refunds.to_statement.{method}": (STATEMENT_TIME.render(days), STATEMENT_TIME.unit,
-                                               f"the time for a refund to {method} to show on the statement")
+                                               f"the time for a {names[method]} refund to show on the statement")
             for method, days in self["refunds.to_statement"].items()}}
 
     def zone_placeholders(self) -> dict[str, tuple[str, str, str]]:
