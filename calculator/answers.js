@@ -91,11 +91,25 @@ function offerServices(form) {
   picker.dataset.country = country;
 }
 
+// The return check's sentences, chosen by the deadline the returns model answers (return_by, notify_by, send_by):
+// [for a day to come, for a day passed]. {name} is filled in.
+const RETURN_WORDS = {
+  return_by: ["For an order delivered on {delivered}, your return must reach us by {day}.",
+    "For an order delivered on {delivered}, the {days} for your return to reach us ended on {day}."],
+  notify_by: ["For an order delivered on {delivered}, tell us by {day} that you want to return it.",
+    "For an order delivered on {delivered}, the {days} to tell us that you want to return it ended on {day}."],
+  send_by: ["For an order delivered on {delivered}, send it by {day}.",
+    "For an order delivered on {delivered}, the {days} to send it ended on {day}."],
+  sent_after_telling: ["As you told us on {notified}, send it by {day}.",
+    "As you told us on {notified}, the {days} to send it ended on {day}."],
+};
+const words = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => values[key]);
+
 // Per check: the engine's answer for the field values, and that answer in words (paragraphs).
 const CHECKS = {
   cancellation: {
     ask: (v) => cancellationStatus(data, toMoment(v.ordered), new Date().toISOString().slice(0, 19) + "Z"),
-    before_start: ["ordered", () => say("answers.ordered_in_future")],
+    before_start: ["ordered", say("answers.ordered_in_future")],
     tell: (r, v) => {
       const values = { ordered: when(toMoment(v.ordered)), until: when(r.free_until) };
       const free = r.status === "free" ? "free" : "ended";
@@ -115,9 +129,15 @@ const CHECKS = {
     ],
   },
   return: {
-    ask: (v) => returnDeadline(data, v.delivered),
-    tell: (r, v) => [[`For an order delivered on ${longDate(v.delivered)}, your return ` +
-      (r.return_by < today() ? "had to reach us by " : "must reach us by ") + `${longDate(r.return_by)}.`]],
+    ask: (v) => returnDeadline(data, v.delivered, v.notified || undefined),
+    before_start: ["notified", "That's before your order was delivered: please check the dates."],
+    tell: (r, v) => [[Object.keys(r).map((key) => {
+      const told = key === "send_by" && r.notify_by; // sent within return_send_days of telling us
+      return words(RETURN_WORDS[told ? "sent_after_telling" : key][r[key] < today() ? 1 : 0], {
+        delivered: longDate(v.delivered), notified: told && longDate(v.notified), day: longDate(r[key]),
+        days: plural(told ? data.return_send_days : data.return_window_days, "day"),
+      });
+    }).join(" ")]],
   },
   refund: {
     ask: (v) => refundDeadline(data, v.received),
@@ -134,12 +154,12 @@ const CHECKS = {
   credit: {
     ask: (v) => creditDeadline(data, v.issued, v.method),
     tell: (r, v) => [[`For a refund issued on ${longDate(v.issued)}, your ` +
-      `${v.method === "paypal" ? "PayPal" : v.method} refund should show in your account ` +
+      `${data.method_names[v.method]} refund should show in your account ` +
       (r.credited_by === v.issued ? "the same day." : `by ${longDate(r.credited_by)}.`)]],
   },
   tracking: {
     ask: (v) => trackingStatus(data, v.updated, v.today),
-    before_start: ["today", () => say("answers.today_before_update")],
+    before_start: ["today", say("answers.today_before_update")],
     tell: (r, v) => {
       const values = { updated: longDate(v.updated), today: longDate(v.today), stale_from: longDate(r.stale_from),
         days: plural(data.tracking_stale_business_days, "business day") };
@@ -171,7 +191,7 @@ function showError(form, name, message) {
 // The field and message for an error the engine answered.
 function engineError(form, check, error, values) {
   if (FIELD_ERRORS[error]) return [FIELD_ERRORS[error][0], FIELD_ERRORS[error][1](values)];
-  if (error === "before_start" && check.before_start) return [check.before_start[0], check.before_start[1]()];
+  if (error === "before_start" && check.before_start) return check.before_start;
   const { name } = form.querySelector("[name]"); // the first field, always a date
   return [name, error === "out_of_range" ? outOfRange(values[name].slice(0, 10)) : say("answers.real_date")];
 }
@@ -182,7 +202,7 @@ const fieldWords = (input, key) => say(`answers.${key}_${input.type === "date" ?
 // What is wrong with a date field: a message, "" for nothing, null when it is empty.
 function dateProblem(input) {
   const iso = input.value.slice(0, 10);
-  if (!iso) return input.validity.badInput ? fieldWords(input, "real") : null;
+  if (!iso) return input.validity.badInput ? fieldWords(input, "real") : input.required ? null : "";
   if (!/^\d{4}-/.test(iso) || iso < data.first_date || iso > data.last_date) return outOfRange(iso); // year 10000+
   return input.hasAttribute("data-past") && iso > today() ? say("answers.date_in_future") : "";
 }

@@ -19,11 +19,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from helpcentre.content import unfinished
 from helpcentre.publishing import csp, structured_data
 from helpcentre.publishing.template_words import template_words
 from helpcentre.reading.errors import DataError
 from helpcentre.reading.words_file import shipped_words
 from helpcentre.review.checking_pass import GENERATOR, HelpCentre, load_help_centre
+from helpcentre.review.preview_bar import add_preview_bar
 from helpcentre.review.preview_error import error_page_paths, render_error_page
 from helpcentre.search import assets as search_assets
 from helpcentre.search import index as search_index
@@ -34,6 +36,8 @@ _mistakes: DataError | None = None  # in the preview, what the error page shows 
 _search: search_assets.SearchAssets | None = None  # the forgiving search's files, when mkdocs.yml tunes search
 _previewing = False  # under `mkdocs serve`
 log = get_plugin_logger(__name__)
+UNFINISHED_CSS = "assets/stylesheets/unfinished.css"  # the preview's highlight of unfinished answers
+UNFINISHED_PAGE = unfinished.CHECKLIST_PAGE.removesuffix(".md") + "/"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -68,6 +72,13 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
         return config
     for note in _help_centre.notes:  # hints and advice: information, never a warning that fails --strict
         log.info(str(note))
+    if _help_centre.unfinished:  # TODOs: the preview shows them; a build publishes nothing
+        listed = "\n".join(map(str, _help_centre.unfinished))
+        if not _previewing:
+            raise PluginError(f"{unfinished.count_words(_help_centre.unfinished)}; nothing is published while "
+                              f"a TODO is left:\n{listed}")
+        log.info(f"{unfinished.count_words(_help_centre.unfinished)} (the page {UNFINISHED_PAGE}):\n{listed}")
+        config.extra_css.append(UNFINISHED_CSS)
     script = ExtraScriptValue(_help_centre.calculator.script)
     script.type = "module"
     config.extra_javascript.append(script)
@@ -142,7 +153,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if f.src_uri.endswith(".yml") or f.src_uri in _help_centre.pages]:
         files.remove(file)  # topic sources become pages; Markdown pages are replaced by their filled copies
     search_files = _search.files if _search else {}
-    for path, content in {**_help_centre.pages, **_help_centre.calculator.files, **search_files}.items():
+    highlight = {UNFINISHED_CSS: unfinished.STYLESHEET.read_text(encoding="utf-8")} if _help_centre.unfinished else {}
+    for path, content in {**_help_centre.pages, **_help_centre.calculator.files, **search_files, **highlight}.items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -164,6 +176,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if topic is not None:  # read by overrides/main.html, which writes it into the page's head
         page.meta["faq_json_ld"] = Markup(structured_data.faq_json_ld(topic, html, page.canonical_url))
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The preview's "as on" bar, in `mkdocs serve` only: a published page is never touched here.
+    return add_preview_bar(output) if _previewing and _mistakes is None else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

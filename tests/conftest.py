@@ -22,14 +22,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tests mirror the packages (tests/dates/ for helpcentre.dates, ...), and one package's tests may use
 # another's helpers by module name (`from test_accessibility import visit`): every folder is on the path.
 sys.path[:0] = [str(folder) for folder in sorted(Path(__file__).parent.iterdir())
                 if folder.is_dir() and folder.name not in {"js", "shops"}]
-PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator", "law",
+PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator", "law", "kit",
                  "search", "words"]
 SHOPS = Path(__file__).parent / "shops"
 # A small topic file for the content tests: three answers that link to each other, and one more.
@@ -239,6 +239,14 @@ def site_url(site: Build) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def mutated_url(mutated_site: Build) -> Iterator[str]:
     yield from serve(mutated_site.site)
+
+
+def close_context(context: BrowserContext) -> None:
+    """Close a browser context once its route handlers in flight have finished. A handler still running
+    (a slow route.fetch on a busy machine) would fail on the closed context, and Playwright raises a
+    handler's error from the next call it is given, wherever that is: the next browser test's setup."""
+    context.unroute_all(behavior="wait")
+    context.close()
 
 
 @pytest.fixture(scope="session")

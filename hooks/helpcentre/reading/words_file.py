@@ -225,18 +225,26 @@ def check_locale(locale: str) -> str | None:
     except (ValueError, babel.UnknownLocaleError):
         return f"{locale} is not a locale Babel knows (not installed); expected a language variant such as " \
                f"{' or '.join(installed_locales())}"
-    if locale not in installed_locales():
+    if words_file_of(locale) not in installed_locales():
         return f"there is no words file for {locale} in words/; expected one of {', '.join(installed_locales())}, " \
                f"or add words/{locale}.yml (docs/maintainers.md, \"Words and locale\")"
     return None
 
 
+def words_file_of(locale: str) -> str:
+    """The words file a locale reads: its own (en-US), else, for English written elsewhere (en-IE, en-NL), British
+    English's; the locale still writes the amounts (Babel, Intl)."""
+    if locale in installed_locales() or not locale.startswith("en-"):
+        return locale
+    return DEFAULT_LOCALE
+
+
 def load_words(locale: str, override: Path | None = None, override_name: str = "") -> Words:
-    """The words of `locale` (words/<locale>.yml), with a shop's changes (`override`, when the file exists);
-    raises `DataError` naming the file, line and key of every mistake."""
+    """The words of `locale` (words/<locale>.yml, or `words_file_of` it), with a shop's changes (`override`, when
+    the file exists); raises `DataError` naming the file, line and key of every mistake."""
     found = Findings()
-    name = f"words/{locale}.yml"
-    path = FOLDER / f"{locale}.yml"
+    name = f"words/{words_file_of(locale)}.yml"
+    path = FOLDER / f"{words_file_of(locale)}.yml"
     if not path.is_file():
         raise DataError(name, None, "", f"the words file is missing; {check_locale(locale)}")
     node = read_yaml(path, name)
