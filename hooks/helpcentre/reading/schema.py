@@ -813,14 +813,17 @@ class MapOf(Field):
 
 
 def sentence_of(sentence: str | None, items: Sequence[str]) -> str:
-    """The items joined ('a, b and c') and put into the words file's `sentence` (a key, whose one placeholder
-    they fill); nothing when there are none."""
+    """The items joined ('a, b and c') and put into `sentence`: a key of the words file, whose one placeholder they
+    fill, or (the returns model's, until its sentences move to the words file) a sentence where it says {};
+    nothing when there are none."""
     if not items:
         return ""
     joined = md.join_words(items)
     if not sentence:
         return joined
-    return words().say_with(sentence, joined)
+    if sentence in words().sentences:
+        return words().say_with(sentence, joined)
+    return sentence.replace("{}", joined)
 
 
 class Optional(Field):
