@@ -108,7 +108,7 @@ def test_the_us_return_check_answers_send_by_with_no_business_day_shift(open_pag
     assert form.locator(".order-check-title").inner_text() == "Check the last day to send your return"
     assert form.locator("input").count() == 1  # the delivery date alone
     answer = answer_text(ask(form, **{"Date your order was delivered": "2026-11-27"}))
-    assert answer == "For an order delivered on Friday 27 November 2026, send it by Sunday 27 December 2026."
+    assert answer == "For an order delivered on Friday, November 27, 2026, send it by Sunday, December 27, 2026."
     credit = check(page, "credit")
     assert credit.locator('input[type="radio"]').evaluate_all("radios => radios.map((radio) => radio.value)") == [
         "card", "paypal"]
