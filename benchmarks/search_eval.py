@@ -131,9 +131,9 @@ def main() -> None:
          "within three (lunr)"],
         [[name, subset, *shares(figures)] for name, subset, figures in rows]))
     print(f"\nNo result shown for the {len(no_answer)} queries without an answer (search_no_answer.yml):")
-    for name, shares in empty.items():
-        browser = f" browser {shares['browser']:.0%}," if "browser" in shares else ""
-        print(f"  {name}:{browser} lunr {shares['lunr']:.0%}")
+    for name, share in empty.items():
+        browser = f" browser {share['browser']:.0%}," if "browser" in share else ""
+        print(f"  {name}:{browser} lunr {share['lunr']:.0%}")
     for subset, missed in misses.items():
         print(f"\nTuned, {subset}: not answered within the first three:")
         for query, found in missed:
