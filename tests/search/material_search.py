@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 QUESTIONS_FILE = Path(__file__).parent / "search_questions.yml"
 NO_ANSWER_FILE = Path(__file__).parent / "search_no_answer.yml"  # queries the help centre cannot answer
+LANDINGS_FILE = Path(__file__).parent / "search_landings.yml"  # queries whose first result must be one answer
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -74,6 +75,11 @@ def load_eval_questions(path: Path = QUESTIONS_FILE) -> list[EvalQuestion]:
 
 def load_no_answer_queries(path: Path = NO_ANSWER_FILE) -> list[str]:
     return list(yaml.safe_load(path.read_text("utf-8")))
+
+
+def load_landings(path: Path = LANDINGS_FILE) -> list[tuple[str, str]]:
+    """(query, the answer its first result must be)."""
+    return [(item["q"], item["answer"]) for item in yaml.safe_load(path.read_text("utf-8"))]
 
 
 def split_words(text: str, separator: re.Pattern[str]) -> list[str]:
