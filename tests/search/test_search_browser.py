@@ -75,15 +75,21 @@ def test_terse_misspelt_and_conversational_queries_land_on_the_answer_first(sear
     assert landings(search.visible_links(query), IDS)[:1] == [answer]
 
 
-def test_a_country_named_in_a_search_opens_the_delivery_times(search):
+def open_first_result(search: BrowserSearch, query: str, answer: str) -> None:
+    """Search, follow the first result, and check that it opened on the answer, its heading on screen."""
     page = search.page
-    search.visible_links("how long to ship to australia")
+    search.visible_links(query)
     with page.expect_navigation():
         page.locator("li.md-search-result__item a[href*='#']").first.click()
-    assert page.url.endswith("#delivery-time")
-    heading = page.locator("h2#delivery-time")
+    assert page.url.endswith(f"#{answer}")
+    heading = page.locator(f"h2#{answer}")
+    assert heading.is_visible()
     assert heading.evaluate("h => h.getBoundingClientRect().top < window.innerHeight")
-    table = page.locator("xpath=//h2[@id='delivery-time']/following::table[1]")  # Australia's zone is in it
+
+
+def test_a_country_named_in_a_search_opens_the_delivery_times(search):
+    open_first_result(search, "how long to ship to australia", "delivery-time")
+    table = search.page.locator("xpath=//h2[@id='delivery-time']/following::table[1]")  # Australia's zone is in it
     assert table.is_visible() and "Everywhere else" in table.inner_text()
 
 
@@ -112,14 +118,7 @@ def test_the_offline_lunr_check_ranks_exactly_as_the_browser(search_index, resul
 
 
 def test_a_result_opens_the_answer_itself(search):
-    page = search.page
-    search.visible_links("arrived broken")
-    with page.expect_navigation():
-        page.locator("li.md-search-result__item a[href*='#']").first.click()
-    assert page.url.endswith("#damaged-item")
-    heading = page.locator("h2#damaged-item")
-    assert heading.is_visible()
-    assert heading.evaluate("h => h.getBoundingClientRect().top < window.innerHeight")
+    open_first_result(search, "arrived broken", "damaged-item")
 
 
 def test_the_not_found_page_offers_search_and_the_email(search):
