@@ -266,4 +266,4 @@ def test_terse_misspelt_and_conversational_queries_land_on_the_answer_first(sear
 def test_offline_most_questions_are_answered_by_the_first_result(search):
     figures = measure(QUESTIONS, [landings(search.visible_links(q.query), IDS) for q in QUESTIONS])
     assert figures.top3 >= 0.95, f"{figures}; not within the first three: {figures.misses}"  # see test_search_browser
-    assert figures.first >= 0.85, str(figures)
+    assert figures.first >= 0.87, str(figures)

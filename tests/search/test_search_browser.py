@@ -23,7 +23,7 @@ from material_search import (
 )
 from search_variants import misspellings, word_forms
 
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 from helpcentre.content.topics import load_topics
 from helpcentre.policy.policies import load_policies
 
@@ -91,6 +91,21 @@ def test_a_country_named_in_a_search_opens_the_delivery_times(search):
     open_first_result(search, "how long to ship to australia", "delivery-time")
     table = search.page.locator("xpath=//h2[@id='delivery-time']/following::table[1]")  # Australia's zone is in it
     assert table.is_visible() and "Everywhere else" in table.inner_text()
+
+
+@pytest.mark.parametrize("shop, query, answer", [
+    ("us-ropes", "how long to ship to canada", "shipping-options"),
+    ("nl-books", "how long to ship to germany", "delivery-costs"),
+])
+def test_a_country_named_in_a_reference_shops_search_leads_to_its_delivery_times(browser, request, shop, query,
+                                                                                   answer):
+    ids = [question.id for topic in load_topics(EXAMPLES / shop / "content") for question in topic.questions]
+    page = browser.new_page()
+    try:
+        found = BrowserSearch(page, request.getfixturevalue(f"{shop.replace('-', '_')}_url")).visible_links(query)
+    finally:
+        page.close()
+    assert landings(found, ids)[:1] == [answer]
 
 
 def test_questions_the_help_centre_cannot_answer_mostly_get_no_result(search):
