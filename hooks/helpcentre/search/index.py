@@ -6,8 +6,9 @@ search/search_index.json: {"config": {"separator", "pipeline", "fields", ...}, "
 result, headed by the page; `tune_search_index` makes each question an entry of its own, with the
 question's keywords in a field of their own, so that a search lands on the answer. Each word of the
 keywords counts once, however many of them say it: a question with many ways of saying "cancelled" does
-not outweigh the one that says "cancel". The answer that shows the delivery times takes the names of the
-countries the shop delivers to as keywords, so that a country named in a search leads to its delivery time.
+not outweigh the one that says "cancel". The answer that shows the delivery times holds the names of the
+countries the shop delivers to, in a field of their own, so that a country named in a search leads to its
+delivery time.
 
 The separator (`search_separator`) drops the small words that Material's prefix search would match
 against the start of every other word. The tuning is on when the search plugin in mkdocs.yml declares
@@ -87,8 +88,8 @@ def search_separator(punctuation: str = PUNCTUATION, small_words: Sequence[str] 
 def tune_search_index(index: dict[str, Any], topics: Sequence[Topic],
                       destinations: Sequence[str] = ()) -> dict[str, Any]:
     """The index with each question as its own result and its keywords indexed, the `destinations` (the
-    names of the countries the shop delivers to) among the keywords of the answer with the delivery times;
-    unchanged if not tuned."""
+    names of the countries the shop delivers to) in the places field of the answer with the delivery
+    times; unchanged if not tuned."""
     if not is_tuned(index["config"]["fields"]):
         return index
     headings = {topic.slug: unsearchable(topic.title) for topic in topics}  # once per topic, not per question
