@@ -17,7 +17,7 @@ BUILD_EPOCH = $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/n
 # SHOP=examples/us-ropes. Its site is written into its own site/.
 SHOP ?= .
 
-.PHONY: serve build check diff test bench audit screenshots schemas system-tools clean
+.PHONY: serve build check diff new-shop test bench audit screenshots schemas system-tools clean
 
 serve: $(VENV)/.installed  ## build and preview at http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --config-file $(SHOP)/mkdocs.yml --dev-addr 127.0.0.1:8000
@@ -33,7 +33,10 @@ check: $(VENV)/.installed  ## every mistake in policies.yaml and content/ at onc
 
 BASE ?= HEAD
 diff: $(VENV)/.installed  ## what shoppers will see differently between BASE (a git ref, default HEAD) and the working tree, in Markdown
-	@PYTHONPATH=hooks $(BIN)/python -m helpcentre.review.site_diff $(BASE)
+	@PYTHONPATH=hooks $(BIN)/python -m helpcentre.review.site_diff $(BASE) --project $(SHOP)
+
+new-shop: $(VENV)/.installed  ## a new shop's folder: make new-shop DIR=path COUNTRY=CC NAME="..." EMAIL=... (alone: what it needs)
+	@PYTHONPATH=hooks $(BIN)/python -m helpcentre.starting.new_shop  # reads DIR, COUNTRY, NAME, EMAIL, URL, LOGO, FAVICON, COLOUR
 
 test: $(VENV)/.installed node_modules/.installed system-tools $(PROPERDOCS_VENV)/.installed  ## every test: lint, Python, Node and the browser
 	$(BIN)/ruff check hooks tests benchmarks tools

@@ -18,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from helpcentre.content import unfinished
 from helpcentre.policy.policies import destination_names
 from helpcentre.publishing import csp, structured_data
 from helpcentre.reading.errors import DataError
@@ -32,6 +33,8 @@ _mistakes: DataError | None = None  # in the preview, what the error page shows 
 _search: search_assets.SearchAssets | None = None  # the forgiving search's files, when mkdocs.yml tunes search
 _previewing = False  # under `mkdocs serve`
 log = get_plugin_logger(__name__)
+UNFINISHED_CSS = "assets/stylesheets/unfinished.css"  # the preview's highlight of unfinished answers
+UNFINISHED_PAGE = unfinished.CHECKLIST_PAGE.removesuffix(".md") + "/"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -66,6 +69,13 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
         return config
     for note in _help_centre.notes:  # hints and advice: information, never a warning that fails --strict
         log.info(str(note))
+    if _help_centre.unfinished:  # TODOs: the preview shows them; a build publishes nothing
+        listed = "\n".join(map(str, _help_centre.unfinished))
+        if not _previewing:
+            raise PluginError(f"{unfinished.count_words(_help_centre.unfinished)}; nothing is published while "
+                              f"a TODO is left:\n{listed}")
+        log.info(f"{unfinished.count_words(_help_centre.unfinished)} (the page {UNFINISHED_PAGE}):\n{listed}")
+        config.extra_css.append(UNFINISHED_CSS)
     script = ExtraScriptValue(_help_centre.calculator.script)
     script.type = "module"
     config.extra_javascript.append(script)
@@ -131,7 +141,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if f.src_uri.endswith(".yml") or f.src_uri in _help_centre.pages]:
         files.remove(file)  # topic sources become pages; Markdown pages are replaced by their filled copies
     search_files = _search.files if _search else {}
-    for path, content in {**_help_centre.pages, **_help_centre.calculator.files, **search_files}.items():
+    highlight = {UNFINISHED_CSS: unfinished.STYLESHEET.read_text(encoding="utf-8")} if _help_centre.unfinished else {}
+    for path, content in {**_help_centre.pages, **_help_centre.calculator.files, **search_files, **highlight}.items():
         files.append(File.generated(config, path, content=content))
     return files
 

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # another's helpers by module name (`from test_accessibility import visit`): every folder is on the path.
 sys.path[:0] = [str(folder) for folder in sorted(Path(__file__).parent.iterdir())
                 if folder.is_dir() and folder.name not in {"js", "shops"}]
-PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator", "law",
+PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator", "law", "kit",
                  "search"]
 SHOPS = Path(__file__).parent / "shops"
 # A small topic file for the content tests: three answers that link to each other, and one more.

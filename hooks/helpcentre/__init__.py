@@ -10,6 +10,7 @@ line names, all of them below it (tests/test_layers.py keeps this true). From th
 - dates: the order dates calculator, its forms and data, the last order dates and the notice
 - search: search tuned for shoppers
 - law: consumer law as data, and the advice it gives on the policies
+- starting: make new-shop (a shop folder from its country's defaults) and the content kit's questions
 - review: the checking pass that makes a help centre, and the editors' tools (check, diff, preview, schemas)
 
 hooks/events.py, the only module that knows MkDocs, sits on top.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from conftest import ROOT
 from helpcentre.content.text_rules import EMAIL, EXAMPLE_DOMAIN, FIGURE
 
-SCANNED = ["content", "overrides", "hooks", "calculator", "mkdocs.yml"]
+SCANNED = ["content", "kit", "overrides", "hooks", "calculator", "mkdocs.yml"]
 
 
 def source_files():

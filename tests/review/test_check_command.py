@@ -73,7 +73,10 @@ def test_hints_and_advice_are_one_line_each_unless_asked_for_in_full():
     [line] = [line for line in brief.stdout.splitlines() if "advice" in line]
     assert line.startswith(f"{len(advice)} pieces of advice on the policies") and "make check V=1" in line
     assert all(a.split(": ")[0].rsplit(":", 1)[0] in line for a in advice)  # file:line of each, in the one line
-    assert len(brief.stdout.splitlines()) == 2 and full.stdout.splitlines()[-1] == brief.stdout.splitlines()[-1]
+    kit = [line for line in full.stdout.splitlines() if line.startswith("kit/") and line.endswith("[hint]")]
+    [line] = [line for line in brief.stdout.splitlines() if "content kit" in line]
+    assert line.startswith(f"{len(kit)} of the content kit's questions") and "gift-wrap" in line
+    assert len(brief.stdout.splitlines()) == 3 and full.stdout.splitlines()[-1] == brief.stdout.splitlines()[-1]
 
 
 def test_every_mistake_is_printed_at_once_in_file_and_line_order(broken):

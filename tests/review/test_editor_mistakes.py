@@ -423,7 +423,7 @@ def test_two_single_closure_days_a_few_days_apart_get_a_hint_and_still_build(tmp
         "  closure_dates: []", "  closure_dates:\n    - 2026-12-24\n    - 2027-01-02\n    - 2027-03-01")
     policies.write_text(text, encoding="utf-8")
     help_centre = load_help_centre(policies, project / "content", project / "calculator")
-    hints = [note for note in help_centre.notes if note.severity == "hint"]
+    hints = [note for note in help_centre.notes if note.severity == "hint" and note.file == "policies.yaml"]
     assert [(h.file, h.line) for h in hints] == [("policies.yaml", line_of(text, "    - 2027-01-02"))]
     assert "2026-12-24 and 2027-01-02 are two single days" in hints[0].message
     assert "write a range: {from: 2026-12-24, to: 2027-01-02}" in hints[0].message
@@ -445,7 +445,7 @@ def test_everywhere_else_before_other_zones_gets_a_hint(tmp_path):
     text = text.replace(us + rest, rest + us)
     policies.write_text(text, encoding="utf-8")
     help_centre = load_help_centre(policies, project / "content", project / "calculator")
-    hints = [note for note in help_centre.notes if note.severity == "hint"]  # the policy advice aside
+    hints = [note for note in help_centre.notes if note.severity == "hint" and note.file == "policies.yaml"]
     assert [n.line for n in hints] == [line_of(text, "    - name: Everywhere else")]
     assert "move it to the end of the list" in hints[0].message
 

@@ -13,6 +13,7 @@ from helpcentre.reading.errors import Findings
 from . import contact
 from .placeholders import fill_placeholders
 from .topics import Question, Topic
+from .unfinished import CSS_CLASS, is_unfinished
 
 
 def render_topic_pages(topics: Sequence[Topic], values: Mapping[str, str], email: str,
@@ -41,6 +42,8 @@ def render_topic_page(topic: Topic, where: Mapping[str, tuple[Topic, Question]],
                                        question.answer.key)
         if found.errors:
             continue  # every question is still read, for its own mistakes
+        if is_unfinished(answer):  # highlighted in the preview (a build refuses it)
+            answer = f'<div class="{CSS_CLASS}" markdown>\n\n{answer.strip()}\n\n</div>'
         parts.append(f"## {md.escape(question.question)} {{#{question.id}}}\n\n{answer.strip()}\n")
         if question.email:
             parts.append(contact.render_email_button(question.email, email, shop_name))

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "hint", "advice"]  # an error stops the build; a hint or advice never does
+Severity = Literal["error", "hint", "advice", "unfinished"]
+# An error stops the build and the preview; a hint or advice never stops anything; something unfinished (a TODO)
+# stops the build, not the preview.
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Finding:
 
     def workflow_command(self) -> str:
         """The finding as a GitHub Actions workflow command: shown on the pull request's changed line."""
-        level = {"error": "error", "hint": "warning", "advice": "notice"}[self.severity]
+        level = {"error": "error", "hint": "warning", "advice": "notice", "unfinished": "warning"}[self.severity]
         where = {"file": self.file, "line": self.line, "col": self.column, "title": self.key or self.file}
         properties = ",".join(f"{name}={_escape(str(value), True)}" for name, value in where.items() if value)
         return f"::{level} {properties}::{_escape(self.message, False)}"
@@ -112,7 +114,12 @@ class Findings:
     @property
     def notes(self) -> list[Finding]:
         """The hints and advice: shown to the editor, never a reason to stop."""
-        return sorted({f for f in self.found if f.severity != "error"}, key=Finding.order)
+        return sorted({f for f in self.found if f.severity in ("hint", "advice")}, key=Finding.order)
+
+    @property
+    def unfinished(self) -> list[Finding]:
+        """What is still to write (a TODO): shown in the preview, refused by the build."""
+        return sorted({f for f in self.found if f.severity == "unfinished"}, key=Finding.order)
 
     def raise_errors(self) -> None:
         if self.found and self.errors:

@@ -2,9 +2,10 @@
 
 Prints one line per mistake, ``file:line:column: key: message``, sorted by file and line (what a mistake breaks
 elsewhere indented under it); then the hints and the advice, one line each (all of them with -v); and last one
-line: "No mistakes in N files." or "N mistakes in M files.". Exits 1 if there is a mistake. Under GitHub Actions
-each mistake is also a workflow command, shown on the pull request's changed line, and the hints and advice are
-written once to the job's summary.
+line: "No mistakes in N files." or "N mistakes in M files.", after the TODOs left (answers to write, values to
+decide: `make build` publishes nothing while one is left), one line each. Exits 1 if there is a mistake or a TODO.
+Under GitHub Actions each mistake is also a workflow command, shown on the pull request's changed line, and the
+hints and advice are written once to the job's summary.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from helpcentre.content.unfinished import count_words
 from helpcentre.reading.errors import Finding
+from helpcentre.starting.content_kit import KIT
 
 from .checking_pass import review_help_centre
 
@@ -35,14 +38,24 @@ def main(argv: list[str] | None = None) -> int:
         print(finding)
     lines = notes_in_full(found.notes) if arguments.verbose else notes_in_brief(found.notes)
     print("\n".join(["", *lines]) if found.errors and lines else "\n".join(lines), end="\n" if lines else "")
+    print(unfinished_lines(found.unfinished), end="")
     print(summary_line(found.errors, checked_files(project)))
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for finding in found.errors:
+        for finding in [*found.errors, *found.unfinished]:
             print(finding.workflow_command())
         if found.notes and os.environ.get("GITHUB_STEP_SUMMARY"):
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
                 summary.write(job_summary(found.notes))
-    return 1 if found.errors else 0
+    return 1 if found.errors or found.unfinished else 0
+
+
+def unfinished_lines(unfinished: Sequence[Finding]) -> str:
+    """Each TODO left, file:line, under a line saying how many and what they stop."""
+    if not unfinished:
+        return ""
+    heading = (f"{count_words(unfinished)} (TODO; `make build` publishes nothing while one is left, "
+               "`make serve` shows them):")
+    return "".join(f"{line}\n" for line in [heading, *map(str, unfinished)])
 
 
 def checked_files(project: Path) -> list[str]:
@@ -62,14 +75,20 @@ def summary_line(errors: Sequence[Finding], files: Sequence[str]) -> str:
 
 
 def notes_in_brief(notes: Sequence[Finding]) -> list[str]:
-    """One line per kind of note: how many, about what, and where."""
+    """One line per kind of note: how many, about what, and where; the content kit's questions no answer
+    covers on a line of their own, by their ids."""
     lines = []
+    kit = [note for note in notes if note.file.startswith(f"{KIT.name}/")]
     for severity, (one, many, about) in NOTES.items():
-        of_kind = [note for note in notes if note.severity == severity]
+        of_kind = [note for note in notes if note.severity == severity and note not in kit]
         if of_kind:
             where = ", ".join(f"{note.file}:{note.line} {note.key}".strip() for note in of_kind)
             lines.append(f"{len(of_kind)} {one if len(of_kind) == 1 else many} on {about} (never a reason to stop): "
                          f"{where}; `make check V=1` shows them in full.")
+    if kit:
+        lines.append(f"{len(kit)} of the content kit's questions every shop is asked have no answer here (hints; "
+                     f"{KIT.name}/ has an answer to start from): {', '.join(note.key for note in kit)}; "
+                     "`make check V=1` shows them in full.")
     return lines
 
 

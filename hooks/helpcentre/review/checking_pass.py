@@ -14,6 +14,7 @@ from helpcentre.content.pages import render_topic_cards, render_topic_pages
 from helpcentre.content.placeholders import fill_placeholders
 from helpcentre.content.text_rules import check_text
 from helpcentre.content.topics import NOTICE_FILE, Topic, fold_lost_ids, read_topics
+from helpcentre.content.unfinished import CHECKLIST_PAGE, find_unfinished, render_checklist
 from helpcentre.dates.calculator_assets import CalculatorAssets, build_calculator_assets
 from helpcentre.dates.calculator_data import build_calculator_data, build_year
 from helpcentre.dates.check_forms import CHECKS, check_placeholders
@@ -22,6 +23,7 @@ from helpcentre.dates.notice import Notice, build_notice, load_notice_words
 from helpcentre.law.consumer_law import add_rights_answer, find_law, review_consumer_law
 from helpcentre.policy.policies import Policies, load_policies, placeholder_meanings, placeholder_names
 from helpcentre.reading.errors import Finding, Findings
+from helpcentre.starting.content_kit import find_unanswered
 
 # The generator's own folders (calculator/, law/, search/) sit beside hooks/, wherever the shop's folder is.
 GENERATOR = Path(__file__).resolve().parents[3]
@@ -37,12 +39,14 @@ class HelpCentre:
     notes: list[Finding] = field(default_factory=list)  # hints and advice for the editor; never stop the build
     notice: Notice | None = None  # the notice on every page, when there is anything to announce
     last_order_dates_answer: tuple[str, str] | None = None  # (topic page, question id) showing the last order dates
+    unfinished: list[Finding] = field(default_factory=list)  # the TODOs left: the preview shows them, a build refuses
 
     def nav(self) -> list[str]:
-        """The menu: the home page, the topics in their order, then the other pages."""
+        """The menu: the home page, the checklist of unfinished answers when there is one, the topics in their
+        order, then the other pages."""
+        first = ["index.md", *([CHECKLIST_PAGE] if CHECKLIST_PAGE in self.pages else [])]
         topics = [topic.page for topic in self.topics]
-        others = sorted(page for page in self.pages if page not in topics and page != "index.md")
-        return ["index.md", *topics, *others]
+        return [*first, *topics, *sorted(page for page in self.pages if page not in [*first, *topics])]
 
 
 def load_help_centre(policies_file: Path, content_folder: Path,
@@ -51,7 +55,7 @@ def load_help_centre(policies_file: Path, content_folder: Path,
     help_centre, found = review_help_centre(policies_file, content_folder, calculator_folder)
     found.raise_errors()
     assert help_centre is not None  # there is one whenever nothing was found wrong
-    help_centre.notes = found.notes
+    help_centre.notes, help_centre.unfinished = found.notes, found.unfinished
     return help_centre
 
 
@@ -170,6 +174,25 @@ def advise_on_consumer_law(draft: Draft, found: Findings) -> None:
                                              draft.topics or []))
 
 
+# Unfinished answers and values (helpcentre.content)
+
+def list_unfinished(draft: Draft, found: Findings) -> None:
+    """Every TODO left in the answers, policies.yaml and mkdocs.yml; the checklist page of them, if any."""
+    project = draft.policies_file.parent
+    unfinished = find_unfinished(draft.topics or [], [draft.policies_file, project / "mkdocs.yml"])
+    found.extend(unfinished)
+    if unfinished:
+        questions = {f"{topic.page}#{question.id}": question.question
+                     for topic in draft.topics or [] for question in topic.questions}
+        draft.pages[CHECKLIST_PAGE] = render_checklist(unfinished, questions)
+
+
+def compare_with_content_kit(draft: Draft, found: Findings) -> None:
+    """A hint for each question every shop is asked (the content kit's) that no answer covers."""
+    if draft.topics is not None:
+        found.extend(find_unanswered(draft.topics))
+
+
 # The notice on every page (helpcentre.dates)
 
 def read_notice_words(draft: Draft, found: Findings) -> None:
@@ -196,6 +219,8 @@ STAGES: tuple[Stage, ...] = (
     check_words,
     render_pages,
     advise_on_consumer_law,
+    list_unfinished,
+    compare_with_content_kit,
     read_notice_words,
     fold_knock_ons,
 )

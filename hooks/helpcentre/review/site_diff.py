@@ -3,11 +3,12 @@
     python -m helpcentre.review.site_diff [BASE]      (with hooks/ on the path; BASE defaults to HEAD)
 
 The base is taken out of git into a temporary folder (`git archive`: the editor's folder and the
-repository are left as they are); both versions are built by the real `mkdocs build --strict`, each
-into a temporary folder, dated alike (SOURCE_DATE_EPOCH, else the last commit's date), so that
-only their sources differ. Each then answers the calculator's sample panel with its own rules. Prints
-the Markdown report; exits 0 whatever it says, 2 (printing the build's error) when a version does not
-build.
+repository are left as they are), with the submodules at the commits the base pins (a shop in a repository of
+its own pins the generator so); the shop may be a folder of the repository (`--project examples/us-ropes`).
+Both versions are built by the real `mkdocs build --strict`, each into a temporary folder, dated alike
+(SOURCE_DATE_EPOCH, else the last commit's date), so that only their sources differ. Each then answers the
+calculator's sample panel with its own rules. Prints the Markdown report; exits 0 whatever it says, 2 (printing
+the build's error) when a version does not build.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from helpcentre.content.topics import NOTICE_FILE
 from helpcentre.dates.notice import load_notice_words
 
 from . import calculator_panel, seasons
+from .checking_pass import GENERATOR
 from .diff_report import compare_pages, policy_changes, render_report
 from .visible_text import read_site
 
@@ -42,8 +44,9 @@ class DiffError(Exception):
 @dataclass
 class Version:
     name: str  # "the base (HEAD, fb8ecd6)", "the working tree"
-    project: Path
+    project: Path  # the shop's folder
     site: Path
+    generator: Path  # the generator's folder this version is built with
 
     def calculator_data(self) -> dict[str, Any] | None:
         """The data.js this version built, or None if it builds no calculator."""
@@ -61,12 +64,17 @@ def git(project: Path, *arguments: str) -> str:
     return result.stdout.strip()
 
 
-def export_commit(project: Path, commit: str, folder: Path) -> None:
-    """The files of `commit` written into `folder`, as git stores them."""
-    archive = subprocess.run(["git", "-C", str(project), "archive", "--format=tar", commit],
+def export_commit(repository: Path, commit: str, folder: Path) -> None:
+    """The files of `commit` written into `folder`, as git stores them, with each submodule's files at the
+    commit `commit` pins."""
+    archive = subprocess.run(["git", "-C", str(repository), "archive", "--format=tar", commit],
                              capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
+    for line in git(repository, "ls-tree", "-r", commit).splitlines():
+        mode, kind, pinned, path = line.split(None, 3)
+        if kind == "commit":  # a submodule
+            export_commit(repository / path, pinned, folder / path)
 
 
 def build_epoch(project: Path) -> str:
@@ -114,7 +122,8 @@ class PanelAnswers:
             data = sorted((version.site / "assets" / "calculator").glob("data.*.js"))[0]
             answers = scratch / f"answers-{n}.json"
             with calls.open("rb") as stdin, answers.open("wb") as stdout:
-                command = [sys.executable, "-c", calculator_panel.EVALUATOR, str(version.project / "hooks"), str(data)]
+                hooks = version.generator / "hooks"
+                command = [sys.executable, "-c", calculator_panel.EVALUATOR, str(hooks), str(data)]
                 run = subprocess.Popen(command, cwd=version.project, env=env, stdin=stdin, stdout=stdout,
                                        stderr=subprocess.PIPE, text=True)
             self.runs.append((version, run, answers))
@@ -145,10 +154,13 @@ def site_diff(project: Path, base: str, scratch: Path) -> str:
         raise DiffError(f"{base!r} is not a commit of this repository") from None
     saved, subject = git(project, "log", "-1", "--format=%cs%n%s", commit).split("\n", 1)
     name = f"the version saved on {saved} (“{subject}”)"
-    old = Version(name, scratch / "base", scratch / "base-site")
-    new = Version("the working tree", project, scratch / "working-tree-site")
-    old.project.mkdir()
-    export_commit(project, commit, old.project)
+    repository = Path(git(project, "rev-parse", "--show-toplevel")).resolve()
+    shop, generator = project.relative_to(repository), Path(os.path.relpath(GENERATOR, project))
+    old = Version(name, scratch / "base" / shop, scratch / "base-site", scratch / "base" / shop / generator)
+    new = Version("the working tree", project, scratch / "working-tree-site", GENERATOR)
+    export_commit(repository, commit, scratch / "base")
+    if not (old.project / "mkdocs.yml").is_file():
+        raise DiffError(f"{shop.as_posix()}/mkdocs.yml is not in {base!r}: commit the shop first")
     epoch = build_epoch(project)
     build_all([old, new], epoch)
 
@@ -174,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="What shoppers will see differently between a git base and "
                                      "the working tree, as Markdown.")
     parser.add_argument("base", nargs="?", default="HEAD", help="a git revision (default: HEAD, the last commit)")
-    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the help centre's folder")
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the shop's folder (default: here)")
     arguments = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="site-diff-") as scratch:
         try:
