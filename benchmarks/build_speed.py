@@ -80,8 +80,8 @@ SENTENCES = [
     "for {{{{ tracking.stale_after_business_days }}}}, tell us and we'll chase the courier.",
     "Once we accept it, we refund you within {{{{ refunds.business_days }}}}, "
     "{{{{ refunds.original_delivery_cost }}}}.",
-    "Card refunds take up to {{{{ refunds.card_business_days }}}} to show; PayPal refunds show "
-    "{{{{ refunds.paypal_business_days }}}}.",
+    "Card refunds take up to {{{{ refunds.to_statement.card }}}} to show; PayPal refunds show "
+    "{{{{ refunds.to_statement.paypal }}}}.",
     "We accept {{{{ payments.methods }}}}, and {thing} can't be paid for in instalments.",
     "Everything takes a little longer at busy times. {{{{ delivery.peak_seasons }}}}",
     "Each item must be {{{{ returns.condition }}}}, and {{{{ returns.return_postage }}}}.",

@@ -99,6 +99,20 @@ function offerServices(form) {
   picker.dataset.country = country;
 }
 
+// The return check's sentences, chosen by the deadline the returns model answers (return_by, notify_by, send_by):
+// [for a day to come, for a day passed]. {name} is filled in.
+const RETURN_WORDS = {
+  return_by: ["For an order delivered on {delivered}, your return must reach us by {day}.",
+    "For an order delivered on {delivered}, the {days} for your return to reach us ended on {day}."],
+  notify_by: ["For an order delivered on {delivered}, tell us by {day} that you want to return it.",
+    "For an order delivered on {delivered}, the {days} to tell us that you want to return it ended on {day}."],
+  send_by: ["For an order delivered on {delivered}, send it by {day}.",
+    "For an order delivered on {delivered}, the {days} to send it ended on {day}."],
+  sent_after_telling: ["As you told us on {notified}, send it by {day}.",
+    "As you told us on {notified}, the {days} to send it ended on {day}."],
+};
+const words = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => values[key]);
+
 // Per check: the engine's answer for the field values, and that answer in words (paragraphs).
 const CHECKS = {
   cancellation: {
@@ -125,9 +139,15 @@ const CHECKS = {
     ],
   },
   return: {
-    ask: (v) => returnDeadline(data, v.delivered),
-    tell: (r, v) => [[`For an order delivered on ${longDate(v.delivered)}, your return ` +
-      (r.return_by < today() ? "had to reach us by " : "must reach us by ") + `${longDate(r.return_by)}.`]],
+    ask: (v) => returnDeadline(data, v.delivered, v.notified || undefined),
+    before_start: ["notified", "That's before your order was delivered: please check the dates."],
+    tell: (r, v) => [[Object.keys(r).map((key) => {
+      const told = key === "send_by" && r.notify_by; // sent within return_send_days of telling us
+      return words(RETURN_WORDS[told ? "sent_after_telling" : key][r[key] < today() ? 1 : 0], {
+        delivered: longDate(v.delivered), notified: told && longDate(v.notified), day: longDate(r[key]),
+        days: plural(told ? data.return_send_days : data.return_window_days, "day"),
+      });
+    }).join(" ")]],
   },
   refund: {
     ask: (v) => refundDeadline(data, v.received),
@@ -144,7 +164,7 @@ const CHECKS = {
   credit: {
     ask: (v) => creditDeadline(data, v.issued, v.method),
     tell: (r, v) => [[`For a refund issued on ${longDate(v.issued)}, your ` +
-      `${v.method === "paypal" ? "PayPal" : v.method} refund should show in your account ` +
+      `${data.method_names[v.method]} refund should show in your account ` +
       (r.credited_by === v.issued ? "the same day." : `by ${longDate(r.credited_by)}.`)]],
   },
   tracking: {
@@ -192,7 +212,7 @@ const fieldWords = (input) => input.type === "date" ? "date" : "date and time";
 // What is wrong with a date field: a message, "" for nothing, null when it is empty.
 function dateProblem(input) {
   const iso = input.value.slice(0, 10);
-  if (!iso) return input.validity.badInput ? `Please enter a real ${fieldWords(input)}.` : null;
+  if (!iso) return input.validity.badInput ? `Please enter a real ${fieldWords(input)}.` : input.required ? null : "";
   if (!/^\d{4}-/.test(iso) || iso < data.first_date || iso > data.last_date) return outOfRange(iso); // year 10000+
   return input.hasAttribute("data-past") && iso > today() ? "That date is in the future." : "";
 }

@@ -183,19 +183,36 @@ export const cancellationStatus = answer((data, orderedAt, now) => {
   };
 });
 
-export const returnDeadline = answer((data, deliveredOn) => {
+// The last day of a return period of calendar days from start, moved to the next business day when it
+// falls on a closed day and the shop's returns model says so.
+function windowEnd(data, start, days) {
+  const due = start + days;
+  return data.return_deadline_moves && !isBusinessDay(data, due) ? nextBusinessDay(data, due) : due;
+}
+
+// The return window's deadlines as the shop's returns model words them: {return_by} (reach), {send_by}
+// (send), or {notify_by} and, when the shopper told the shop on notifiedOn, {notify_by, send_by}.
+export const returnDeadline = answer((data, deliveredOn, notifiedOn) => {
   const delivered = parseDate(deliveredOn);
-  checkRange(data, delivered);
-  let due = delivered + data.return_window_days;
-  if (!isBusinessDay(data, due)) due = nextBusinessDay(data, due);
+  const model = data.return_deadline;
+  const notified = notifiedOn == null || model !== "notify_then_send" ? null : parseDate(notifiedOn);
+  checkRange(data, delivered, ...(notified === null ? [] : [notified]));
+  if (notified !== null && notified < delivered) refuse("before_start");
+  const due = windowEnd(data, delivered, data.return_window_days);
   checkRange(data, due);
-  return { return_by: toIso(due) };
+  if (model !== "notify_then_send") return { [model === "reach" ? "return_by" : "send_by"]: toIso(due) };
+  if (notified === null) return { notify_by: toIso(due) };
+  const sendBy = windowEnd(data, notified, data.return_send_days);
+  checkRange(data, sendBy);
+  return { notify_by: toIso(due), send_by: toIso(sendBy) };
 });
 
+// The day a refund is issued by: refund_days from the return's arrival, in the shop's refund_unit.
 export const refundDeadline = answer((data, returnReceivedOn) => {
   const received = parseDate(returnReceivedOn);
   checkRange(data, received);
-  const due = addBusinessDays(data, received, data.refund_business_days);
+  const due = data.refund_unit === "business" ? addBusinessDays(data, received, data.refund_days)
+    : received + data.refund_days;
   checkRange(data, due);
   return { refunded_by: toIso(due) };
 });

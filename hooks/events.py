@@ -23,6 +23,7 @@ from helpcentre.policy.policies import destination_names
 from helpcentre.publishing import csp, structured_data
 from helpcentre.reading.errors import DataError
 from helpcentre.review.checking_pass import GENERATOR, HelpCentre, load_help_centre
+from helpcentre.review.preview_bar import add_preview_bar
 from helpcentre.review.preview_error import error_page_paths, render_error_page
 from helpcentre.search import assets as search_assets
 from helpcentre.search import index as search_index
@@ -164,6 +165,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if topic is not None:  # read by overrides/main.html, which writes it into the page's head
         page.meta["faq_json_ld"] = Markup(structured_data.faq_json_ld(topic, html, page.canonical_url))
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The preview's "as on" bar, in `mkdocs serve` only: a published page is never touched here.
+    return add_preview_bar(output) if _previewing and _mistakes is None else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

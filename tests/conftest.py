@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tests mirror the packages (tests/dates/ for helpcentre.dates, ...), and one package's tests may use
@@ -229,6 +229,14 @@ def site_url(site: Build) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def mutated_url(mutated_site: Build) -> Iterator[str]:
     yield from serve(mutated_site.site)
+
+
+def close_context(context: BrowserContext) -> None:
+    """Close a browser context once its route handlers in flight have finished. A handler still running
+    (a slow route.fetch on a busy machine) would fail on the closed context, and Playwright raises a
+    handler's error from the next call it is given, wherever that is: the next browser test's setup."""
+    context.unroute_all(behavior="wait")
+    context.close()
 
 
 @pytest.fixture(scope="session")

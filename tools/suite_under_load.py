@@ -2,7 +2,10 @@
 without pause (as two other engineers building on the same two cores). Prints each run's outcome and time,
 and exits 1 unless all three pass.
 
-    .venv/bin/python tools/suite_under_load.py [--runs 3] [--builds 2]
+    .venv/bin/python tools/suite_under_load.py [--runs 3] [--builds 2] [PYTEST ARGUMENTS ...]
+
+Pytest's arguments, when given, run a part of the suite instead (`tests/test_layers.py` tries the tool in
+seconds). docs/measurements.md, "The suite on a busy machine", keeps its latest result.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--builds", type=int, default=2)
+    parser.add_argument("pytest_arguments", nargs="*", help="what pytest runs (default: the whole suite)")
     arguments = parser.parse_args()
     outcomes = []
     with tempfile.TemporaryDirectory(prefix="busy-") as scratch:
@@ -36,8 +40,8 @@ def main() -> int:
         try:
             for run in range(1, arguments.runs + 1):
                 started = time.monotonic()
-                result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT,
-                                        capture_output=True, text=True)
+                result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                         *arguments.pytest_arguments], cwd=ROOT, capture_output=True, text=True)
                 summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-300:]
                 outcomes.append(result.returncode == 0)
                 print(f"run {run}: {'passed' if result.returncode == 0 else 'FAILED'} in "

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, build_project, copy_project
 from helpcentre.content.text_rules import _BRACED_NAME, _WHOLE_PLACEHOLDER, _stray_braces, braced_names, check_text
-from helpcentre.policy.policies import load_policies, placeholder_meanings
+from helpcentre.policy.policies import load_policies
 
 VALUES = load_policies(ROOT / "policies.yaml").placeholders()
-MEANINGS = placeholder_meanings()
+MEANINGS = load_policies(ROOT / "policies.yaml").meanings()  # with each payment method's
 NOTHING_FITS = "no value in policies.yaml is about this yet: add one to policies.yaml, then use its placeholder"
 
 
@@ -26,8 +26,8 @@ NOTHING_FITS = "no value in policies.yaml is about this yet: add one to policies
     # By meaning, never by a number that happens to be the same (14 is also the closure notice's days)
     ("Allow 14 days for your parcel to arrive.", NOTHING_FITS),
     ("We announce a closure 14 days before it starts.", "did you mean {{ processing.closure_notice_days }}?"),
-    ("PayPal refunds take 3 business days.", "did you mean {{ refunds.paypal_business_days }}?"),
-    ("Card refunds show on your statement within 5 business days.", "did you mean {{ refunds.card_business_days }}?"),
+    ("PayPal refunds take 3 business days.", "did you mean {{ refunds.to_statement.paypal }}?"),
+    ("Card refunds show on your statement within 5 business days.", "did you mean {{ refunds.to_statement.card }}?"),
     ("Tracking shows within 24 hours of shipping.", "did you mean {{ tracking.appears_within_hours }}?"),
     ("Email info@jjsart.co.uk today.", '"info@jjsart.co.uk" is an email address typed into the text; expected '
      "{{ shop.email }}"),
@@ -82,12 +82,13 @@ def test_the_build_refuses_a_figure_typed_into_an_answer_and_a_page(tmp_path):
     project = copy_project(tmp_path)
     returns = project / "content" / "returns.yml"
     returns.write_text(returns.read_text(encoding="utf-8").replace(
-        "within {{ returns.window_days }} of the day", "within 30 days of the day", 1), encoding="utf-8")
+        "{{ returns.deadline }}", "Your return must reach us within 30 days of the day you received your order.", 1),
+        encoding="utf-8")
     page = project / "content" / "order-dates.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nWrite to info@jjsart.co.uk.\n", encoding="utf-8")
     built = build_project(project)
     assert built.returncode != 0
-    answer = "      Your return must reach us within 30 days of the day you received your order. If the last day falls "
+    answer = "      Your return must reach us within 30 days of the day you received your order. We can't accept "
     answer_line = next(n for n, line in enumerate(returns.read_text(encoding="utf-8").splitlines(), 1)
                        if line.startswith(answer))
     page_line = len(page.read_text(encoding="utf-8").splitlines())

@@ -33,7 +33,7 @@ Data = dict[str, Any]
 RULES: dict[str, tuple[Callable[..., dict[str, Any]], tuple[str, ...]]] = {
     "delivery": (order_dates.delivery_estimate, ("ordered_at", "destination", "service")),
     "cancellation": (order_dates.cancellation_status, ("ordered_at", "now")),
-    "return": (order_dates.return_deadline, ("delivered_on",)),
+    "return": (order_dates.return_deadline, ("delivered_on", "notified_on")),
     "refund": (order_dates.refund_deadline, ("return_received_on",)),
     "credit": (order_dates.credit_deadline, ("refund_issued_on", "method")),
     "tracking": (order_dates.tracking_status, ("last_update_on", "today")),
@@ -174,6 +174,9 @@ def test_the_last_order_is_the_last_order_the_delivery_estimate_gets_there_in_ti
                 break
 
 
+OPTIONAL = {"service", "notified_on"}  # inputs a case may leave out
+
+
 def test_vectors_cover_every_rule_and_error() -> None:
     kinds = Counter(case["kind"] for case in OUR_CASES)
     errors = {case["expect"]["error"] for case in OUR_CASES if "error" in case["expect"]}
@@ -183,7 +186,8 @@ def test_vectors_cover_every_rule_and_error() -> None:
     assert errors == set(order_dates.ERRORS) - {"not_shipped", "unknown_service"}  # everywhere, one service
     assert len(set(names)) == len(names)
     for case in OUR_CASES:
-        assert set(case) - {"data"} == {"name", "kind", "expect", *RULES[case["kind"]][1]} - {"service"}, case["name"]
+        given = set(case) - {"data"}
+        assert given - OPTIONAL == {"name", "kind", "expect", *RULES[case["kind"]][1]} - OPTIONAL, case["name"]
 
 
 def test_data_has_the_values_the_vectors_were_worked_out_with(data: Data) -> None:
@@ -199,8 +203,9 @@ def test_data_has_the_values_the_vectors_were_worked_out_with(data: Data) -> Non
     assert [(z["countries"], z["transit_days"]) for z in service["zones"]] == [
         (["US"], {"min": 18, "max": 24}), (None, {"min": 7, "max": 16})]
     assert data["peak_seasons"] == [{"from": "11-20", "to": "12-31", "extra_days": 5}]
-    assert (data["free_cancellation_hours"], data["return_window_days"], data["refund_business_days"],
+    assert (data["free_cancellation_hours"], data["return_window_days"], data["refund_days"],
             data["tracking_stale_business_days"]) == (12, 14, 28, 5)
+    assert (data["return_deadline"], data["return_deadline_moves"], data["refund_unit"]) == ("reach", True, "business")
     assert data["credit_business_days"] == {"card": 7, "paypal": 0}
     assert {"GB", "US", "FR", "DE", "IE", "NL", "NZ", "IN", "AU"} <= set(data["countries"])
     assert not {"XX", "gb"} & set(data["countries"])
@@ -423,7 +428,10 @@ def random_inputs(rng: random.Random, data: Data, count: int) -> list[dict[str, 
             ordered_at = random_moment(rng)
             inputs.append({"kind": kind, "ordered_at": ordered_at, "now": random_later_moment(rng, ordered_at)})
         elif kind == "return":
-            inputs.append({"kind": kind, "delivered_on": random_date(rng)})
+            delivered_on = random_date(rng)
+            told = {} if rng.random() < 0.3 else {"notified_on": random_later_date(rng, delivered_on)
+                                                  if rng.random() < 0.8 else random_date(rng)}
+            inputs.append({"kind": kind, "delivered_on": delivered_on, **told})
         elif kind == "refund":
             inputs.append({"kind": kind, "return_received_on": random_date(rng)})
         elif kind == "credit":
@@ -478,6 +486,29 @@ def test_python_and_javascript_agree_on_another_shop(tmp_path: Path, data: Data)
     )
     outcomes = assert_agreement(tmp_path, other, random_inputs(random.Random(7), other, 6_000))
     assert outcomes["not_shipped"] > 0 and outcomes["answer"] > 3_000
+
+
+RETURNS_MODELS = [  # every window model, with and without the move off closed days, and both refund units
+    {"return_deadline": "reach", "return_deadline_moves": False, "refund_unit": "calendar", "refund_days": 14},
+    {"return_deadline": "send", "return_deadline_moves": True, "refund_unit": "business", "refund_days": 0},
+    {"return_deadline": "send", "return_deadline_moves": False, "refund_unit": "calendar", "refund_days": 0},
+    {"return_deadline": "notify_then_send", "return_send_days": 14, "return_deadline_moves": True,
+     "refund_unit": "calendar", "refund_days": 30, "return_window_days": 1},
+    {"return_deadline": "notify_then_send", "return_send_days": 0, "return_deadline_moves": False,
+     "refund_unit": "business", "refund_days": 3},
+]
+
+
+@pytest.mark.parametrize("model", RETURNS_MODELS, ids=lambda model: f"{model['return_deadline']} "
+                         f"{'moved' if model['return_deadline_moves'] else 'kept'} {model['refund_unit']}")
+def test_python_and_javascript_agree_on_every_returns_model(tmp_path: Path, data: Data, model: Data) -> None:
+    changed = variant(data, **model)
+    inputs = [item for item in random_inputs(random.Random(str(model)), changed, 7_000)
+              if item["kind"] in ("return", "refund")]
+    outcomes = assert_agreement(tmp_path, changed, inputs)
+    assert outcomes["answer"] > 1_000
+    if model["return_deadline"] == "notify_then_send":  # told before delivery
+        assert outcomes["before_start"] > 0
 
 
 @pytest.mark.parametrize("shop", ["us-ropes", "nl-books"])

@@ -73,3 +73,41 @@ def test_the_next_date_to_come_is_listed_first(open_page, nl_books_url):  # noqa
                                                           "Sinterklaas (Sunday 5 December 2027)"]
     assert rows[0] == ("Christmas (Thursday 24 December 2026) | Netherlands | Tuesday 22 December 2026 before 16:00 "
                        "Dutch time")
+
+
+def test_the_dutch_return_check_asks_both_dates_and_answers_tell_by_and_send_by(open_page, nl_books_url):  # noqa: F811
+    page = open_page("returns/", zone="Europe/Amsterdam", now="2026-07-02T10:00:00Z", base=nl_books_url)
+    form = check(page, "return")
+    assert form.locator(".order-check-title").inner_text() == "Check the last days to tell us and to send your return"
+    told = "Date you told us you want to return it, if you have"
+    answer = answer_text(ask(form, **{"Date your order was delivered": "2026-07-01"}))  # not told yet: one date
+    assert answer == ("For an order delivered on Wednesday 1 July 2026, tell us by Wednesday 15 July 2026 that you "
+                      "want to return it.")
+    answer = answer_text(ask(form, **{told: "2026-07-04"}))  # told on a Saturday: the 14 days end on a Saturday
+    assert answer == ("For an order delivered on Wednesday 1 July 2026, tell us by Wednesday 15 July 2026 that you "
+                      "want to return it. As you told us on Saturday 4 July 2026, send it by Monday 20 July 2026.")
+    answer = answer_text(ask(form, **{"Date your order was delivered": "2026-05-01", told: "2026-05-02"}))
+    assert answer == ("For an order delivered on Friday 1 May 2026, the 14 days to tell us that you want to return "
+                      "it ended on Friday 15 May 2026. As you told us on Saturday 2 May 2026, the 14 days to send it "
+                      "ended on Monday 18 May 2026.")  # passed: said plainly, not "had to"
+
+
+def test_the_dutch_refund_check_says_where_the_date_is_and_offers_only_the_shops_methods(open_page,  # noqa: F811
+                                                                                          nl_books_url):
+    page = open_page("returns/", zone="Europe/Amsterdam", now="2026-12-28T10:00:00Z", base=nl_books_url)
+    form = check(page, "refund")
+    expect(form.locator(".order-check-hint")).to_have_text("It's in the email we sent you when your return reached us.")
+    answer = answer_text(ask(form, **{"Date your return reached us": "2026-12-11"}))
+    assert "we should have issued your refund by Friday 25 December 2026" in answer  # 14 calendar days, not moved
+
+
+def test_the_us_return_check_answers_send_by_with_no_business_day_shift(open_page, us_ropes_url):  # noqa: F811
+    page = open_page("refunds/", zone="America/New_York", now="2026-11-28T15:00:00Z", base=us_ropes_url)
+    form = check(page, "return")
+    assert form.locator(".order-check-title").inner_text() == "Check the last day to send your return"
+    assert form.locator("input").count() == 1  # the delivery date alone
+    answer = answer_text(ask(form, **{"Date your order was delivered": "2026-11-27"}))
+    assert answer == "For an order delivered on Friday 27 November 2026, send it by Sunday 27 December 2026."
+    credit = check(page, "credit")
+    assert credit.locator('input[type="radio"]').evaluate_all("radios => radios.map((radio) => radio.value)") == [
+        "card", "paypal"]

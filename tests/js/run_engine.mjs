@@ -12,7 +12,7 @@ import * as engine from "../../calculator/engine.js";
 const RULES = {
   delivery: (data, c) => engine.deliveryEstimate(data, c.ordered_at, c.destination, c.service),
   cancellation: (data, c) => engine.cancellationStatus(data, c.ordered_at, c.now),
-  return: (data, c) => engine.returnDeadline(data, c.delivered_on),
+  return: (data, c) => engine.returnDeadline(data, c.delivered_on, c.notified_on),
   refund: (data, c) => engine.refundDeadline(data, c.return_received_on),
   credit: (data, c) => engine.creditDeadline(data, c.refund_issued_on, c.method),
   tracking: (data, c) => engine.trackingStatus(data, c.last_update_on, c.today),

@@ -243,8 +243,8 @@ def test_no_legal_rights_answer_when_no_goods_can_be_cancelled(tmp_path):
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("    at_least: 30\n", "    at_least: 30\n    at_most: 40\n",
-     "law/GB.yaml:{rule}: rules[1]: expected at most one comparison (at_least, at_most, is, none_of, answered); "
-     "got at_least, at_most"),
+     "law/GB.yaml:{rule}: rules[1]: expected at most one comparison (at_least, at_most, at_most_after_notice, is, "
+     "none_of, answered); got at_least, at_most"),
     ("    policy: returns.window_days\n", "    policy: returns.window\n",
      'law/GB.yaml:{policy}: rules[1].policy: expected a key of policies.yaml such as returns.window_days; '
      'got "returns.window"'),

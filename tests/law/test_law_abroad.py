@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHOPS, copy_project, without_columns
+from helpcentre.dates.calculator_data import build_calculator_data
+from helpcentre.law.consumer_law import find_law, review_consumer_law
 from helpcentre.law.law_files import load_law
+from helpcentre.policy.policies import load_policies
 from helpcentre.reading.errors import DataError, Finding
 from helpcentre.review.checking_pass import review_help_centre
 
@@ -62,7 +65,8 @@ EU_FOUR = [  # (advice id, key, the line it is on, the fix, the Dutch article, t
      "BW art. 6:230o and 6:230s(1)", "Directive 2011/83/EU art. 9(1), 9(2)(b) and 14(1)"),
     ("eu-handling", "returns.condition[1]", "    - unopened", ("    - unopened\n", ""),
      "BW art. 6:230s(3)", "Directive 2011/83/EU art. 14(2)"),
-    ("eu-refund-time", "refunds.business_days", "  business_days: 28", ("  business_days: 28", "  business_days: 7"),
+    ("eu-refund-time", "refunds.business_days", "  business_days: 28", None,  # no refund time counted from the
+                                                                              # return reaching the shop is in time
      "BW art. 6:230r(1) and (4)", "Directive 2011/83/EU art. 13(1) and 13(3)"),
     ("eu-delivery-refund", "refunds.original_delivery_cost", "  original_delivery_cost: kept",
      ("original_delivery_cost: kept", "original_delivery_cost: refunded"),
@@ -80,8 +84,12 @@ def test_a_dutch_shop_gets_each_piece_of_eu_advice_exactly_while_its_rule_is_bro
     # the Dutch article first, then the Directive's it carries out, each with its address
     assert f"({dutch}, {BW}; {directive}, {EUR_LEX})" in advice.message
     assert advice.message.endswith(f"(advice id: {rule})")
-    fixed, _ = review(tmp_path, DUTCH.replace(*fix))
-    assert advice_ids(fixed) == sorted(r[0] for r in EU_FOUR if r[0] != rule)
+    if fix is None:  # a shorter refund time is still counted from the return: the advice stays
+        fix = ("  business_days: 28", "  business_days: 1")
+        assert advice_ids(review(tmp_path, DUTCH.replace(*fix))[0]) == sorted(r[0] for r in EU_FOUR)
+    else:
+        fixed, _ = review(tmp_path, DUTCH.replace(*fix))
+        assert advice_ids(fixed) == sorted(r[0] for r in EU_FOUR if r[0] != rule)
     acknowledged = DUTCH + f"\nconsumer_law:\n  acknowledged:\n    - id: {rule}\n      reason: Decided\n"
     silenced, _ = review(tmp_path, acknowledged)
     assert [note.message for note in silenced if note.key == "consumer_law.acknowledged[1]"] == [
@@ -98,14 +106,24 @@ def test_a_reach_us_within_14_days_window_gets_advice_in_every_eu_country(tmp_pa
         assert "14 days after telling you to send them back" in advice.message and cited in advice.message
 
 
+REFUND_DECIDED = ("  acknowledged:\n    - id: eu-refund-time\n"
+                  "      reason: We refund on the day proof of sending reaches us\n")
+
+
 @pytest.mark.parametrize("country", ["NL", "DE", "FR", "IE"])
-def test_a_compliant_shop_in_a_member_state_with_its_own_file_gets_no_advice(tmp_path, country):
-    assert review(tmp_path, in_country(COMPLIANT, country))[0] == []
+def test_a_compliant_shop_in_a_member_state_with_its_own_file_gets_only_the_refund_timing_advice(tmp_path, country):
+    """A refund counted from the return reaching the shop can always be later than the EU's, counted from the
+    shopper's notice: the one piece of advice a shop that otherwise meets the law gets, until it decides."""
+    assert advice_ids(review(tmp_path, in_country(COMPLIANT, country))[0]) == ["eu-refund-time"]
+    notes, _ = review(tmp_path, in_country(COMPLIANT, country) + REFUND_DECIDED)
+    assert [note.message.split(" (")[0] for note in notes] == ["acknowledged eu-refund-time"]
 
 
 def test_a_member_state_without_a_file_is_checked_against_the_eu_with_one_line_saying_so(tmp_path):
     text = in_country(COMPLIANT, "AT")
     notes, _ = review(tmp_path, text)
+    assert advice_ids(notes) == ["eu-refund-time"]
+    notes = [note for note in notes if "(advice id: " not in note.message]
     assert [without_columns(note) for note in notes] == [
         f"policies.yaml:{line_of(text, '    country: AT')}: calendar.bank_holidays.country: checked against "
         "law/EU.yaml (Directive 2011/83/EU), which Austria (AT) is a member of: there is no law/AT.yaml for its "
@@ -218,7 +236,8 @@ US = (ROOT / "law" / "US.yaml").read_text(encoding="utf-8")
      'law/US.yaml:{line}: notes[1].policy: expected a key of policies.yaml such as returns.window_days; got '
      '"returns.window"'),
     ("US", "    answered: [[delay,", "    at_least: 3\n    answered: [[delay,", "us-delay-option",
-     "law/US.yaml:{line}: rules[2]: expected at most one comparison (at_least, at_most, is, none_of, answered); "
+     "law/US.yaml:{line}: rules[2]: expected at most one comparison (at_least, at_most, at_most_after_notice, is, "
+     "none_of, answered); "
      "got at_least, answered"),
 ])
 def test_a_mistake_in_a_law_file_or_the_one_it_extends_is_named_with_its_line(tmp_path, file, old, new, at,
@@ -241,3 +260,68 @@ def test_every_shipped_law_file_reads_and_says_it_is_not_reviewed():
         law = load_law(path, f"law/{path.name}")
         assert law.rules and all(rule.citations[0].address.startswith("https://") for rule in law.rules)
         assert "reviewed" in path.read_text(encoding="utf-8").split("status:")[1].split("\n\n")[0], path.name
+
+
+# The returns model: each window's own rule, refunds counted from the shopper's notice, calendar days --------
+
+NL_BOOKS = (ROOT / "examples" / "nl-books" / "policies.yaml").read_text(encoding="utf-8")
+
+
+def review_nl_books(tmp_path: Path, policies: str) -> list[Finding]:
+    """The hints and advice of the Dutch reference shop (its own answers) with these policies."""
+    path = tmp_path / "policies.yaml"
+    path.write_text(policies, encoding="utf-8")
+    centre, found = review_help_centre(path, ROOT / "examples" / "nl-books" / "content")
+    assert found.errors == [] and centre is not None
+    return found.notes
+
+
+def test_the_dutch_reference_shops_refund_can_be_later_than_article_13_allows(tmp_path):
+    """Told on the day of delivery, the goods sent 14 days later and 2 days in the post, then 14 calendar days
+    counted from the return reaching the shop: 30 days after the shopper told it, where art. 13 allows 14."""
+    notes = review_nl_books(tmp_path, NL_BOOKS)
+    assert advice_ids(notes) == ["eu-refund-time"]  # its tell-then-send periods meet the directive's
+    [advice] = [note for note in notes if "(advice id: " in note.message]
+    assert without_columns(advice).startswith(
+        f"policies.yaml:{line_of(NL_BOOKS, '  calendar_days: 14')}: refunds.calendar_days: your policy: you refund "
+        "within 14 days of the return reaching you: a shopper who tells you on the day the goods arrive and sends "
+        "them 14 days later, with 2 days in the post, gets the refund up to 30 days after telling you, 16 days later "
+        "than the law allows; the law: the refund is due without undue delay and at the latest 14 days after the "
+        "shopper tells you")
+    assert f"(BW art. 6:230r(1) and (4), {BW}; Directive 2011/83/EU art. 13(1) and 13(3), {EUR_LEX})" in advice.message
+
+
+@pytest.mark.parametrize(("change", "rule", "key", "says"), [
+    (("  send_days: 14", "  send_days: 10"), "eu-send-after-notice", "returns.send_days",
+     "a shopper must send the goods within 10 days of telling you"),
+    (("  window_days: 14 ", "  window_days: 10 "), "eu-notify-window", "returns.window_days",
+     "a shopper must tell you within 10 days of delivery"),
+    (("  deadline: notify then send\n  send_days: 14 ", "  deadline: send\n "), "eu-send-window", "returns.window_days",
+     "a return must be sent within 14 days of delivery"),
+    (("  deadline: notify then send\n  send_days: 14 ", "  deadline: reach\n "), "eu-return-window",
+     "returns.window_days", "a return must reach you within 14 days of delivery"),
+])
+def test_each_returns_window_is_compared_with_the_directive_as_its_model_words_it(tmp_path, change, rule, key, says):
+    text = NL_BOOKS.replace(*change)
+    assert text != NL_BOOKS
+    notes = review_nl_books(tmp_path, text)
+    assert advice_ids(notes) == sorted(["eu-refund-time", rule])
+    [advice] = [note for note in notes if note.key == key]
+    assert advice.message.startswith(f"your policy: {says}; the law: ") and EUR_LEX in advice.message
+
+
+@pytest.mark.parametrize(("days", "advice"), [
+    (14, []),
+    (15, ["your policy: you refund within 15 days of the return reaching you"]),  # as written: nothing to convert
+])
+def test_a_refund_time_in_calendar_days_is_compared_directly(tmp_path, days, advice):
+    """The UK's 14 calendar days against a refund time the shop gives in calendar days (law/GB.yaml)."""
+    text = COMPLIANT.replace("  business_days: 7\n", f"  calendar_days: {days}\n")
+    assert text != COMPLIANT
+    path = tmp_path / "policies.yaml"
+    path.write_text(text, encoding="utf-8")
+    policies = load_policies(path)
+    law, _ = find_law(policies, path, ROOT / "law")
+    assert law is not None and law.country == "GB"
+    notes = review_consumer_law(law, policies, path, build_calculator_data(policies, 2026), [])
+    assert [note.message.split("; the law: ")[0] for note in notes if note.key == "refunds.calendar_days"] == advice

@@ -43,7 +43,7 @@ def test_the_shops_values_are_read():
     assert policies["delivery.zones"][1]["countries"] is None
     assert policies["delivery.peak_seasons"] == [{"from": (11, 20), "to": (12, 31), "extra_days": 5}]
     assert policies["returns.window_days"] == 14
-    assert policies["refunds.paypal_business_days"] == 0
+    assert policies["refunds.to_statement.paypal"] == 0
 
 
 def test_placeholders_render_figures_with_units():
@@ -51,7 +51,7 @@ def test_placeholders_render_figures_with_units():
     assert values["returns.window_days"] == "14 days"
     assert values["processing.business_days"] == "1 to 3 business days"
     assert values["processing.working_days"] == "Monday to Friday"
-    assert values["refunds.paypal_business_days"] == "immediately"
+    assert values["refunds.to_statement.paypal"] == "immediately"
     assert values["delivery.peak_seasons"] == ("For orders placed from 20 November to 31 December, our peak "
                                                "season, allow up to 5 extra days for delivery.")
     assert "| United States | 18 to 24 days |" in values["delivery.zones"]
@@ -161,8 +161,9 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("duplicate key", changed("  window_days: 14", "  window_days: 14\n  window_days: 21"),
          f"policies.yaml:{window + 1}: returns.window_days: this key appears twice"),
         ("unknown key, a typo", changed("  window_days: 14", "  windw_days: 14"),
-         f'policies.yaml:{window}: returns.windw_days: unknown key; expected one of window_days, '
-         f'condition, return_postage, form_url, address; did you mean "window_days"?'),
+         f'policies.yaml:{window}: returns.windw_days: unknown key; expected one of window_days, deadline, '
+         f'send_days, closed_day_moves, condition, remedies, exchange, restocking_fee, not_returnable, '
+         f'return_postage, faulty_return_postage, form_url, address; did you mean "window_days"?'),
         ("unknown section", changed("payments:", "paymnets:"),
          'payments, website, consumer_law; did you mean "payments"?'),
         ("missing required key", changed("  email: info@jjsart.co.uk\n", ""),
@@ -175,8 +176,8 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
          "returns.window_days: expected a whole number of days, at least 1; got 14.5"),
         ("wrong type: a list for text", changed("  name: JJ's Art", "  name: [JJ, Art]"),
          "shop.name: expected text; got a list"),
-        ("wrong type: yes/no for text", changed("    - Maestro", "    - yes"),
-         "payments.methods[3]: expected text; got yes without quotes, which YAML reads as yes/no"),
+        ("wrong type: yes/no for text", changed(" Maestro,", " yes,"),
+         "payments.methods.card[3]: expected text; got yes without quotes, which YAML reads as yes/no"),
         ("zero duration", changed("  free_cancellation_hours: 12", "  free_cancellation_hours: 0"),
          "cancellation.free_cancellation_hours: expected a whole number of hours, at least 1; got 0"),
         ("negative duration", changed("  stale_after_business_days: 5", "  stale_after_business_days: -5"),
@@ -199,8 +200,8 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
          'shop.email: expected an email address such as help@example.com; got "info@jjsart"'),
         ("anchor", changed("  window_days: 14", "  window_days: &days 14"),
          f"policies.yaml:{window}: an anchor (&days) is used; expected each value written out"),
-        ("alias", changed("  card_business_days: 7", "  card_business_days: *days"),
-         "policies.yaml:{}: an alias (*days) is used".format(line_of(POLICIES, "  card_business_days"))),
+        ("alias", changed("    card: 7", "    card: *days"),
+         "policies.yaml:{}: an alias (*days) is used".format(line_of(POLICIES, "    card: 7"))),
         ("empty file", "", "policies.yaml:1: the file is empty; expected YAML content"),
         ("only comments", "# nothing here\n", "policies.yaml:1: the file is empty"),
         ("file over 1 MB", POLICIES + "#" * 1_000_001 + "\n",
@@ -251,9 +252,8 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("closure notice days negative", changed("  closure_notice_days: 14", "  closure_notice_days: -1"),
          f"policies.yaml:{line_of(POLICIES, '  closure_notice_days')}: processing.closure_notice_days: expected a "
          "whole number of days, at least 0; got -1"),
-        ("empty list where one is needed", changed("    - Visa\n    - Mastercard\n    - Maestro\n"
-                                                   "    - American Express\n    - PayPal\n", "    []\n"),
-         "payments.methods: expected a list of at least 1; got an empty list"),
+        ("empty list where one is needed", changed("    paypal: [PayPal]", "    paypal: []"),
+         "payments.methods.paypal: expected a list of at least 1; got an empty list"),
         ("returns form that is not a web address", changed("  form_url: null", "  form_url: our website"),
          'returns.form_url: expected a web address such as https://example.com/returns; '
          'got "our website"'),
@@ -262,6 +262,74 @@ def _bad_inputs() -> list[tuple[str, str | bytes, str]]:
         ("reply time of no days", changed("  reply_business_days: null", "  reply_business_days: 0"),
          "shop.reply_business_days: expected a whole number of business days, at least 1; got 0"),
     ]
+
+
+NL_BOOKS = (ROOT / "examples" / "nl-books" / "policies.yaml").read_text(encoding="utf-8")
+US_ROPES = (ROOT / "examples" / "us-ropes" / "policies.yaml").read_text(encoding="utf-8")
+
+
+def returns_mistakes() -> list[tuple[str, str, str, str]]:
+    """(case, shop's policies.yaml, the same with a mistake in its returns, the message it must give: file, line,
+    key and what was expected)."""
+    nl_send, us_fee = line_of(NL_BOOKS, "  deadline: notify then send"), line_of(US_ROPES, "  not_returnable")
+    return [
+        ("notify then send without its second period", NL_BOOKS,
+         NL_BOOKS.replace("  send_days: 14", "  send_days: null"),
+         f"policies.yaml:{nl_send}: returns.deadline: notify then send needs its second period; expected send_days: "
+         "under returns"),
+        ("a second period for a window without one", US_ROPES, US_ROPES.replace("  deadline: send\n",
+                                                                               "  deadline: send\n  send_days: 14\n"),
+         f"policies.yaml:{line_of(US_ROPES, '  deadline: send') + 1}: returns.send_days: send_days counts only with "
+         "deadline: notify then send"),
+        ("an unknown deadline", US_ROPES, US_ROPES.replace("  deadline: send", "  deadline: postmarked"),
+         f'policies.yaml:{line_of(US_ROPES, "  deadline: send")}: returns.deadline: expected one of reach, send or '
+         'notify then send; got "postmarked"'),
+        ("a restocking fee above 100%", US_ROPES, US_ROPES.replace(
+            "  not_returnable: null", '  restocking_fee: {fee: "120%"}\n  not_returnable: null'),
+         f"policies.yaml:{us_fee}: returns.restocking_fee.fee: expected a percentage above 0% and at most 100%; "
+         'got "120%"'),
+        ("a restocking fee in another currency", US_ROPES, US_ROPES.replace(
+            "  not_returnable: null", "  restocking_fee: {fee: 5.00 EUR}\n  not_returnable: null"),
+         f"policies.yaml:{us_fee}: returns.restocking_fee.fee: expected an amount in the shop's currency (USD)"),
+        ("a restocking fee on faulty items", US_ROPES, US_ROPES.replace(
+            "  not_returnable: null",
+            "  restocking_fee:\n    fee: 10%\n    faulty_items: true\n  not_returnable: null"),
+         f"policies.yaml:{us_fee + 2}: returns.restocking_fee.faulty_items: expected false: a damaged, faulty or "
+         "wrong item is refunded in full"),
+        ("a refund method that is not a payment method", NL_BOOKS, NL_BOOKS.replace("    bancontact: 2",
+                                                                                   "    paypal: 2"),
+         f'policies.yaml:{line_of(NL_BOOKS, "    bancontact: 2")}: refunds.to_statement.paypal: "paypal" is not one '
+         "of the payment methods; expected one of ideal, bancontact, card (payments.methods)"),
+        ("an empty item that can't be returned", NL_BOOKS, NL_BOOKS.replace("[personalised books]",
+                                                                            '[personalised books, ""]'),
+         f"policies.yaml:{line_of(NL_BOOKS, '  not_returnable')}: returns.not_returnable[2]: expected some text"),
+        ("a missing item that can't be returned", NL_BOOKS, NL_BOOKS.replace(
+            "  not_returnable: [personalised books]", "  not_returnable:\n    - personalised books\n    -"),
+         f"policies.yaml:{line_of(NL_BOOKS, '  not_returnable') + 2}: returns.not_returnable[2]: expected text; "
+         "got nothing"),
+        ("refund times in both units", NL_BOOKS, NL_BOOKS.replace("  calendar_days: 14",
+                                                                  "  calendar_days: 14\n  business_days: 10"),
+         f"policies.yaml:{line_of(NL_BOOKS, '  calendar_days: 14')}: refunds.calendar_days: expected the refund time "
+         "once: business_days: or calendar_days:, not both"),
+        ("no refund time", NL_BOOKS, NL_BOOKS.replace("  calendar_days: 14", "  calendar_day: 14"),
+         'refunds.calendar_day: unknown key; expected one of business_days, calendar_days'),
+        ("an exchange described but not offered", NL_BOOKS, NL_BOOKS.replace(
+            "  remedies: [refund]", "  remedies: [refund]\n  exchange: Email us for another book."),
+         f"policies.yaml:{line_of(NL_BOOKS, '  remedies: [refund]') + 1}: returns.exchange: says how an exchange "
+         "works, but returns.remedies offers none"),
+        ("an unknown remedy", NL_BOOKS, NL_BOOKS.replace("  remedies: [refund]", "  remedies: [refund, voucher]"),
+         'returns.remedies[2]: expected one of refund, exchange or store credit; got "voucher"'),
+    ]
+
+
+@pytest.mark.parametrize("shop, text, message", [case[1:] for case in returns_mistakes()],
+                         ids=[case[0] for case in returns_mistakes()])
+def test_a_returns_mistake_gets_one_clear_message(tmp_path, shop, text, message):
+    assert text != shop  # the mistake is made
+    with pytest.raises(DataError) as caught:
+        load_text(tmp_path, text)
+    assert message in without_columns(caught.value)
+    assert "\n" not in str(caught.value)
 
 
 @pytest.mark.parametrize("text, message", [case[1:] for case in _bad_inputs()],
@@ -286,9 +354,6 @@ def test_the_editors_guide_lists_every_placeholder():
     table = [line for line in guide.splitlines() if line.startswith("| `")]
     listed = {name for line in table for name in re.findall(r"`([a-z_]+\.[a-z_]+)`", line.split("|")[1])}
     assert set(placeholder_names()) - listed == set()
-
-
-US_ROPES = (ROOT / "examples" / "us-ropes" / "policies.yaml").read_text(encoding="utf-8")
 
 
 def us_changed(old: str, new: str) -> str:
@@ -362,3 +427,51 @@ def test_a_group_gives_way_to_a_country_named_in_another_zone_and_regions_are_sh
     assert "| Netherlands | 1 to 2 business days | €4\\.95, free on orders of €50\\.00 or more |" in table
     assert table.count("| Netherlands |") == 1  # no home row above a zone named after the home country
     assert values["delivery.standard.EU.transit_days"] == "5 to 7 business days"
+
+
+@pytest.mark.parametrize("shop, changes, sentence", [
+    (POLICIES, [], "Your return must reach us within 14 days of the day you received your order. If the last day "
+                   "falls on a day we're closed, you have until our next business day."),
+    (POLICIES, [("  deadline: reach", "  deadline: send"), ("  closed_day_moves: true", "  closed_day_moves: false")],
+     "You must send your return within 14 days of the day you received your order."),
+    (POLICIES, [("  deadline: reach", "  deadline: send")],
+     "You must send your return within 14 days of the day you received your order. If the last day falls on a day "
+     "we're closed, you have until our next business day."),
+    (US_ROPES, [], "You must send your return within 30 days of the day you received your order."),
+    (NL_BOOKS, [], "Tell us within 14 days of the day you received your order that you want to return it, then send "
+                   "it within 14 days of telling us. If the last day of either falls on a day we're closed, you have "
+                   "until our next business day."),
+])
+def test_the_return_window_is_worded_by_its_model(tmp_path, shop, changes, sentence):
+    """The sentence follows the model: an answer using {{ returns.deadline }} never says "reach" for a send window."""
+    text = shop
+    for old, new in changes:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    assert load_text(tmp_path, text).placeholders()["returns.deadline"] == sentence
+
+
+@pytest.mark.parametrize("fee, sentence", [
+    ("10%", "For a return because you changed your mind, we keep a restocking fee of 10%. We never charge it on a "
+            "damaged, faulty or wrong item."),
+    ("7.5", "For a return because you changed your mind, we keep a restocking fee of $7\\.50. We never charge it on a "
+            "damaged, faulty or wrong item."),
+    ("5.00 USD", "For a return because you changed your mind, we keep a restocking fee of $5\\.00. We never charge it "
+                 "on a damaged, faulty or wrong item."),
+])
+def test_a_restocking_fee_is_a_percentage_or_an_amount_of_the_shops_currency(tmp_path, fee, sentence):
+    text = US_ROPES.replace("  not_returnable: null", f"  restocking_fee: {{fee: {fee}}}\n  not_returnable: null")
+    values = load_text(tmp_path, text).placeholders()
+    assert values["returns.restocking_fee"] == sentence
+    assert load_text(tmp_path, US_ROPES).placeholders()["returns.restocking_fee"] == ""  # none: no sentence
+
+
+def test_a_value_the_shops_model_does_not_give_is_no_placeholder():
+    """A refund in calendar days has no {{ refunds.business_days }}: an answer written for business days is refused
+    as an unknown placeholder rather than shown blank."""
+    dutch = load_policies(ROOT / "examples" / "nl-books" / "policies.yaml").placeholders()
+    assert dutch["refunds.calendar_days"] == "14 days" and "refunds.business_days" not in dutch
+    assert dutch["returns.send_days"] == "14 days" and dutch["refunds.to_statement.ideal"] == "1 business day"
+    ours = load_policies(ROOT / "policies.yaml").placeholders()
+    assert "refunds.calendar_days" not in ours and "returns.send_days" not in ours
+    assert ours["payments.methods"] == "Visa, Mastercard, Maestro, American Express and PayPal"

@@ -109,9 +109,9 @@ MISTAKES = [
     Mistake("title cut off at a comment", CHANGES,
             lambda text: re.sub(r"^title: (.*)$", r"title: \1 # draft", text, count=1, flags=re.MULTILINE),
             "put the title in quotes", re.compile(r"^title: .* # draft$", re.MULTILINE)),
-    Mistake("a list item cut off at #", POLICIES, replaced("    - Maestro\n", "    - Maestro #3\n"),
-            'payments.methods[3]: the text is cut off at "#3": in YAML, " #" starts a comment, so only "Maestro" '
-            'would be published; put the item in quotes: - "Maestro #3"', "- Maestro #3"),
+    Mistake("a list item cut off at #", POLICIES, replaced("    - Apple Safari\n", "    - Apple Safari #3\n"),
+            'website.supported_browsers[3]: the text is cut off at "#3": in YAML, " #" starts a comment, so only '
+            '"Apple Safari" would be published; put the item in quotes: - "Apple Safari #3"', "- Apple Safari #3"),
     Mistake("a comma splits an email detail in two", CHANGES,
             replaced('ask_for: [Order number, "New delivery address, in full"]',
                      "ask_for: [Order number, New delivery address, in full]"),

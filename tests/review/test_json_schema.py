@@ -252,7 +252,8 @@ def test_every_key_is_described_for_the_hover_text(name):
 def test_the_hover_text_says_what_a_value_means_and_what_it_must_look_like():
     returns = SCHEMAS["policies.schema.json"]["properties"]["returns"]["properties"]
     assert returns["window_days"]["description"] == (
-        "The return must reach us within this many days of delivery. Expected a whole number of days, "
+        "The return window, in calendar days from delivery; returns.deadline says what must happen within it. "
+        "Expected a whole number of days, "
         "at least 1. In answers: {{ returns.window_days }}")
     assert returns["return_postage"]["enum"] == ["shopper", "shop"]
     assert '"shop": we pay for the return postage' in returns["return_postage"]["description"]

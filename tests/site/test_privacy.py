@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, Route, expect
 
-from conftest import ROOT, Build
+from conftest import ROOT, Build, close_context
 
 # Scripts of the usual analytics, consent and tag services, and Material's own analytics partial.
 ANALYTICS = ["googletagmanager", "google-analytics", "gtag(", "plausible", "matomo", "piwik", "fathom",
@@ -49,7 +49,7 @@ def visit(browser: Browser, site_url: str) -> Iterator[tuple[Page, Traffic]]:
     context.route("**/*", traffic.route)
     page = context.new_page()
     yield page, traffic
-    context.close()
+    close_context(context)
 
 
 def test_every_page_a_search_and_a_check_ask_no_other_host(visit, site: Build, site_url):

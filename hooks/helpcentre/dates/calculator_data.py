@@ -10,7 +10,15 @@ from typing import Any
 import pycountry
 
 from helpcentre.policy.bank_holidays import bank_holidays
-from helpcentre.policy.policies import Policies, delivery_services, delivery_weekdays
+from helpcentre.policy.policies import (
+    Policies,
+    deadline_moves,
+    delivery_services,
+    delivery_weekdays,
+    method_names,
+    refund_days,
+    return_deadline,
+)
 from helpcentre.reading.schema import LOCALE, country_groups, country_name, expand_countries
 
 YEARS_AHEAD = 2  # the calculator knows holidays up to two years after the build year
@@ -32,6 +40,8 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
     closures = {day for closure in policies["processing.closure_dates"] for day in closure.dates()}
     closed = sorted(day for day in holidays | closures
                     if first_year <= day.year <= last_year and day.isoweekday() in working)
+    returns, refund = policies["returns"], refund_days(policies["refunds"])
+    names = method_names(policies["payments.methods"])  # how shoppers call the methods refunds go back to
     not_shipped = [code for code in expand_countries(policies["delivery.not_shipped_to"]) if country_name(code)]
     return {
         "time_zone": policies["calendar.time_zone"],
@@ -60,9 +70,13 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
         "closure_notice_days": policies["processing.closure_notice_days"],
         "free_cancellation_hours": policies["cancellation.free_cancellation_hours"],
         "return_window_days": policies["returns.window_days"],
-        "refund_business_days": policies["refunds.business_days"],
-        "credit_business_days": {"card": policies["refunds.card_business_days"],
-                                 "paypal": policies["refunds.paypal_business_days"]},
+        "return_deadline": return_deadline(returns).replace(" ", "_"),  # reach, send or notify_then_send
+        "return_send_days": returns["send_days"],
+        "return_deadline_moves": deadline_moves(returns),
+        "refund_days": refund[0],
+        "refund_unit": refund[1],  # business or calendar
+        "credit_business_days": dict(policies["refunds.to_statement"]),
+        "method_names": {method: names[method] for method in policies["refunds.to_statement"]},
         "tracking_stale_business_days": policies["tracking.stale_after_business_days"],
         "countries": dict(sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
                                  key=lambda item: item[1])),

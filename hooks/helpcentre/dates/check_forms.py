@@ -17,7 +17,6 @@ from helpcentre.reading.schema import format_money
 
 from .order_dates import services_to
 
-METHOD_NAMES = {"card": "Card", "paypal": "PayPal"}  # engine method -> how shoppers call it
 # A delivery service as the picker offers it (answers.js writes the same words with Intl.NumberFormat):
 SERVICE_WORDS = {"priced": "{name}: {price}", "free_from": "{name}: {price}, free on orders of {free_from} or more",
                  "free": "{name}: free", "unpriced": "{name}"}
@@ -29,6 +28,8 @@ class Field:
     label: str
     kind: str  # "datetime-local", "date", "country", "method" or "service" (shown when there are several)
     past: bool = False  # the date of something that has already happened: not in the future
+    hint: str = ""  # where the shopper finds the value, shown under the label
+    optional: bool = False  # may be left empty (the answer then says less)
 
 
 CHECKS: dict[str, tuple[str, list[Field]]] = {
@@ -44,7 +45,8 @@ CHECKS: dict[str, tuple[str, list[Field]]] = {
         Field("delivered", "Date your order was delivered", "date", past=True),
     ]),
     "refund": ("Check when we should issue your refund", [
-        Field("received", "Date your return reached us", "date", past=True),
+        Field("received", "Date your return reached us", "date", past=True,
+              hint="It's in the email we sent you when your return reached us."),
     ]),
     "credit": ("Check when your refund should show in your account", [
         Field("issued", "Date we issued your refund", "date", past=True),
@@ -57,9 +59,20 @@ CHECKS: dict[str, tuple[str, list[Field]]] = {
 }
 
 
+# The return check as the shop's returns model (data return_deadline) asks it; "reach" is in CHECKS.
+RETURN_CHECKS: dict[str, tuple[str, list[Field]]] = {
+    "send": ("Check the last day to send your return", CHECKS["return"][1]),
+    "notify_then_send": ("Check the last days to tell us and to send your return", [
+        *CHECKS["return"][1],
+        Field("notified", "Date you told us you want to return it, if you have", "date", optional=True),
+    ]),
+}
+
+
 def check_placeholders(data: Mapping[str, Any]) -> dict[str, str]:
     """The placeholder values "check.delivery", "check.cancellation", ...: raw HTML blocks."""
-    return {f"check.{kind}": render_check(kind, title, fields, data) for kind, (title, fields) in CHECKS.items()}
+    checks = {**CHECKS, "return": RETURN_CHECKS.get(data["return_deadline"], CHECKS["return"])}
+    return {f"check.{kind}": render_check(kind, title, fields, data) for kind, (title, fields) in checks.items()}
 
 
 def render_check(kind: str, title: str, fields: list[Field], data: Mapping[str, Any]) -> str:
@@ -81,12 +94,13 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
     """A labelled input with its (empty) error message, tied by aria-describedby."""
     id_ = escape(f"check-{kind}-{field.name}")
     error = f'<p class="order-check-error" id="{id_}-error"></p>'
-    described = f'aria-describedby="{id_}-error"'
+    hint = f'\n<p class="order-check-hint" id="{id_}-hint">{escape(field.hint)}</p>' if field.hint else ""
+    described = f'aria-describedby="{id_}-hint {id_}-error"' if field.hint else f'aria-describedby="{id_}-error"'
     if field.kind == "method":
         radios = "\n".join(
             f'<label><input type="radio" name="{escape(field.name)}" value="{escape(method)}"'
-            f'{" checked" if i == 0 else ""}> {escape(METHOD_NAMES.get(method, method))}</label>'
-            for i, method in enumerate(data["credit_business_days"])
+            f'{" checked" if i == 0 else ""}> {escape(name[:1].upper() + name[1:])}</label>'
+            for i, (method, name) in enumerate(data["method_names"].items())
         )
         return (f'<fieldset class="order-check-field" {described}>\n<legend>{escape(field.label)}</legend>\n'
                 f"{radios}\n{error}\n</fieldset>")
@@ -108,8 +122,9 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
         if field.kind == "datetime-local":
             first, last = f"{first}T00:00", f"{last}T23:59"
         control = (f'<input id="{id_}" name="{escape(field.name)}" type="{field.kind}" min="{escape(first)}"'
-                   f' max="{escape(last)}"{" data-past" if field.past else ""} {described} required>')
-    return (f'<div class="order-check-field">\n<label for="{id_}">{escape(field.label)}</label>\n'
+                   f' max="{escape(last)}"{" data-past" if field.past else ""} {described}'
+                   f'{"" if field.optional else " required"}>')
+    return (f'<div class="order-check-field">\n<label for="{id_}">{escape(field.label)}</label>{hint}\n'
             f"{control}\n{error}\n</div>")
 
 

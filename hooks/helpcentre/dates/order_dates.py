@@ -28,7 +28,7 @@ ERRORS = (
     "not_shipped",  # in not_shipped_to, or no zone (of the chosen service) covers it
     "unknown_service",  # not the id of a delivery service in data services
     "invalid_method",  # not a key of data credit_business_days
-    "before_start",  # now or today before the order or the last update
+    "before_start",  # now or today before the order or the last update; told the shop before delivery
 )
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -246,31 +246,55 @@ def cancellation_status(data: Data, ordered_at: str, now: str) -> Answer:
     }
 
 
-@_answers
-def return_deadline(data: Data, delivered_on: str) -> Answer:
-    """The last day a return may reach the shop: the window's end, moved to a business day."""
-    delivered = parse_date(delivered_on)
-    check_range(data, delivered)
-    due = delivered + timedelta(days=data["return_window_days"])
-    if not is_business_day(data, due):
+def window_end(data: Data, start: date, days: int) -> date:
+    """The last day of a return period of calendar days from start, moved to the next business day when it
+    falls on a closed day and the shop's returns model says so (return_deadline_moves)."""
+    due = start + timedelta(days=days)
+    if data["return_deadline_moves"] and not is_business_day(data, due):
         due = next_business_day(data, due)
+    return due
+
+
+@_answers
+def return_deadline(data: Data, delivered_on: str, notified_on: str | None = None) -> Answer:
+    """The return window's deadlines, as the shop's returns model (return_deadline) words them: the last day a
+    return may reach the shop {"return_by"} (reach), or be sent {"send_by"} (send); or the last day to tell the
+    shop {"notify_by"} and, when the shopper told it on notified_on, the last day to send it {"send_by"}
+    (notify_then_send; telling before delivery is refused with before_start)."""
+    delivered = parse_date(delivered_on)
+    notified = None if notified_on is None or data["return_deadline"] != "notify_then_send" else parse_date(
+        notified_on)
+    check_range(data, delivered, *([notified] if notified else []))
+    if notified is not None and notified < delivered:
+        raise _Refusal("before_start")
+    due = window_end(data, delivered, data["return_window_days"])
     check_range(data, due)
-    return {"return_by": due.isoformat()}
+    if data["return_deadline"] != "notify_then_send":
+        return {"return_by" if data["return_deadline"] == "reach" else "send_by": due.isoformat()}
+    if notified is None:
+        return {"notify_by": due.isoformat()}
+    send_by = window_end(data, notified, data["return_send_days"])
+    check_range(data, send_by)
+    return {"notify_by": due.isoformat(), "send_by": send_by.isoformat()}
 
 
 @_answers
 def refund_deadline(data: Data, return_received_on: str) -> Answer:
-    """The day a refund is issued by, counted in business days from the return's arrival."""
+    """The day a refund is issued by: refund_days from the return's arrival, counted in the shop's refund_unit
+    (business days, or calendar days, never moved)."""
     received = parse_date(return_received_on)
     check_range(data, received)
-    due = add_business_days(data, received, data["refund_business_days"])
+    if data["refund_unit"] == "business":
+        due = add_business_days(data, received, data["refund_days"])
+    else:
+        due = received + timedelta(days=data["refund_days"])
     check_range(data, due)
     return {"refunded_by": due.isoformat()}
 
 
 @_answers
 def credit_deadline(data: Data, refund_issued_on: str, method: str) -> Answer:
-    """The day an issued refund shows on the card statement or PayPal account."""
+    """The day an issued refund shows on the statement of the payment method (a key of credit_business_days)."""
     issued = parse_date(refund_issued_on)
     days = data["credit_business_days"]
     if not isinstance(method, str) or method not in days:

@@ -24,7 +24,7 @@ import yaml
 from helpcentre.content.topics import Located, Question, Topic
 from helpcentre.dates.calculator_data import YEARS_AHEAD
 from helpcentre.dates.order_dates import is_business_day
-from helpcentre.policy.policies import Policies
+from helpcentre.policy.policies import Policies, return_deadline
 from helpcentre.reading import markdown_text as md
 from helpcentre.reading.errors import Finding, Severity
 from helpcentre.reading.schema import Range, Whole, country_name, item_key, long_date
@@ -33,6 +33,8 @@ from helpcentre.reading.yaml_source import read_yaml
 from .law_files import RETURNS_TOPIC, Law, Rule, find_node, law_of_country, load_law, policy_field
 
 # The check ------------------------------------------------------------------------------------------
+
+POST_DAYS = 2  # the days a return is taken to spend in the post, where a rule counts to the day it is sent
 
 @dataclass(frozen=True)
 class Shortfall:
@@ -132,37 +134,62 @@ def _advice(law: Law, rule: Rule, shown: str, made_to_order: str | None) -> str:
 
 def _shortfall(rule: Rule, policies: Policies, calendar: dict[str, Any],
                topics: Sequence[Topic]) -> Shortfall | None:
-    """How the policy falls short of the rule, or None if it meets it."""
+    """How the policy falls short of the rule, or None if it meets it (or the rule is for another returns
+    model)."""
     assert rule.policy is not None  # a rule with a comparison names its key (checked when the file was read)
-    value, field = policies[rule.policy], policy_field(rule.policy)
+    if rule.deadlines and return_deadline(policies["returns"]) not in rule.deadlines:
+        return None
+    key = rule.policy if policies[rule.policy] is not None or rule.or_policy is None else rule.or_policy
+    value, field = policies[key], policy_field(key)
     assert field is not None
+    if value is None:
+        return None  # a value the shop does not give
     if rule.comparison == "at_least":
-        return Shortfall(rule.policy, field.render(value)) if value < rule.limit else None
+        return Shortfall(key, field.render(value)) if value < rule.limit else None
     if rule.comparison == "at_most":
-        return _longer(rule, field, value, calendar)
+        return _longer(rule, key, field, value, calendar)
+    if rule.comparison == "at_most_after_notice":
+        return _after_notice(rule, key, field, value, calendar)
     if rule.comparison == "is":
-        return Shortfall(rule.policy, field.render(value)) if value != rule.limit else None
+        return Shortfall(key, field.render(value)) if value != rule.limit else None
     if rule.comparison == "answered":
         return None if any(_says_each(question, rule.limit) for topic in topics for question in topic.questions) \
-            else Shortfall(rule.policy, field.render(value))
+            else Shortfall(key, field.render(value))
     found = [(n, item) for n, item in enumerate(value)
              if any(re.search(rf"\b{re.escape(term)}\b", item, re.IGNORECASE) for term in rule.limit)]
     if not found:
         return None
-    return Shortfall(item_key(rule.policy, found[0][0]), md.join_words([f'"{item}"' for _, item in found], "or"))
+    return Shortfall(item_key(key, found[0][0]), md.join_words([f'"{item}"' for _, item in found], "or"))
 
 
-def _longer(rule: Rule, field: Whole | Range, value: Any, calendar: dict[str, Any]) -> Shortfall | None:
-    """A time longer than the rule's calendar days; a range is read at its most, business days on the shop's
-    own calendar at their longest."""
+def _calendar_days(field: Whole | Range, value: Any, calendar: dict[str, Any]) -> tuple[int, str]:
+    """A time in calendar days, and how it reads: a range at its most, business days on the shop's own calendar
+    at their longest (from the day they take longest), calendar days as they are."""
     most = value.max if isinstance(field, Range) else value
-    if field.unit == "business day":
-        days, start = longest_span(calendar, most)
-        shown = (f"{field.render(value)} (up to {md.plural(days, 'calendar day')} on your calendar, "
-                 f"counted from {long_date(start)})")
-    else:
-        days, shown = most, field.render(value)
-    return Shortfall(rule.policy or "", shown) if days > rule.limit else None
+    if field.unit != "business day":
+        return most, field.render(value)
+    days, start = longest_span(calendar, most)
+    return days, (f"{field.render(value)} (up to {md.plural(days, 'calendar day')} on your calendar, "
+                  f"counted from {long_date(start)})")
+
+
+def _after_notice(rule: Rule, key: str, field: Whole, value: int, calendar: dict[str, Any]) -> Shortfall:
+    """A refund counted from the return reaching the shop, against a law that counts rule.limit days from the
+    shopper telling the shop (and lets it wait for the goods or proof of sending, whichever comes first): always
+    later for a shopper who tells the shop on the day of delivery and sends the goods (with proof) on the last of
+    the law's days to send them (as many as rule.limit), the return then POST_DAYS in the post."""
+    days, shown = _calendar_days(field, value, calendar)
+    latest = rule.limit + POST_DAYS + days
+    return Shortfall(key, f"{shown} of the return reaching you: a shopper who tells you on the day the goods arrive "
+                          f"and sends them {md.plural(rule.limit, 'day')} later, with {POST_DAYS} days in the post, "
+                          f"gets the refund up to {md.plural(latest, 'day')} after telling you, "
+                          f"{md.plural(latest - rule.limit, 'day')} later than the law allows")
+
+
+def _longer(rule: Rule, key: str, field: Whole | Range, value: Any, calendar: dict[str, Any]) -> Shortfall | None:
+    """A time longer than the rule's calendar days (`_calendar_days`)."""
+    days, shown = _calendar_days(field, value, calendar)
+    return Shortfall(key, shown) if days > rule.limit else None
 
 
 def _says_each(question: Question, groups: list[list[str]]) -> bool:
@@ -215,7 +242,7 @@ def add_rights_answer(topics: Sequence[Topic], law: Law | None, policies: Polici
         why = (f"there is no {slug} topic (content/{slug}.yml) to add it to" if topic is None
                else f'a question already has the id "{answer["id"]}"')
         return list(topics), [_finding(policies_file.name, root, key, "hint", f"not added: {why}")]
-    points = [rule.for_shoppers for rule in law.rules]
+    points = [rule.for_shoppers for rule in law.rules if rule.for_shoppers]
     if law.made_to_order is not None and made_to_order != "none":
         points.append(law.made_to_order.for_shoppers)
     text = "\n\n".join([answer["intro"], "\n".join(f"- {point}" for point in points), answer["outro"]])

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from helpcentre.content.topics import Slug
+from helpcentre.policy.policies import DEADLINES
 from helpcentre.policy.policies import SCHEMA as POLICY_SCHEMA
 from helpcentre.reading.errors import Findings
 from helpcentre.reading.schema import (
@@ -37,7 +38,7 @@ from helpcentre.reading.schema import (
 )
 from helpcentre.reading.yaml_source import read_yaml
 
-COMPARISONS = ("at_least", "at_most", "is", "none_of", "answered")
+COMPARISONS = ("at_least", "at_most", "at_most_after_notice", "is", "none_of", "answered")
 RETURNS_TOPIC = "returns"  # where the "Your legal rights" answer goes unless the law file names a topic
 
 
@@ -60,8 +61,11 @@ def _optional(fields: dict[str, Field]) -> Record:
 RULE_FIELDS: dict[str, Field] = {
     "id": Text(),
     "policy": Text(),
+    "or_policy": Text(),  # the key compared when the shop leaves policy: out (refunds in calendar days)
+    "deadlines": ListOf(Choice(DEADLINES), min_items=1),  # the returns models compared; all when left out
     "at_least": Whole("day"),
     "at_most": Whole("day"),
+    "at_most_after_notice": Whole("day"),
     "is": Text(),
     "none_of": ListOf(Text(), min_items=1),
     "answered": ListOf(ListOf(Text(), min_items=1), min_items=1),
@@ -74,7 +78,7 @@ RULE_FIELDS: dict[str, Field] = {
     "advice": Text(),
     "for_shoppers": Text(),
 }
-EVERY_RULE_NEEDS = ("id", "provision", "address", "law_requires", "for_shoppers")
+EVERY_RULE_NEEDS = ("id", "provision", "address", "law_requires")  # and for_shoppers, unless compared
 A_COMPARISON_NEEDS = ("policy", "policy_says", "advice")
 MADE_TO_ORDER = {"provision": Text(), "address": Address(), "law": Text(), "for_shoppers": Text()}
 RIGHTS_ANSWER = {"id": Slug(), "topic": Slug(), "question": Text(), "intro": Text(), "outro": Text(),
@@ -116,6 +120,8 @@ class Rule:
 
     id: str
     policy: str | None  # the policies.yaml key the comparison reads (None: told to shoppers, not compared)
+    or_policy: str | None  # the key it reads when the shop leaves policy out
+    deadlines: tuple[str, ...]  # the returns models (returns.deadline) it compares; () for all
     comparison: str | None  # one of COMPARISONS
     limit: Any
     citations: tuple[Citation, ...]  # the most specific first: a country's statute, then what it implements
@@ -123,7 +129,7 @@ class Rule:
     policy_says: str
     law_requires: str
     advice: str
-    for_shoppers: str
+    for_shoppers: str  # "" for a compared rule that leaves telling shoppers to another
 
 
 @dataclass(frozen=True)
@@ -231,6 +237,8 @@ def policy_field(path: str) -> Field | None:
         if not isinstance(field, Record) or part not in field.fields:
             return None
         field = field.fields[part]
+    while isinstance(field, Optional):
+        field = field.field
     return field
 
 
@@ -339,6 +347,9 @@ def _build_rule(keys: Keys, rule_id: str, key: str) -> Rule:
         raise error_at(first.file, first.node, key, f"expected at most one comparison ({', '.join(COMPARISONS)}); "
                        f"got {', '.join(comparisons)}")
     comparison = comparisons[0] if comparisons else None
+    if comparison is None and "for_shoppers" not in keys:
+        raise error_at(first.file, first.node, f"{key}.for_shoppers", "this key is missing; expected for_shoppers: "
+                       "in a rule told to shoppers only")
     if comparison is None and "policy" in keys:
         raise error_at(keys["policy"].file, keys["policy"].node, f"{key}.policy", "expected a comparison "
                        f"({', '.join(COMPARISONS)}) beside policy:, or neither in a rule told to shoppers only")
@@ -349,21 +360,29 @@ def _build_rule(keys: Keys, rule_id: str, key: str) -> Rule:
                                f"this key is missing; expected {name}: in a rule with a comparison")
         _check_comparison(keys, comparison, key)
     value = {name: keys[name].value if name in keys else None for name in RULE_FIELDS}
-    return Rule(rule_id, value["policy"], comparison, comparison and value[comparison], keys["citations"].value,
-                bool(value["made_to_order_excluded"]), value["policy_says"] or "", value["law_requires"],
-                value["advice"] or "", value["for_shoppers"])
+    return Rule(rule_id, value["policy"], value["or_policy"], tuple(value["deadlines"] or ()), comparison,
+                comparison and value[comparison], keys["citations"].value, bool(value["made_to_order_excluded"]),
+                value["policy_says"] or "", value["law_requires"], value["advice"] or "", value["for_shoppers"] or "")
 
 
 def _check_comparison(keys: Keys, comparison: str, key: str) -> None:
     """The comparison can read the policy key the rule names."""
-    policy = keys["policy"]
+    for name in ("policy", "or_policy"):
+        if name in keys:
+            _check_key_compared(keys, name, comparison, key)
+
+
+def _check_key_compared(keys: Keys, name: str, comparison: str, key: str) -> None:
+    """The comparison can read the policy key at `name` (policy or or_policy)."""
+    policy = keys[name]
     field = policy_field(policy.value)
     if field is None:
-        raise error_at(policy.file, policy.node, f"{key}.policy",
+        raise error_at(policy.file, policy.node, f"{key}.{name}",
                        f'expected a key of policies.yaml such as returns.window_days; got "{policy.value}"')
     unit = getattr(field, "unit", None)
     fits = {"at_least": isinstance(field, Whole) and unit == "day",
             "at_most": isinstance(field, Whole | Range) and unit in ("day", "business day"),
+            "at_most_after_notice": isinstance(field, Whole) and unit in ("day", "business day"),
             "is": isinstance(field, Choice) and keys[comparison].value in field.phrases,
             "none_of": isinstance(field, ListOf) and isinstance(field.item, Text),
             "answered": True}  # the answers are compared; the key is where the advice is shown
@@ -373,6 +392,7 @@ def _check_comparison(keys: Keys, comparison: str, key: str) -> None:
                        f"{comparison} cannot compare {policy.value}: " + {
                            "at_least": "expected a key counted in days",
                            "at_most": "expected a key (or a range) counted in days or business days",
+                           "at_most_after_notice": "expected a key counted in days or business days",
                            "is": "expected a key with a few allowed words, and one of them",
                            "none_of": "expected a key holding a list of texts"}[comparison])
 

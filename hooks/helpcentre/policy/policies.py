@@ -22,8 +22,10 @@ from helpcentre.reading.schema import (
     DateOrRange,
     DayOfYear,
     Email,
+    Fee,
     Field,
     ListOf,
+    MapOf,
     Money,
     Optional,
     Patterned,
@@ -52,10 +54,6 @@ def _render_cutoff(cutoff: str | None) -> str:
     if cutoff is None:
         return "on the next business day after you place it"
     return f"the same day if you order before {cutoff} on a business day, otherwise on the next business day"
-
-
-def _render_immediately_or_within(days: int) -> str:
-    return "immediately" if days == 0 else f"within {md.plural(days, 'business day')}"
 
 
 def home_zone(zones: list[dict[str, Any]], home: str, not_shipped_to: list[str]) -> dict[str, Any] | None:
@@ -227,6 +225,81 @@ SERVICE = Record({
 STANDARD = {"id": "standard", "name": "Standard", "transit_unit": "calendar days", "delivery_days": None}
 
 
+DEADLINES = {"reach": "the return must reach us within the window",
+             "send": "the return must be sent within the window",
+             "notify then send": "the shopper tells us within the window, then sends the return within send_days"}
+REMEDIES = {"refund": "a refund", "exchange": "an exchange", "store credit": "store credit"}
+STATEMENT_TIME = Whole("business day", minimum=0, render=lambda days: (
+    "immediately" if days == 0 else md.plural(days, "business day")))
+# The sentences of the return window, chosen by the returns model (returns.deadline and whether a deadline on a
+# closed day moves); {days} and {send_days} are filled in.
+DEADLINE_WORDS = {
+    "reach": "Your return must reach us within {days} of the day you received your order.",
+    "send": "You must send your return within {days} of the day you received your order.",
+    "notify then send": "Tell us within {days} of the day you received your order that you want to return it, "
+                        "then send it within {send_days} of telling us.",
+    "moves": "If the last day falls on a day we're closed, you have until our next business day.",
+    "both move": "If the last day of either falls on a day we're closed, you have until our next business day.",
+}
+RESTOCKING_WORDS = ("For a return because you changed your mind, we keep a restocking fee of {fee}. We never "
+                    "charge it on a damaged, faulty or wrong item.")
+
+
+def return_deadline(returns: dict[str, Any]) -> str:
+    """The returns model's deadline: reach (when left out), send or notify then send."""
+    return returns["deadline"] or "reach"
+
+
+def deadline_moves(returns: dict[str, Any]) -> bool:
+    """Whether a deadline on a day the shop is closed moves to its next business day (left out: only a return
+    that must reach the shop does)."""
+    moves = returns["closed_day_moves"]
+    return return_deadline(returns) == "reach" if moves is None else moves
+
+
+def _render_deadline(_: Any, values: dict[str, Any]) -> str:
+    """The return window in words: what must happen within how many days, and what a closed day changes."""
+    returns = values["returns"]
+    words = DEADLINE_WORDS[return_deadline(returns)].format(
+        days=md.plural(returns["window_days"], "day"), send_days=md.plural(returns["send_days"] or 0, "day"))
+    moves = "both move" if return_deadline(returns) == "notify then send" else "moves"
+    return words + (" " + DEADLINE_WORDS[moves] if deadline_moves(returns) else "")
+
+
+def _render_remedies(remedies: list[str]) -> str:
+    return md.join_words([REMEDIES[remedy] for remedy in remedies], "or")
+
+
+def _render_exchange(how: str) -> str:
+    """A sentence as written, or a link to the page that says how an exchange works."""
+    if re.fullmatch(Url.PATTERN, how):
+        return f"See [how an exchange works]({how})."
+    return md.escape(how)
+
+
+def _render_restocking_fee(fee: dict[str, Any] | None, values: dict[str, Any]) -> str:
+    if fee is None:
+        return ""
+    return RESTOCKING_WORDS.format(fee=Fee("shop.currency").render_in(fee["fee"], values))
+
+
+def _render_payment_methods(methods: dict[str, list[str]]) -> str:
+    """Every name of every method, as one list in words."""
+    return md.join_words([md.escape(name) for names in methods.values() for name in names])
+
+
+def refund_days(refunds: dict[str, Any]) -> tuple[int, str]:
+    """The refund time and its unit: (28, "business") or (14, "calendar")."""
+    if refunds["business_days"] is not None:
+        return refunds["business_days"], "business"
+    return refunds["calendar_days"], "calendar"
+
+
+def method_names(methods: dict[str, list[str]]) -> dict[str, str]:
+    """How shoppers call each payment method: its one name (PayPal), or its short name for several (card)."""
+    return {method: names[0] if len(names) == 1 else method.replace("_", " ") for method, names in methods.items()}
+
+
 def _texts(description: str) -> ListOf:
     return ListOf(Text(), min_items=1, description=description)
 
@@ -308,11 +381,38 @@ SCHEMA = Record({
                                                                        "than this is stuck"),
     }, description="tracking a parcel"),
     "returns": Record({
-        "window_days": Whole("day", description="the return must reach us within this many days of delivery"),
+        "window_days": Whole("day", description="the return window, in calendar days from delivery; "
+                                                "returns.deadline says what must happen within it"),
+        "deadline": Optional(Choice(DEADLINES, description="what the shopper must do within the window: reach "
+                                                            "when left out"), render_in=_render_deadline),
+        "send_days": Optional(Whole("day", description="notify then send: the calendar days to send the return "
+                                                       "after telling us")),
+        "closed_day_moves": Optional(YesNo(description="true: a deadline on a day we're closed moves to our next "
+                                                       "business day; left out: true for reach, false otherwise")),
         "condition": _texts("the condition a return must be in"),
+        "remedies": Optional(ListOf(Choice(REMEDIES), min_items=1, render=_render_remedies,
+                                    description='what a return can get, shown as "a refund or an exchange"; '
+                                                "optional")),
+        "exchange": Optional(Text(render=_render_exchange,
+                                  description="how an exchange works: a sentence, or the web address of a page "
+                                              "that says; optional")),
+        "restocking_fee": Optional(Record({
+            "fee": Fee("shop.currency", description='a percentage such as "10%", or an amount in the shop\'s '
+                                                    "currency"),
+            "faulty_items": Optional(YesNo(description="must be false (or left out): a damaged, faulty or wrong "
+                                                       "item is refunded in full")),
+        }), render_in=_render_restocking_fee, description="what we keep of a refund for a change of mind; "
+                                                          "shown as a whole sentence, or nothing; optional"),
+        "not_returnable": Optional(ListOf(Text(), min_items=1, sentence="We can't accept returns of {}.",
+                                          description="the items that can't be returned, in the shop's words "
+                                                      "(such as personalised books); shown as a whole sentence, "
+                                                      "or nothing; optional")),
         "return_postage": Choice({"shopper": "you pay for the return postage",
                                   "shop": "we pay for the return postage"},
-                                 description="who pays the postage of a return"),
+                                 description="who pays the postage of a return when the shopper changed their mind"),
+        "faulty_return_postage": Optional(Choice({"shop": "we pay for the return postage"},
+                                                 description="who pays the postage of returning a damaged, faulty "
+                                                             "or wrong item: always the shop; optional")),
         "form_url": Optional(Url(), render_in=_render_returns_form,
                              description="the address of the returns form; without it, shoppers are asked to "
                                          "email for the form"),
@@ -320,21 +420,26 @@ SCHEMA = Record({
                             description="the return address, one line of the address per item; optional"),
     }, description="returning an order"),
     "refunds": Record({
-        "business_days": Whole("business day", description="the refund time, from the day the return "
-                                                           "reaches us"),
+        "business_days": Optional(Whole("business day", description="the refund time in business days, from the "
+                                                                    "day the return reaches us (or calendar_days)")),
+        "calendar_days": Optional(Whole("day", description="the refund time in calendar days, from the day the "
+                                                           "return reaches us (or business_days)")),
         "original_delivery_cost": Choice({"kept": "not including the original delivery cost",
                                           "refunded": "including the original delivery cost"},
                                          description="whether the refund includes the original delivery cost"),
-        "card_business_days": Whole("business day", description="the time for a card refund to show on the "
-                                                                 "statement"),
-        "paypal_business_days": Whole("business day", minimum=0, render=_render_immediately_or_within,
-                                      description="the time for a PayPal refund to show; 0 means immediately"),
+        "to_statement": MapOf(STATEMENT_TIME,
+                              description="per payment method we refund to (a name under payments.methods), the "
+                                          "business days for a refund to show on the shopper's statement; 0 means "
+                                          "immediately"),
     }, description="refunds"),
     "problems": Record({
         "next_step": Optional(Text(), description="what we do about a damaged, faulty or wrong item, in the "
                                                   "shop's words; optional"),
     }, description="damaged, faulty or wrong items"),
-    "payments": Record({"methods": _texts("the payment methods we take, shown as a list in words")},
+    "payments": Record({"methods": MapOf(ListOf(Text(), min_items=1), render=_render_payment_methods,
+                                         description="the payment methods we take: under a short name for each "
+                                                     "(card, paypal, ideal ...), the names shoppers know it by; "
+                                                     "shown as one list in words")},
                        description="payments"),
     "website": Record({"supported_browsers": _texts("the browsers the website works in, shown as a list in "
                                                     "words")},
@@ -358,7 +463,13 @@ SCHEMA = Record({
 # Settings, not values shown to shoppers: the check against consumer law, the shop's clock as the calculator
 # knows it (shoppers read calendar.time_zone_name, not "Europe/London"), the calculator's first year, and the
 # currency (shoppers read it in the prices).
-NOT_PLACEHOLDERS = {"consumer_law", "calendar.time_zone", "calendar.first_year", "shop.currency"}
+# Placeholders of values that only some returns models give: unknown where the shop does not give them, so that an
+# answer written for another model (a refund in business days, a second period to send, who pays to send back a
+# faulty item) is refused, never blank.
+GIVEN_ONLY = {"refunds.business_days", "refunds.calendar_days", "returns.send_days", "returns.faulty_return_postage"}
+# refunds.to_statement is one placeholder per payment method (refunds.to_statement.card, see `Policies`).
+NOT_PLACEHOLDERS = {"consumer_law", "calendar.time_zone", "calendar.first_year", "shop.currency",
+                    "refunds.to_statement", "returns.closed_day_moves"}
 
 
 @dataclass(frozen=True)
@@ -378,13 +489,23 @@ class Policies:
     def placeholders(self) -> dict[str, str]:
         """Every placeholder name ('returns.window_days') with its value rendered as Markdown, and those of each
         delivery zone ('delivery.standard.US.price')."""
-        return {**{path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")},
-                **{path: value for path, (value, _, _) in self.zone_placeholders().items()}}
+        return {**{path: field.render_in(self[path], self.values) for path, field in _leaves(SCHEMA, "")
+                   if path not in GIVEN_ONLY or self[path] is not None},
+                **{path: value for path, (value, _, _) in self.own_placeholders().items()}}
 
     def meanings(self) -> dict[str, tuple[str, str]]:
-        """`placeholder_meanings`, with those of each delivery zone's placeholders."""
+        """`placeholder_meanings`, with those of each delivery zone's and payment method's placeholders."""
         return {**placeholder_meanings(), **{name: (unit, f"{name} {meaning}")
-                                            for name, (_, unit, meaning) in self.zone_placeholders().items()}}
+                                            for name, (_, unit, meaning) in self.own_placeholders().items()}}
+
+    def own_placeholders(self) -> dict[str, tuple[str, str, str]]:
+        """The placeholders named after the shop's own delivery services and payment methods: `zone_placeholders`,
+        and refunds.to_statement.<method> for each method a refund goes back to."""
+        names = method_names(self["payments.methods"])
+        return {**self.zone_placeholders(), **{
+            f"refunds.to_statement.{method}": (STATEMENT_TIME.render(days), STATEMENT_TIME.unit,
+                                               f"the time for a {names[method]} refund to show on the statement")
+            for method, days in self["refunds.to_statement"].items()}}
 
     def zone_placeholders(self) -> dict[str, tuple[str, str, str]]:
         """The placeholders of each zone of each delivery service, named delivery.<service id>.<zone's first
@@ -401,6 +522,16 @@ class Policies:
                         found[f"delivery.{service['id']}.{zone_key(zone)}.{value}"] = (
                             field.render_in(zone[value], self.values), field.unit, meaning)
         return found
+
+
+OWN_PLACEHOLDER = re.compile(r"refunds\.to_statement\.[a-z][a-z0-9_]*|delivery\.[a-z][a-z0-9_]*\.[^.\s]+\."
+                             r"(?:transit_days|price|free_from)")
+
+
+def is_own_placeholder(name: str) -> bool:
+    """Whether a name has the form of a placeholder named after the shop's own services or payment methods
+    (`Policies.own_placeholders`), known only once policies.yaml reads."""
+    return bool(OWN_PLACEHOLDER.fullmatch(name))
 
 
 def placeholder_names() -> list[str]:
@@ -436,7 +567,7 @@ def load_policies(path: Path) -> Policies:
     _check_zones_or_services(values["delivery"], node, name)  # the other checks read the services
     found = Findings()  # the file reads as the schema says: the checks across values each report their own
     for check in (_check_services, _check_zones, _check_prices, _check_bank_holidays, _check_closures,
-                  _check_target_dates):
+                  _check_target_dates, _check_returns, _check_refunds):
         with found.attempt():
             check(values, node, name)
     found.extend(_closure_hints(values, node, name))
@@ -602,3 +733,51 @@ def _check_target_dates(values: dict[str, Any], root: Any, name: str) -> None:
             raise error_at(name, nodes[n], item_key("delivery.target_dates", n) + ".name",
                            f'"{target["name"]}" is already the name of another target date; expected each name once')
         seen.add(target["name"].casefold())
+
+
+def _check_returns(values: dict[str, Any], root: Any, name: str) -> None:
+    """The returns model complete: notify then send with its second period (and only it), an exchange described
+    only when one is offered, a restocking fee in the shop's currency and never on faulty items."""
+    returns = values["returns"]
+    notify = return_deadline(returns) == "notify then send"
+    if notify and returns["send_days"] is None:
+        raise error_at(name, _node_at(root, "returns.deadline"), "returns.deadline",
+                       "notify then send needs its second period; expected send_days: under returns, the days to "
+                       "send the return after telling us")
+    if not notify and returns["send_days"] is not None:
+        raise error_at(name, _node_at(root, "returns.send_days"), "returns.send_days",
+                       "send_days counts only with deadline: notify then send; remove it or change the deadline")
+    if returns["exchange"] is not None and "exchange" not in (returns["remedies"] or []):
+        raise error_at(name, _node_at(root, "returns.exchange"), "returns.exchange",
+                       "says how an exchange works, but returns.remedies offers none; expected exchange in "
+                       "returns.remedies, or no returns.exchange")
+    fee = returns["restocking_fee"]
+    if fee is None:
+        return
+    if fee["faulty_items"]:
+        raise error_at(name, _node_at(root, "returns.restocking_fee.faulty_items"),
+                       "returns.restocking_fee.faulty_items", "expected false: a damaged, faulty or wrong item is "
+                       "refunded in full, never less a restocking fee")
+    charge, currency = fee["fee"], values["shop"]["currency"]
+    if charge.amount is not None and (currency is None or charge.currency not in (None, currency)):
+        raise error_at(name, _node_at(root, "returns.restocking_fee.fee"), "returns.restocking_fee.fee",
+                       f"expected an amount in the shop's currency ({currency})" if currency else
+                       "an amount needs the shop's currency; expected currency: under shop, such as currency: USD")
+
+
+def _check_refunds(values: dict[str, Any], root: Any, name: str) -> None:
+    """One refund time (business or calendar days); refunds go back to the shop's own payment methods."""
+    refunds = values["refunds"]
+    if (refunds["business_days"] is None) == (refunds["calendar_days"] is None):
+        both = refunds["business_days"] is not None
+        raise error_at(name, _node_at(root, "refunds.calendar_days" if both else "refunds"),
+                       "refunds.calendar_days" if both else "refunds.business_days",
+                       "expected the refund time once: business_days: or calendar_days:, not both" if both else
+                       "this key is missing; expected business_days: (or calendar_days:) under refunds")
+    methods = values["payments"]["methods"]
+    for method in refunds["to_statement"]:
+        if method not in methods:
+            key = f"refunds.to_statement.{method}"
+            node = next(k for k, _ in _node_at(root, "refunds.to_statement").value if k.value == method)
+            raise error_at(name, node, key, f'"{method}" is not one of the payment methods; expected one of '
+                           f"{', '.join(methods)} (payments.methods)")

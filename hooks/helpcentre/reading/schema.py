@@ -538,6 +538,54 @@ class Money(Field):
         return self._described({"type": "number", "minimum": 0, "multipleOf": 0.01})
 
 
+@dataclass(frozen=True)
+class Charge:
+    """A fee: a percentage of the price, or an amount (in `currency` when written with one, else the shop's)."""
+
+    percent: decimal.Decimal | None = None
+    amount: decimal.Decimal | None = None
+    currency: str | None = None
+
+
+class Fee(Field):
+    """A fee written as a percentage ("10%") or as an amount of the shop's currency (5.00, or "5.00 USD" with its
+    code, which must then be the shop's); shown as "10%" or "$5.00"."""
+
+    EXPECTED = 'a percentage such as "10%" (at most 100%), or an amount of the shop\'s currency such as 5.00'
+    _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?) ?%")
+    _AMOUNT = re.compile(r"([0-9]+(?:\.[0-9]{1,2})?)(?: ([A-Z]{3}))?")
+
+    def __init__(self, currency: str, description: str = "") -> None:
+        super().__init__(description=description)
+        self.currency = currency
+
+    def read(self, node: yaml.Node, key: str, file: str) -> Charge:
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (INT, FLOAT, STR):
+            raise fail(file, node, key, self.EXPECTED)
+        text = node.value.strip()
+        if percent := self._PERCENT.fullmatch(text):
+            value = decimal.Decimal(percent[1])
+            if not 0 < value <= 100:
+                raise fail(file, node, key, "a percentage above 0% and at most 100%")
+            return Charge(percent=value)
+        if amount := self._AMOUNT.fullmatch(text):
+            return Charge(amount=decimal.Decimal(amount[1]), currency=amount[2])
+        raise fail(file, node, key, self.EXPECTED)
+
+    def render_in(self, value: Charge, values: Mapping[str, Any]) -> str:
+        if value.percent is not None:
+            return f"{value.percent.normalize():f}%"
+        currency: Any = values
+        for part in self.currency.split("."):
+            currency = currency[part]
+        assert value.amount is not None
+        return md.escape(format_money(value.amount, currency))
+
+    def json_schema(self) -> JsonSchema:
+        return self._described({"anyOf": [{"type": "number", "minimum": 0},
+                                          _string(r"^[0-9]+(?:\.[0-9]+)? ?%$|^[0-9]+(?:\.[0-9]{1,2})? [A-Z]{3}$")]})
+
+
 def format_money(amount: decimal.Decimal | float, currency: str) -> str:
     """An amount as shoppers read it in the site's locale, such as $4.95 (CLDR's rules, as the browser's
     Intl.NumberFormat writes it for the same LOCALE)."""
@@ -726,6 +774,41 @@ class ListOf(Field):
     def json_schema(self) -> JsonSchema:
         least = {"minItems": self.min_items} if self.min_items else {}
         return self._described({"type": "array", **least, "items": self.item.json_schema()})
+
+
+class MapOf(Field):
+    """A YAML mapping from names the editor chooses (short ids such as card or paypal) to one field type; read
+    as a dict in the order written."""
+
+    ID = "[a-z][a-z0-9_]*"
+
+    def __init__(self, value: Field, render: Renderer | None = None, description: str = "") -> None:
+        super().__init__(render, description=description)
+        self.value = value
+
+    def read(self, node: yaml.Node, key: str, file: str) -> dict[str, Any]:
+        if not isinstance(node, yaml.MappingNode) or not node.value:
+            raise fail(file, node, key, "at least one short name (such as card) with its value under it")
+        found, values = Findings(), {}
+        for key_node, value_node in node.value:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else shown(key_node)
+            path = child_key(key, str(name))
+            if name in values:
+                found.add(error_at(file, key_node, path, "this name appears twice; expected each once"))
+            elif not isinstance(name, str) or not re.fullmatch(self.ID, name):
+                found.add(fail(file, key_node, path, "a short name in lower case letters, digits and _, such as "
+                                                     "card", json.dumps(name)))
+            else:
+                values[name] = self.value.gather(value_node, path, file, found)
+        found.raise_errors()
+        return values
+
+    def render(self, value: dict[str, Any]) -> str:
+        return md.join_words([self.value.render(item) for item in value.values()])
+
+    def json_schema(self) -> JsonSchema:
+        return self._described({"type": "object", "minProperties": 1, "propertyNames": {"pattern": _anchored(self.ID)},
+                                "additionalProperties": self.value.json_schema()})
 
 
 def sentence_of(sentence: str | None, items: Sequence[str]) -> str:

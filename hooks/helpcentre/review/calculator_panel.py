@@ -44,7 +44,10 @@ CHECKS = {  # check -> how the order dates page asks it
     "credit": "When will the money show in my account?",
     "tracking": "Is my tracking stuck?",
 }
-METHODS = {"card": "card", "paypal": "PayPal"}
+METHODS = {"card": "card", "paypal": "PayPal"}  # for data from before method_names
+RETURN_DEADLINES = {  # a return answer's deadlines: how the panel says each, and the name of its date
+    "return_by": ("must reach us by", "last day"), "notify_by": ("tell us by", "last day to tell us"),
+    "send_by": ("send it by", "last day to send")}
 REFUSALS = {
     "out_of_range": "too far ahead to estimate",
     "not_shipped": "we don't ship there",
@@ -115,6 +118,7 @@ def build_panel(old: Data, new: Data, start: dt.date) -> Panel:
     times = sorted({*TIMES, *(_minute_before(cutoff) for cutoff in cutoffs), *cutoffs})
     zone = ZoneInfo(new["time_zone"])
     names = {**old["countries"], **new["countries"]}
+    method_names = {**METHODS, **old.get("method_names", {}), **new.get("method_names", {})}
     samples: list[Sample] = []
 
     def add(check: str, group: str, question: str, function: str, *arguments: Any) -> None:
@@ -137,8 +141,9 @@ def build_panel(old: Data, new: Data, start: dt.date) -> Panel:
         add("return", "return", f"an order delivered on {long_date(day)}", "return_deadline", day.isoformat())
         add("refund", "refund", f"a return that reached us on {long_date(day)}", "refund_deadline", day.isoformat())
         for method in sorted({*old["credit_business_days"], *new["credit_business_days"]}):
-            add("credit", f"credit to {method}", f"a {METHODS.get(method, method)} refund issued on {long_date(day)}",
-                "credit_deadline", day.isoformat(), method)
+            add("credit", f"credit to {method}",
+                f"a {method_names.get(method, method)} refund issued on {long_date(day)}", "credit_deadline",
+                day.isoformat(), method)
         add("tracking", "tracking", f"a last tracking update on {long_date(day)}", "tracking_status",
             day.isoformat(), day.isoformat())
     return Panel(days[0], days[-1], times, new["time_zone"], new["time_zone_name"], samples, where)
@@ -205,7 +210,10 @@ def answer_in_words(check: str, answer: Answer, panel: Panel) -> str:
         until = dt.datetime.fromisoformat(answer["free_until"].replace("Z", "+00:00")).astimezone(
             ZoneInfo(panel.time_zone))
         return f"free to cancel until {long_date(until.date())} {until:%H:%M}"
-    words = {"return": ("return_by", "must reach us by"), "refund": ("refunded_by", "refunded by"),
+    if check == "return":
+        return ", ".join(f"{phrase} {long_date(day(answer[key]))}" for key, (phrase, _) in RETURN_DEADLINES.items()
+                         if key in answer)
+    words = {"refund": ("refunded_by", "refunded by"),
              "credit": ("credited_by", "shows by"), "tracking": ("stale_from", "counts as stuck from")}
     key, phrase = words[check]
     return f"{phrase} {long_date(day(answer[key]))}"
@@ -267,7 +275,7 @@ def compare_answers(panel: Panel, old: Sequence[Answer], new: Sequence[Answer]) 
 
 _DATES: dict[str, Callable[[Answer], list[tuple[str, list[str]]]]] = {  # the dates of an answer, by name
     "delivery": lambda a: [("dispatch", a["ships"]), ("arrival", a["arrives"])],
-    "return": lambda a: [("last day", [a["return_by"]])],
+    "return": lambda a: [(name, [a[key]]) for key, (_, name) in RETURN_DEADLINES.items() if key in a],
     "refund": lambda a: [("refund", [a["refunded_by"]])],
     "credit": lambda a: [("money shows", [a["credited_by"]])],
     "tracking": lambda a: [("stuck from", [a["stale_from"]])],

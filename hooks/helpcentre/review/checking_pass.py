@@ -21,7 +21,13 @@ from helpcentre.dates.check_forms import CHECKS, check_placeholders
 from helpcentre.dates.last_order_dates import render_last_order_dates
 from helpcentre.dates.notice import Notice, build_notice, load_notice_words
 from helpcentre.law.consumer_law import add_rights_answer, find_law, review_consumer_law
-from helpcentre.policy.policies import Policies, load_policies, placeholder_meanings, placeholder_names
+from helpcentre.policy.policies import (
+    Policies,
+    is_own_placeholder,
+    load_policies,
+    placeholder_meanings,
+    placeholder_names,
+)
 from helpcentre.reading.errors import Finding, Findings
 from helpcentre.starting.content_kit import find_unanswered
 
@@ -119,11 +125,22 @@ def read_pages(draft: Draft, found: Findings) -> None:
 
 # The values placeholders stand for (helpcentre.policy, helpcentre.dates, helpcentre.content)
 
+class _NamesAlone(dict[str, str]):
+    """The placeholders' names without policies to fill them: also any name of the form of the shop's own
+    (each payment method's, each delivery zone's), so that only a mistake of the pages' own is named."""
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(name) or (isinstance(name, str) and is_own_placeholder(name))
+
+    def __missing__(self, name: str) -> str:
+        return ""
+
+
 def make_placeholders(draft: Draft, found: Findings) -> None:
     """Every placeholder's value; without policies, their names alone, so that the pages are still checked."""
     if draft.policies is None:
-        draft.placeholders = dict.fromkeys([*placeholder_names(), *(f"check.{kind}" for kind in CHECKS),
-                                            "site.topics", "site.last_order_dates"], "")
+        draft.placeholders = _NamesAlone.fromkeys([*placeholder_names(), *(f"check.{kind}" for kind in CHECKS),
+                                                   "site.topics", "site.last_order_dates"], "")
         return
     draft.data = build_calculator_data(draft.policies, build_year())
     draft.meanings = draft.policies.meanings()
