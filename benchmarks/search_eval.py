@@ -3,7 +3,8 @@
 Builds the project twice into a temporary folder: as it is (tuned), and with stock search settings
 (a plain `- search` in mkdocs.yml: no keywords, Material's own separator, boosts and worker, one result
 per page). Runs every question of tests/search/search_questions.yml, and the four sets made from them
-(tests/search/search_variants.py: word forms, one-edit misspellings, terse and conversational forms),
+(tests/search/search_variants.py: word forms, one-edit misspellings, terse and conversational forms, the
+latter also in wrapping words the search does not drop),
 through each site's real search in headless Chromium, and through the same index offline with lunr, and
 prints the share of questions answered by the first result and within the first three, as the
 table in docs/measurements.md; then, for the
@@ -39,7 +40,13 @@ from material_search import (  # noqa: E402
     measure,
 )
 from report import Run, chromium_version, machine_line, markdown_table  # noqa: E402
-from search_variants import conversational_forms, misspellings, terse_forms, word_forms  # noqa: E402
+from search_variants import (  # noqa: E402
+    OTHER_FRAMES,
+    conversational_forms,
+    misspellings,
+    terse_forms,
+    word_forms,
+)
 
 from conftest import CHROMIUM, build_project, copy_project  # noqa: E402
 from helpcentre.content.topics import load_topics  # noqa: E402
@@ -109,10 +116,12 @@ def main() -> None:
         index = json.loads((sites["tuned"] / "search" / "search_index.json").read_text(encoding="utf-8"))
         forms, typos = word_forms(questions), misspellings(questions, index["config"]["vocabulary"])
         terse, talk = terse_forms(questions), conversational_forms(questions)
+        other_talk = conversational_forms(questions, OTHER_FRAMES)
         subsets = {f"shoppers' questions, all {len(questions)}": questions,
                    f"shoppers' questions, the {len(unseen)} not written as a keyword": unseen,
                    f"word forms, {len(forms)}": forms, f"one-edit misspellings, {len(typos)}": typos,
-                   f"terse forms, {len(terse)}": terse, f"conversational forms, {len(talk)}": talk}
+                   f"terse forms, {len(terse)}": terse, f"conversational forms, {len(talk)}": talk,
+                   f"conversational forms in other words, {len(other_talk)}": other_talk}
         no_answer = load_no_answer_queries()
         empty = {name: no_result_share(site, no_answer, not args.offline) for name, site in sites.items()}
         misses = {}
@@ -131,9 +140,9 @@ def main() -> None:
          "within three (lunr)"],
         [[name, subset, *shares(figures)] for name, subset, figures in rows]))
     print(f"\nNo result shown for the {len(no_answer)} queries without an answer (search_no_answer.yml):")
-    for name, shares in empty.items():
-        browser = f" browser {shares['browser']:.0%}," if "browser" in shares else ""
-        print(f"  {name}:{browser} lunr {shares['lunr']:.0%}")
+    for name, share in empty.items():
+        browser = f" browser {share['browser']:.0%}," if "browser" in share else ""
+        print(f"  {name}:{browser} lunr {share['lunr']:.0%}")
     for subset, missed in misses.items():
         print(f"\nTuned, {subset}: not answered within the first three:")
         for query, found in missed:

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from helpcentre.content import unfinished
+from helpcentre.policy.policies import destination_names
 from helpcentre.publishing import csp, structured_data
 from helpcentre.publishing.template_words import template_words
 from helpcentre.reading.errors import DataError
@@ -191,7 +192,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _finish_site(site: Path) -> None:
     # Runs after Material's search plugin (hooks come after plugins) has written the index.
-    search_index.rewrite_search_index(site / "search" / "search_index.json", _help_centre.topics)
+    search_index.rewrite_search_index(site / "search" / "search_index.json", _help_centre.topics,
+                                      destination_names(_help_centre.policies["delivery"]))
     # Last: the policy hashes the inline scripts of the finished HTML and writes itself into every page;
     # not in the preview, where it would block the live-reload script `mkdocs serve` adds to each page.
     report = csp.apply_content_security_policy(site, write=not _previewing)

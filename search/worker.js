@@ -12,11 +12,14 @@
 //
 //   - a word of five letters or more that is neither a word of the index nor the start of one, nor a
 //     form of one, becomes the nearest word of the vocabulary one edit away (a letter missing, extra,
-//     changed, or two swapped), the most frequent one first ("refnud" -> "refund"), or else the
-//     nearest -s, -ed or -ing form of one ("leakekd" -> "leaked");
+//     changed, or two swapped): first a word the shopper left a letter out of, the commonest typo
+//     ("xchange" -> "exchange", not "change"), then the most frequent ("refnud" -> "refund"); or else
+//     the nearest -s, -ed or -ing form of one ("leakekd" -> "leaked");
 //   - every word is stemmed with lunr's own stemmer, as the index was ("dispatched" -> "dispatch");
 //     a word still being typed keeps only the part that starts a stemmed word ("cancella" -> "cancel");
-//     a question word is searched as a whole word (its stem "whi" would otherwise find "which").
+//     a question word is searched as a whole word (its stem "whi" would otherwise find "which"), and
+//     weighs QUESTION_WORD_WEIGHT times another: "when" tells "When will my order arrive?" from "What
+//     happens if my parcel is lost?" for "when will my parcel arrive".
 //
 // Its answers are Material's, less the weak ones: a result must match two of the query's words, or every
 // word of a shorter query (`MIN_MATCHED_WORDS`, measured in docs/measurements.md), so that a question the
@@ -33,6 +36,7 @@ const MIN_MATCHED_WORDS = 2;  // a result matches every word of a shorter query,
 const RESULT = 3;  // Material's worker message with the results
 const CHANNEL = "help-search";
 const QUESTION_WORDS = new Set(["what", "when", "where", "which", "who", "whom", "whose", "why", "how"]);
+const QUESTION_WORD_WEIGHT = 3;  // measured in docs/measurements.md
 
 // The pure rules ---------------------------------------------------------------------------------
 
@@ -66,8 +70,10 @@ function meantWord(word, lexicon) {
   if (lexicon.words.some(known => known.startsWith(word))) return null;
   const stem = lexicon.stem(word);
   if (lexicon.stems.some(known => known.startsWith(stem))) return null;
-  return lexicon.words.find(known => oneEditApart(word, known)) ||
-    wordForms(lexicon).find(form => oneEditApart(word, form)) || null;
+  // A letter left out is the commonest typo: a word one letter longer first, then one as long, then one
+  // shorter; the most frequent first among equals (the sort is stable).
+  const near = lexicon.words.filter(known => oneEditApart(word, known)).sort((a, b) => b.length - a.length);
+  return near[0] || wordForms(lexicon).find(form => oneEditApart(word, form)) || null;
 }
 
 /** The -s, -ed and -ing forms of the vocabulary's words and of their stems (by spelling rules alone),
@@ -122,8 +128,8 @@ function readQuery(query, separator, lexicon) {
       word = meant;
     }
     // A question word is searched as itself, not as the start of others ("why" is not "which", "while"):
-    // a term with a boost (^1) is the one Material does not turn into a prefix.
-    terms.push(QUESTION_WORDS.has(word) ? `${lexicon.stem(word)}^1` : searchTerm(word, lexicon));
+    // a term with a boost (^3) is the one Material does not turn into a prefix.
+    terms.push(QUESTION_WORDS.has(word) ? `${lexicon.stem(word)}^${QUESTION_WORD_WEIGHT}` : searchTerm(word, lexicon));
   }
   return { search: terms.join(" "), corrections };
 }

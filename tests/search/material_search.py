@@ -42,18 +42,20 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import stop_word_filter
 from lunr.trimmer import trimmer
-from lunr_js_stemmer import stem
+
+from helpcentre.search.stemmer import stem
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 QUESTIONS_FILE = Path(__file__).parent / "search_questions.yml"
 NO_ANSWER_FILE = Path(__file__).parent / "search_no_answer.yml"  # queries the help centre cannot answer
+LANDINGS_FILE = Path(__file__).parent / "search_landings.yml"  # queries whose first result must be one answer
 _TAG = re.compile(r"<[^>]*>")
 
 
 def stemmer(token, i=None, tokens=None):
-    """lunr.js's stemmer as a pipeline function (the lunr package's own stems differently: lunr_js_stemmer)."""
+    """lunr.js's stemmer as a pipeline function (the lunr package's stems differently: helpcentre.search.stemmer)."""
     return token.update(lambda word, metadata: stem(word))
 
 
@@ -75,6 +77,11 @@ def load_no_answer_queries(path: Path = NO_ANSWER_FILE) -> list[str]:
     return list(yaml.safe_load(path.read_text("utf-8")))
 
 
+def load_landings(path: Path = LANDINGS_FILE) -> list[tuple[str, str]]:
+    """(query, the answer its first result must be)."""
+    return [(item["q"], item["answer"]) for item in yaml.safe_load(path.read_text("utf-8"))]
+
+
 def split_words(text: str, separator: re.Pattern[str]) -> list[str]:
     """Material's tokenizer: markup skipped, text split with the separator, lowercased."""
     words = []
@@ -88,6 +95,7 @@ def split_words(text: str, separator: re.Pattern[str]) -> list[str]:
 TYPO_MIN_LENGTH = 5
 MIN_MATCHED_WORDS = 2  # search/worker.js: a result matches every word of a shorter query, or this many
 QUESTION_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}  # searched whole
+QUESTION_WORD_WEIGHT = 3
 _WHOLE = re.compile(r"[~^]\d+$")  # a term Material leaves as it is (no prefix search): boosted or fuzzy
 _LOWER_WORD = re.compile(r"[a-z]+")
 _QUERY_WORD = re.compile(r"(?:[^\W_]|')+")
@@ -132,8 +140,9 @@ class Lexicon:
         stemmed = stem(word)
         if any(known.startswith(stemmed) for known in self.stems):
             return None
-        return (next((known for known in self.words if one_edit_apart(word, known)), None)
-                or next((form for form in self.word_forms if one_edit_apart(word, form)), None))
+        near = [known for known in self.words if one_edit_apart(word, known)]
+        near.sort(key=len, reverse=True)  # a letter left out first (the commonest typo), as search/worker.js
+        return near[0] if near else next((form for form in self.word_forms if one_edit_apart(word, form)), None)
 
     @cached_property
     def word_forms(self) -> list[str]:
@@ -178,7 +187,7 @@ def read_query(query: str, separator: re.Pattern[str], lexicon: Lexicon) -> Read
         if (meant := lexicon.meant_word(word)) is not None:
             corrections.append((typed, meant))
             word = meant
-        terms.append(f"{stem(word)}^1" if word in QUESTION_WORDS else lexicon.search_term(word))
+        terms.append(f"{stem(word)}^{QUESTION_WORD_WEIGHT}" if word in QUESTION_WORDS else lexicon.search_term(word))
     return ReadQuery(" ".join(terms), tuple(corrections))
 
 

@@ -16,7 +16,10 @@ most) one query of each set, with the same expected answers.
 - Terse: the query's words that carry its meaning alone (no question words, no small words the search
   drops): "how do i cancel" -> "cancel"; a query that has nothing else to leave out gives none.
 - Conversational: the query said in a sentence around it, by turns for each query: "hi, ... ?",
-  "can you tell me ...", "... please help", "i need to know ...".
+  "can you tell me ...", "... please help", "i need to know ...". The search drops the words these
+  wrappings share with its small words, so a second set wraps the queries in other words, none of them
+  a small word of the search: "quick question, ...", "... thank you", "i was wondering ...",
+  "good morning ... asap".
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from helpcentre.search.index import SMALL_WORDS
 
 FORMS = ("s", "ed", "ing")
 FRAMES = ("hi, {}?", "can you tell me {}", "{} please help", "i need to know {}")
+OTHER_FRAMES = ("quick question, {}?", "{} thank you", "i was wondering {}", "good morning {} asap")
 EDITS = ("missing", "extra", "changed", "swapped")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CONSONANT_Y = re.compile(r"[^aeiou]y$")
@@ -114,6 +118,6 @@ def terse_forms(questions: Sequence[EvalQuestion]) -> list[EvalQuestion]:
     return terse
 
 
-def conversational_forms(questions: Sequence[EvalQuestion]) -> list[EvalQuestion]:
-    return [EvalQuestion(FRAMES[n % len(FRAMES)].format(question.query), question.answers)
+def conversational_forms(questions: Sequence[EvalQuestion], frames: Sequence[str] = FRAMES) -> list[EvalQuestion]:
+    return [EvalQuestion(frames[n % len(frames)].format(question.query), question.answers)
             for n, question in enumerate(questions)]

@@ -14,16 +14,27 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from material_search import MaterialSearch, landings, load_eval_questions, measure, split_words, stem
+from material_search import (
+    MaterialSearch,
+    landings,
+    load_eval_questions,
+    load_landings,
+    measure,
+    split_words,
+    stem,
+)
 
 from conftest import ROOT
-from helpcentre.content.topics import load_topics
+from helpcentre.content.topics import Topic, load_topics
 from helpcentre.dates.calculator_data import build_calculator_data
 from helpcentre.dates.check_forms import check_placeholders
-from helpcentre.policy.policies import load_policies
+from helpcentre.policy.policies import destination_names, load_policies
 from helpcentre.search.index import (
+    KEYWORDS_FIELD,
+    PLACES_FIELD,
     PUNCTUATION,
     ZERO_WIDTH_SPACE,
+    once_each,
     search_keywords,
     search_separator,
     search_vocabulary,
@@ -67,19 +78,25 @@ def test_the_separator_is_a_plain_javascript_pattern():
 
 def test_the_vocabulary_holds_exactly_the_words_the_separator_leaves(search_index):
     # The vocabulary is read by a quicker rule than the separator; both must give the same words, counted
-    # the same way: a word of three letters or more in one entry counts once for it.
+    # the same way: a word of three letters or more in one entry counts once for it. A question's keywords
+    # count as written: the index holds each of their words once, the vocabulary every form of it.
+    written = {f"{topic.slug}/?h={question.id}#{question.id}": search_keywords(question.keywords, question.question)
+               for topic in TOPICS for question in topic.questions}
     counts: dict[str, int] = defaultdict(int)
     for doc in search_index["docs"]:
         if doc["title"].startswith(ZERO_WIDTH_SPACE):
             continue
-        blocks = re.split(r"<[^>]*>", " ".join([doc["title"], doc["text"], *doc.get("keywords", [])]))
+        keywords = written.get(doc["location"], doc.get(KEYWORDS_FIELD, []))
+        blocks = re.split(r"<[^>]*>", " ".join([doc["title"], doc["text"], *keywords, *doc.get(PLACES_FIELD, [])]))
         for word in {word.lower() for block in blocks for word in re.split(search_separator(), block)}:
             if re.fullmatch("[a-z]{3,}", word):
                 counts[word] += 1
     assert search_index["config"]["vocabulary"] == sorted(counts, key=lambda word: (-counts[word], word))
-    entries = [{"title": "Can I cancel the order?", "text": "<p>An item; the item's box</p>"},
-               {"title": "Boxes", "text": "A box<br>or two", "keywords": ["cancel"]}]
+    entries = [{"location": "a/", "title": "Can I cancel the order?", "text": "<p>An item; the item's box</p>"},
+               {"location": "b/", "title": "Boxes", "text": "A box<br>or two", "keywords": ["cancel"]}]
     assert search_vocabulary(entries) == ["box", "cancel", "boxes", "item", "order", "two"]
+    assert search_vocabulary(entries, {"b/": ["cancel", "cancellation"]}) == [
+        "box", "cancel", "boxes", "cancellation", "item", "order", "two"]  # keywords as written
 
 
 # Spaces that str.split() and the expressions' \s both know, and PUNCTUATION's marks.
@@ -113,13 +130,25 @@ def test_keywords_gain_the_question_words_shoppers_type_without_apostrophes():
     assert words == ["cant sign in", "login", "isnt", "cant"]
 
 
+@pytest.mark.parametrize("phrases, indexed", [
+    (["order cancelled", "why cancelled", "cancellation reason"], ["order cancelled", "why", "reason"]),
+    (["cancel my order", "cancel", "orders"], ["cancel order"]),  # small words go; a phrase left empty too
+    (["p&p", "p and p"], ["p"]),
+    (["amex", "american express"], ["amex", "american express"]),
+])
+def test_the_index_holds_each_keyword_word_once_as_lunr_stems_it(phrases, indexed):
+    # "cancelled", "cancellation" and "cancel" are one word to lunr: a question that says it three ways must
+    # not outweigh the one that says it once ("cancel my order" is not "Why was my order cancelled?").
+    assert once_each(phrases) == indexed
+
+
 # The index the hook writes ------------------------------------------------------------------------
 
-def _index(fields: dict) -> dict:
+def _index(fields: dict, topics: list[Topic] = TOPICS) -> dict:
     return {"config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": fields},
             "docs": [{"location": "returns/", "title": "Returns", "text": "<p>Intro</p>"},
                      *({"location": f"{topic.slug}/#{question.id}", "title": question.question, "text": "<p>A</p>"}
-                       for topic in TOPICS for question in topic.questions)]}
+                       for topic in topics for question in topic.questions)]}
 
 
 def test_with_stock_settings_the_index_is_left_as_material_wrote_it():
@@ -137,8 +166,25 @@ def test_each_question_becomes_a_result_of_its_own_under_its_topic():
     assert heading == {"location": f"{TOPICS[0].slug}/?h={first.id}", "text": "",
                        "title": " ".join(ZERO_WIDTH_SPACE + word for word in TOPICS[0].title.split())}
     assert entry["location"] == f"{TOPICS[0].slug}/?h={first.id}#{first.id}"
-    assert entry["title"] == first.question and entry["keywords"][:len(first.keywords)] == list(first.keywords)
+    assert entry["title"] == first.question
+    assert entry["keywords"] == once_each(search_keywords(first.keywords, first.question))
     assert len(docs) == 1 + 2 * len(IDS)
+
+
+@pytest.mark.parametrize("shop, answer, named, not_named", [
+    (ROOT, "delivery-time", ["Australia", "United States", "United Kingdom", "Vatican City"], []),
+    (ROOT / "examples" / "us-ropes", "shipping-options", ["Canada", "United States"], ["Mexico", "Australia"]),
+    (ROOT / "examples" / "nl-books", "delivery-costs", ["Belgium", "Germany", "Australia"], ["Russia", "North Korea"]),
+], ids=["jjs-art", "us-ropes", "nl-books"])
+def test_the_answer_with_the_delivery_times_names_every_country_the_shop_delivers_to(shop, answer, named, not_named):
+    topics = load_topics(shop / "content")
+    destinations = destination_names(load_policies(shop / "policies.yaml")["delivery"])
+    tuned = tune_search_index(_index({"keywords": {"boost": 30}}, topics), topics, destinations)
+    places = {doc["location"].rsplit("#", 1)[-1]: doc[PLACES_FIELD] for doc in tuned["docs"] if PLACES_FIELD in doc}
+    assert list(places) == [answer]
+    assert set(named) <= set(places[answer]) and not set(not_named) & set(places[answer])
+    assert tuned["config"]["fields"][PLACES_FIELD]["boost"] < tuned["config"]["fields"][KEYWORDS_FIELD]["boost"]
+    assert named[0].lower() in tuned["config"]["vocabulary"]  # a country's name is a word typos reach
 
 
 def test_a_question_missing_from_the_index_stops_the_build():
@@ -212,7 +258,12 @@ def test_the_evaluation_set_is_shoppers_questions_with_real_answers():
         if any(question.id in q.answers for q in QUESTIONS)}  # every topic is asked about
 
 
+@pytest.mark.parametrize("query, answer", load_landings())
+def test_terse_misspelt_and_conversational_queries_land_on_the_answer_first(search, query, answer):
+    assert landings(search.visible_links(query), IDS)[:1] == [answer]
+
+
 def test_offline_most_questions_are_answered_by_the_first_result(search):
     figures = measure(QUESTIONS, [landings(search.visible_links(q.query), IDS) for q in QUESTIONS])
-    assert figures.top3 >= 0.93, f"{figures}; not within the first three: {figures.misses}"  # see test_search_browser
-    assert figures.first >= 0.85, str(figures)
+    assert figures.top3 >= 0.95, f"{figures}; not within the first three: {figures.misses}"  # see test_search_browser
+    assert figures.first >= 0.87, str(figures)

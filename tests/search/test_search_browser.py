@@ -17,12 +17,13 @@ from material_search import (
     MaterialSearch,
     landings,
     load_eval_questions,
+    load_landings,
     load_no_answer_queries,
     measure,
 )
 from search_variants import misspellings, word_forms
 
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 from helpcentre.content.topics import load_topics
 from helpcentre.policy.policies import load_policies
 
@@ -30,6 +31,9 @@ TOPICS = load_topics(ROOT / "content")
 IDS = [question.id for topic in TOPICS for question in topic.questions]
 QUESTIONS = load_eval_questions()
 SETS = ["shoppers' questions", "word forms", "misspellings"]
+# The misspellings miss one more: a typo of a word no answer holds ("galss"), or of one it holds as another
+# word ("tracing"), or two letters out ("refnw") (docs/measurements.md).
+TOP3 = {"shoppers' questions": 0.95, "word forms": 0.95, "misspellings": 0.94}
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +64,48 @@ def test_shoppers_find_the_answer_first_or_within_the_first_three(results, sets,
     assert len(questions) >= 0.9 * len(QUESTIONS)  # a generated set leaves out only queries it cannot change
     figures = measure(questions, [landings(results[q.query], IDS) for q in questions])
     print(f"\nMaterial's search in Chromium, {len(questions)} {name}: {figures}")
-    # weak matches give way to the no-result panel (search/worker.js): a few answers found by one word of two
-    # are left out with them (docs/measurements.md)
-    assert figures.top3 >= 0.92, f"{figures}; not within the first three: {figures.misses}"
-    assert figures.first >= 0.85, str(figures)
+    # weak matches give way to the no-result panel (search/worker.js): a few answers found by one word of
+    # three are left out with them (docs/measurements.md)
+    assert figures.top3 >= TOP3[name], f"{figures}; not within the first three: {figures.misses}"
+    assert figures.first >= 0.87, str(figures)
+
+
+@pytest.mark.parametrize("query, answer", load_landings())
+def test_terse_misspelt_and_conversational_queries_land_on_the_answer_first(search, query, answer):
+    assert landings(search.visible_links(query), IDS)[:1] == [answer]
+
+
+def open_first_result(search: BrowserSearch, query: str, answer: str) -> None:
+    """Search, follow the first result, and check that it opened on the answer, its heading on screen."""
+    page = search.page
+    search.visible_links(query)
+    with page.expect_navigation():
+        page.locator("li.md-search-result__item a[href*='#']").first.click()
+    assert page.url.endswith(f"#{answer}")
+    heading = page.locator(f"h2#{answer}")
+    assert heading.is_visible()
+    assert heading.evaluate("h => h.getBoundingClientRect().top < window.innerHeight")
+
+
+def test_a_country_named_in_a_search_opens_the_delivery_times(search):
+    open_first_result(search, "how long to ship to australia", "delivery-time")
+    table = search.page.locator("xpath=//h2[@id='delivery-time']/following::table[1]")  # Australia's zone is in it
+    assert table.is_visible() and "Everywhere else" in table.inner_text()
+
+
+@pytest.mark.parametrize("shop, query, answer", [
+    ("us-ropes", "how long to ship to canada", "shipping-options"),
+    ("nl-books", "how long to ship to germany", "delivery-costs"),
+])
+def test_a_country_named_in_a_reference_shops_search_leads_to_its_delivery_times(browser, request, shop, query,
+                                                                                   answer):
+    ids = [question.id for topic in load_topics(EXAMPLES / shop / "content") for question in topic.questions]
+    page = browser.new_page()
+    try:
+        found = BrowserSearch(page, request.getfixturevalue(f"{shop.replace('-', '_')}_url")).visible_links(query)
+    finally:
+        page.close()
+    assert landings(found, ids)[:1] == [answer]
 
 
 def test_questions_the_help_centre_cannot_answer_mostly_get_no_result(search):
@@ -91,14 +133,7 @@ def test_the_offline_lunr_check_ranks_exactly_as_the_browser(search_index, resul
 
 
 def test_a_result_opens_the_answer_itself(search):
-    page = search.page
-    search.visible_links("arrived broken")
-    with page.expect_navigation():
-        page.locator("li.md-search-result__item a[href*='#']").first.click()
-    assert page.url.endswith("#damaged-item")
-    heading = page.locator("h2#damaged-item")
-    assert heading.is_visible()
-    assert heading.evaluate("h => h.getBoundingClientRect().top < window.innerHeight")
+    open_first_result(search, "arrived broken", "damaged-item")
 
 
 def test_the_not_found_page_offers_search_and_the_email(search):

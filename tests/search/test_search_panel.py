@@ -113,7 +113,7 @@ def test_a_typo_finds_the_word_meant_and_offers_it_by_keyboard(page, site_url):
     search(page, site_url, "how long does a refnud take")
     suggestion = page.locator(".help-search-meant")
     expect(suggestion).to_have_text("Did you mean how long does a refund take?", timeout=20_000)
-    found = first_answer(page, "how+long+refund+take")  # the corrected word's results
+    found = first_answer(page, "how+long+refund")  # the corrected word's results ("take" asks nothing)
     expect(suggestion.locator("strong")).to_have_text("refund")  # the corrected word stands out
     page.keyboard.press("ArrowDown")  # the first of the results panel's links
     expect(suggestion.locator("a")).to_be_focused()
@@ -122,7 +122,7 @@ def test_a_typo_finds_the_word_meant_and_offers_it_by_keyboard(page, site_url):
     expect(box).to_have_value("how long does a refund take")
     expect(box).to_be_focused()
     expect(suggestion).to_have_count(0)  # spelt right now
-    assert first_answer(page, "how+long+refund+take") == found == "refund-steps"
+    assert first_answer(page, "how+long+refund") == found == "refund-time"
     assert page.locator(".md-search__output").is_visible()  # the search stays open
 
 

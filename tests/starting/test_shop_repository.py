@@ -40,7 +40,7 @@ def generator_repository(tmp_path: Path) -> Path:
     """The generator's repository (the working tree's files, committed), as a shop clones it."""
     (tmp_path / "generator").mkdir()
     upstream = copy_project(tmp_path / "generator")
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "requirements-tests.txt"):
         shutil.copy2(ROOT / name, upstream / name)
     git(upstream, "init", "--quiet")
     git(upstream, "add", "--all")

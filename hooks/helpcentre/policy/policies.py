@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from helpcentre.reading import markdown_text as md
 from helpcentre.reading.errors import Finding, Findings
 from helpcentre.reading.schema import (
@@ -132,6 +134,14 @@ def zone_of(zones: list[dict[str, Any]], country: str, not_shipped: list[str]) -
     return next((zone for zone in zones if country in (zone["countries"] or [])),
                 next((zone for zone in zones if country in expand_countries(zone["countries"] or [])),
                      next((zone for zone in zones if zone["countries"] is None), None)))
+
+
+def destination_names(delivery: dict[str, Any]) -> list[str]:
+    """The names shoppers use for the countries a delivery service goes to (CLDR's English), A to Z."""
+    services = delivery_services(delivery)
+    codes = (country.alpha_2 for country in pycountry.countries)
+    return sorted(name for code in codes if (name := country_name(code))
+                  and any(zone_of(service["zones"], code, delivery["not_shipped_to"]) for service in services))
 
 
 def zone_key(zone: dict[str, Any]) -> str:

@@ -2,8 +2,9 @@
 
 The lunr Python package has a stemmer of its own, another Porter implementation that differs from
 lunr.js's on words such as "pay" (Python "pai", lunr.js "pay") and "try" (Python "try", lunr.js
-"tri"). The offline search (material_search.py) must stem as the browser does, so this is lunr.js's
-`porterStemmer`, its regular expressions unchanged (they mean the same in Python).
+"tri"). The index (index.py, counting each word of a question's keywords once) and the offline search
+(tests/search/material_search.py) must stem as the browser does, so this is lunr.js's `porterStemmer`,
+its regular expressions unchanged (they mean the same in Python).
 """
 
 from __future__ import annotations
