@@ -21,6 +21,8 @@ from helpcentre.dates.calculator_assets import build_calculator_assets  # noqa: 
 from helpcentre.dates.calculator_data import build_calculator_data, build_year  # noqa: E402
 from helpcentre.dates.notice import build_notice, load_notice_words  # noqa: E402
 from helpcentre.policy.policies import load_policies  # noqa: E402
+from helpcentre.reading.words import speaking  # noqa: E402
+from helpcentre.reading.words_file import load_shop_words  # noqa: E402
 
 SCRIPTS_UNDER = 8192  # bytes, gzipped: page.js, answers.js and engine.js
 CALCULATOR_AT_MOST = 10240  # bytes, gzipped: every script of the calculator
@@ -46,8 +48,14 @@ def main() -> None:
 
 
 def measure(shop: Path) -> list[list[str]]:
-    """The rows of one shop's table."""
-    data = build_calculator_data(load_policies(shop / "policies.yaml"), build_year())
+    """The rows of one shop's table, in the shop's words."""
+    policies = load_policies(shop / "policies.yaml")
+    words = load_shop_words(policies["shop.locale"], policies["calendar.bank_holidays"]["country"], shop / "content")
+    with speaking(words):
+        return _measure(shop, build_calculator_data(policies, build_year()))
+
+
+def _measure(shop: Path, data: dict) -> list[list[str]]:
     assets = build_calculator_assets(ROOT / "calculator", data)
     # "assets/calculator/page.3f2a9c1e.js" -> "page.js"
     by_kind = {".".join(path.rsplit("/", 1)[1].split(".")[::2]): text for path, text in assets.files.items()}

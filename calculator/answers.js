@@ -5,42 +5,38 @@ import data from "./data.js";
 import {
   cancellationStatus, creditDeadline, deliveryEstimate, refundDeadline, returnDeadline, servicesTo, trackingStatus,
 } from "./engine.js";
-import { arrivesByTarget } from "./last_order_dates.js";
+import { arrivesByTarget, dateWords as longDate, say, writeDate } from "./last_order_dates.js";
 
 const pad = (n, width = 2) => String(n).padStart(width, "0");
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-// Intl formatters, each made once, on first use (making one costs far more than using it).
-const FORMATS = {
-  day: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
-  clock: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-};
+// The date and time at an instant in a time zone (undefined: the shopper's own), as numbers read with Intl;
+// written by the words file's patterns (writeDate), as the pages are. A formatter per zone, made on first use
+// (making one costs far more than using it).
 const formatters = new Map();
-function formatter(kind, timeZone) { // timeZone undefined: the shopper's own
-  const key = `${kind} ${timeZone}`;
-  if (!formatters.has(key)) formatters.set(key, new Intl.DateTimeFormat("en-GB", { ...FORMATS[kind], timeZone }));
-  return formatters.get(key);
+function partsAt(ms, timeZone) {
+  if (!formatters.has(timeZone)) {
+    formatters.set(timeZone, new Intl.DateTimeFormat("en-US", {
+      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
+    }));
+  }
+  const p = Object.fromEntries(formatters.get(timeZone).formatToParts(ms).map(({ type, value }) => [type, +value]));
+  return { ...p, weekday: new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() };
 }
-
-// "Tuesday 8 December 2026" (built from parts: the punctuation of en-GB differs between browsers).
-function dayName(ms, timeZone) {
-  const p = Object.fromEntries(formatter("day", timeZone).formatToParts(ms).map(({ type, value }) => [type, value]));
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
-}
-const longDate = (iso) => dayName(Date.UTC(iso.slice(0, 4), iso.slice(5, 7) - 1, iso.slice(8, 10)), "UTC");
-const onOrBetween = ([first, last]) => first === last ? `on ${longDate(first)}`
-  : `between ${longDate(first)} and ${longDate(last)}`;
-const clock = (ms, timeZone) => formatter("clock", timeZone).format(ms);
+const dayName = (ms, timeZone) => writeDate("long", partsAt(ms, timeZone));
+const clock = (ms, timeZone) => writeDate("time", partsAt(ms, timeZone));
+const onOrBetween = ([first, last]) => first === last ? say("answers.on", { date: longDate(first) })
+  : say("answers.between", { first: longDate(first), last: longDate(last) });
 
 // "10:00 on Sunday 29 March 2026 your time (09:00 UK time)".
 function when(moment) {
   const ms = Date.parse(moment);
-  const mine = `${clock(ms)} on ${dayName(ms)}`;
-  const shopDay = dayName(ms, data.time_zone);
-  const shop = `${clock(ms, data.time_zone)} on ${shopDay}`;
-  const name = data.time_zone_name; // what shoppers call the shop's clock, e.g. "UK time"
-  if (mine === shop) return `${mine} (${name})`;
-  return `${mine} your time (${shopDay === dayName(ms) ? clock(ms, data.time_zone) : shop} ${name})`;
+  const at = (timeZone) => say("answers.at", { time: clock(ms, timeZone), date: dayName(ms, timeZone) });
+  const mine = at(), shop = at(data.time_zone);
+  const time_zone = data.time_zone_name; // what shoppers call the shop's clock (calendar.time_zone_name)
+  if (mine === shop) return say("answers.same_time", { moment: mine, time_zone });
+  const shopMoment = dayName(ms, data.time_zone) === dayName(ms) ? clock(ms, data.time_zone) : shop;
+  return say("answers.your_time", { moment: mine, shop_moment: shopMoment, time_zone });
 }
 
 function today() {
@@ -58,32 +54,28 @@ function toMoment(value) {
 }
 
 const outOfRange = (iso) => iso < today()
-  ? `We can only work out dates from ${longDate(data.first_date)} on, please email us.`
-  : "We can't estimate that far ahead, please email us.";
+  ? say("answers.too_early", { date: longDate(data.first_date) }) : say("answers.too_late");
 
 // A prefilled email to the shop (its address comes with the policies, in data.js).
 function emailUs(subject, ...lines) {
   const link = document.createElement("a");
   link.href = `mailto:${data.email}?subject=${encodeURIComponent(subject)}` +
-    `&body=${encodeURIComponent(["Hello,", "", ...lines, "", "Thank you"].join("\r\n"))}`;
-  link.textContent = `Email us at ${data.email}`;
+    `&body=${encodeURIComponent([say("answers.hello"), "", ...lines, "", say("contact.thanks")].join("\r\n"))}`;
+  link.textContent = say("answers.email_us", { email: data.email });
   return link;
 }
-const ADD = "(please add)";
+const ADD = "(please add)"; // the returns answers' own; the others: the words file's answers.please_add
+const line = (key, values) => say(key, { ...values, add: say("answers.please_add") });
 
 // A delivery service and its price, as the picker offers it (hooks/helpcentre/dates/check_forms.py writes the
 // same words with CLDR's rules for the same locale).
-const SERVICE_WORDS = {
-  priced: "{name}: {price}", free_from: "{name}: {price}, free on orders of {free_from} or more",
-  free: "{name}: free", unpriced: "{name}",
-};
 let money; // made on first use, as the other formatters
 const amount = (n) => (money ??= new Intl.NumberFormat(data.locale, { style: "currency", currency: data.currency }))
   .format(n);
 function serviceWords(service, { price, free_from: freeFrom }) {
-  const words = price == null ? "unpriced" : !price ? "free" : freeFrom ? "free_from" : "priced";
-  const values = { name: () => service.name, price: () => amount(price), free_from: () => amount(freeFrom) };
-  return SERVICE_WORDS[words].replace(/\{(\w+)\}/g, (_, key) => values[key]());
+  if (price == null) return service.name;
+  const key = !price ? "free" : freeFrom ? "priced_free_from" : "priced";
+  return say(`checks.${key}`, { name: service.name, price: price && amount(price), free_from: freeFrom && amount(freeFrom) });
 }
 
 // The services to the chosen country in the delivery check's picker (when the shop has several), the one
@@ -117,24 +109,22 @@ const words = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => values[ke
 const CHECKS = {
   cancellation: {
     ask: (v) => cancellationStatus(data, toMoment(v.ordered), new Date().toISOString().slice(0, 19) + "Z"),
-    before_start: ["ordered", "That's in the future: please enter when you placed your order."],
-    tell: (r, v) => r.status === "free"
-      ? [[`For an order placed at ${when(toMoment(v.ordered))}, you can cancel without giving a reason until ` +
-          `${when(r.free_until)}. To cancel, email us with your order number.`],
-        [emailUs("Please cancel my order", "Please cancel my order.", "", `Order number: ${ADD}`,
-          `Ordered at: ${when(toMoment(v.ordered))}`)]]
-      : [[`For an order placed at ${when(toMoment(v.ordered))}, the time to cancel without giving a reason ` +
-          `ended at ${when(r.free_until)}. If your order hasn't shipped yet, we can still cancel it: email us ` +
-          "with your order number and we'll check."],
-        [emailUs("Please cancel my order", "Please cancel my order if it hasn't shipped yet.", "",
-          `Order number: ${ADD}`, `Ordered at: ${when(toMoment(v.ordered))}`)]],
+    before_start: ["ordered", say("answers.ordered_in_future")],
+    tell: (r, v) => {
+      const values = { ordered: when(toMoment(v.ordered)), until: when(r.free_until) };
+      const free = r.status === "free" ? "free" : "ended";
+      return [[say(`answers.cancel_${free}`, values)],
+        [emailUs(say("answers.cancel_subject"), say(`answers.cancel_${free}_email`), "", line("answers.order_number"),
+          line("answers.ordered_at", values))]];
+    },
   },
   delivery: {
     ask: (v) => deliveryEstimate(data, toMoment(v.ordered), v.country, v.service),
     tell: (r, v) => [
-      [`For an order placed at ${when(toMoment(v.ordered))}, we expect to ship it ${onOrBetween(r.ships)}.`],
-      [(v.service ? `With ${data.services.find((s) => s.id === r.service).name} delivery, it` : "It") +
-        ` should arrive ${onOrBetween(r.arrives)}` + (r.peak ? ", including the extra time of our peak season." : ".")],
+      [say("answers.ships", { ordered: when(toMoment(v.ordered)), ships: onOrBetween(r.ships) })],
+      [say(`answers.${v.service ? "service_" : ""}arrives${r.peak ? "_peak" : ""}`, {
+        service: data.services.find((s) => s.id === r.service)?.name, arrives: onOrBetween(r.arrives),
+      })],
       ...[arrivesByTarget(Date.parse(toMoment(v.ordered)), r)].filter(Boolean).map((line) => [line]),
     ],
   },
@@ -169,25 +159,24 @@ const CHECKS = {
   },
   tracking: {
     ask: (v) => trackingStatus(data, v.updated, v.today),
-    before_start: ["today", "Today can't be before the last update."],
-    tell: (r, v) => r.stale
-      ? [[`Your tracking hasn't updated since ${longDate(v.updated)}, more than ` +
-          `${plural(data.tracking_stale_business_days, "business day")} before ${longDate(v.today)}. Please ` +
-          "email us with your order number and tracking number, and we'll open an investigation."],
-        [emailUs("My tracking hasn't updated", `My tracking hasn't updated since ${longDate(v.updated)}. ` +
-          "Please could you open an investigation?", "", `Order number: ${ADD}`, `Tracking number: ${ADD}`)]]
-      : [[`Your tracking last updated on ${longDate(v.updated)}: on ${longDate(v.today)}, that's still normal. ` +
-          `If there's still no update on ${longDate(r.stale_from)}, email us with your order number and ` +
-          "tracking number."]],
+    before_start: ["today", say("answers.today_before_update")],
+    tell: (r, v) => {
+      const values = { updated: longDate(v.updated), today: longDate(v.today), stale_from: longDate(r.stale_from),
+        days: plural(data.tracking_stale_business_days, "business day") };
+      return r.stale
+        ? [[say("answers.tracking_stuck", values)], [emailUs(say("answers.tracking_subject"),
+          say("answers.tracking_email", values), "", line("answers.order_number"), line("answers.tracking_number"))]]
+        : [[say("answers.tracking_normal", values)]];
+    },
   },
 };
 
 // Engine errors that concern one field (the others concern the dates, see outOfRange).
 const FIELD_ERRORS = {
-  unknown_country: ["country", () => "Please choose a country from the list."],
-  not_shipped: ["country", (v) => `Sorry, we don't ship to ${data.countries[v.country]}.`],
+  unknown_country: ["country", () => say("answers.unknown_country")],
+  not_shipped: ["country", (v) => say("answers.not_shipped", { country: data.countries[v.country] })],
   invalid_method: ["method", () => "Please choose how you paid."],
-  unknown_service: ["service", () => "Please choose a delivery service from the list."],
+  unknown_service: ["service", () => say("answers.unknown_service")],
 };
 
 function showError(form, name, message) {
@@ -204,17 +193,18 @@ function engineError(form, check, error, values) {
   if (FIELD_ERRORS[error]) return [FIELD_ERRORS[error][0], FIELD_ERRORS[error][1](values)];
   if (error === "before_start" && check.before_start) return check.before_start;
   const { name } = form.querySelector("[name]"); // the first field, always a date
-  return [name, error === "out_of_range" ? outOfRange(values[name].slice(0, 10)) : "Please enter a real date."];
+  return [name, error === "out_of_range" ? outOfRange(values[name].slice(0, 10)) : say("answers.real_date")];
 }
 
-const fieldWords = (input) => input.type === "date" ? "date" : "date and time";
+// "Please enter a real date." or "... date and time.", by the field's type.
+const fieldWords = (input, key) => say(`answers.${key}_${input.type === "date" ? "date" : "date_time"}`);
 
 // What is wrong with a date field: a message, "" for nothing, null when it is empty.
 function dateProblem(input) {
   const iso = input.value.slice(0, 10);
-  if (!iso) return input.validity.badInput ? `Please enter a real ${fieldWords(input)}.` : input.required ? null : "";
+  if (!iso) return input.validity.badInput ? fieldWords(input, "real") : input.required ? null : "";
   if (!/^\d{4}-/.test(iso) || iso < data.first_date || iso > data.last_date) return outOfRange(iso); // year 10000+
-  return input.hasAttribute("data-past") && iso > today() ? "That date is in the future." : "";
+  return input.hasAttribute("data-past") && iso > today() ? say("answers.date_in_future") : "";
 }
 
 // Read the form, check it, write the answer. `submitted`: the shopper asked, so empty fields are errors.
@@ -232,7 +222,7 @@ export function answer(form, submitted) {
     const message = dateProblem(input);
     empty ||= message === null;
     if (message ?? submitted) {
-      problems.push(showError(form, input.name, message ?? `Please enter the ${fieldWords(input)}.`));
+      problems.push(showError(form, input.name, message ?? fieldWords(input, "enter")));
     }
   }
   output.replaceChildren();
@@ -260,10 +250,7 @@ export function prepare() {
   if (prepared) return;
   prepared = true;
   try {
-    for (const timeZone of [undefined, data.time_zone, "UTC"]) {
-      clock(0, timeZone);
-      dayName(0, timeZone);
-    }
+    for (const timeZone of [undefined, data.time_zone]) partsAt(0, timeZone);
     deliveryEstimate(data, `${data.first_date}T12:00Z`, data.home_country); // the shop's clock and calendar
   } catch { /* answering will say what went wrong */ }
 }

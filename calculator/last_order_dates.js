@@ -4,14 +4,25 @@
 import data from "./data.js";
 import { deliveryEstimate, lastOrder, nextTargetDates } from "./engine.js";
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-  "October", "November", "December"];
+const W = data.words; // the shop's words and its locale's date patterns and names (the words file, CLDR)
+const pad = (n) => String(n).padStart(2, "0");
 
-// "Thursday 24 December 2026" for "2026-12-24", without Intl (the same words as page.js).
+// A date or time by the words file's pattern ("long", "time"), as Babel writes it in the pages, without Intl.
+export function writeDate(pattern, { year, month, day, weekday, hour = 0, minute = 0 }) {
+  const h12 = hour % 12 || 12;
+  const fields = {
+    EEEE: W.weekdays[weekday], d: day, MMMM: W.months[month - 1], y: year, H: hour, HH: pad(hour), h: h12, hh: pad(h12), mm: pad(minute), a: W.periods[+(hour >= 12)],
+  };
+  return W.dates[pattern].map((part) => part[0] === "'" ? part.slice(1) : fields[part]).join("");
+}
+
+// A sentence of the words file with its placeholders filled.
+export const say = (key, values = {}) => W.words[key].replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => values[name]);
+
+// "Thursday 24 December 2026" for "2026-12-24" (en-GB).
 export function dateWords(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+  const [year, month, day] = iso.split("-").map(Number);
+  return writeDate("long", { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() });
 }
 
 let shopClock; // made on first use: preparing a time zone formatter is the costly part
@@ -27,12 +38,8 @@ export function shopNow(ms = Date.now()) {
 
 // Whether an order with this delivery estimate arrives by a target date, one rule for the table and the
 // delivery check: in time when even the latest estimate is on or before it, likely late when even the
-// earliest is after it, not promised in between. The words of each, after "It" or "An order placed now".
-const ARRIVES = {
-  in_time: "should arrive in time",
-  not_promised: "may arrive in time, but we can't promise it",
-  likely_late: "will most likely arrive too late",
-};
+// earliest is after it, not promised in between; the words of each (last_order.in_time ...) follow "It" or
+// "An order placed now".
 function arrival(estimate, targetDate) {
   if (estimate.arrives[1] <= targetDate) return "in_time";
   return estimate.arrives[0] > targetDate ? "likely_late" : "not_promised";
@@ -43,11 +50,14 @@ function arrival(estimate, targetDate) {
 function orderBy(target, country, now, service) {
   const r = lastOrder(data, target.date, country, service);
   const estimate = deliveryEstimate(data, new Date().toISOString().slice(0, 19) + "Z", country, service);
-  if (r.error || estimate.error) return "We can't work this date out yet: please email us.";
+  if (r.error || estimate.error) return say("last_order.not_yet");
   const verdict = arrival(estimate, target.date);
-  if (verdict !== "in_time") return `Passed: an order placed now ${ARRIVES[verdict]}.`;
-  const time = r.before ? ` before ${r.before} ${data.time_zone_name}` : "";
-  return `${dateWords(r.order_by)}${time}${r.order_by === now.date ? " (today)" : ""}`;
+  if (verdict !== "in_time") return say("last_order.passed", { verdict: say(`last_order.${verdict}`) });
+  const [hour, minute] = (r.before ?? "0:0").split(":").map(Number);
+  const date = r.before ? say("last_order.order_by_before", {
+    date: dateWords(r.order_by), time: writeDate("time", { hour, minute }), time_zone: data.time_zone_name,
+  }) : dateWords(r.order_by);
+  return r.order_by === now.date ? say("last_order.today", { date }) : date;
 }
 
 // Fill every last order dates table on the page for the next occurrence of each target date, the next to
@@ -79,5 +89,7 @@ export function arrivesByTarget(orderedMs, estimate) {
   if (targets.error) return null;
   const next = targets.reduce((a, b) => (b.date < a.date ? b : a));
   if (Date.parse(next.date) - Date.parse(ordered) > 92 * 864e5) return null;
-  return `Will it arrive by ${next.name} (${dateWords(next.date)})? It ${ARRIVES[arrival(estimate, next.date)]}.`;
+  return say("last_order.will_it_arrive", {
+    name: next.name, date: dateWords(next.date), verdict: say(`last_order.${arrival(estimate, next.date)}`),
+  });
 }

@@ -3,13 +3,13 @@
 // paint, so nothing below it moves. A classic script, no imports; words without Intl.
 (function (N) {
   var DAY = 864e5;
-  var WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
   var iso = function (ms) { return new Date(ms).toISOString().slice(0, 10); };
+  // A day by the words file's long date pattern (its fields EEEE, d, MMMM, y; literals start with '), as in
+  // the pages (last_order_dates.js writes the rest of the fields).
   var words = function (day) {
     var t = new Date(Date.parse(day + "T00:00:00Z"));
-    return WEEKDAYS[t.getUTCDay()] + " " + t.getUTCDate() + " " + MONTHS[t.getUTCMonth()] + " " + t.getUTCFullYear();
+    var fields = { EEEE: N.weekdays[t.getUTCDay()], d: t.getUTCDate(), MMMM: N.months[t.getUTCMonth()], y: t.getUTCFullYear() };
+    return N.dates.long.map(function (part) { return part[0] === "'" ? part.slice(1) : fields[part]; }).join("");
   };
   var fill = function (text, values) {
     return text.replace(/\{\{\s*(\w+)\s*\}\}/g, function (all, name) { return values[name]; });

@@ -9,6 +9,7 @@ import gc
 import html
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.config_options import ExtraScriptValue
@@ -21,7 +22,9 @@ from mkdocs.structure.pages import Page
 from helpcentre.content import unfinished
 from helpcentre.policy.policies import destination_names
 from helpcentre.publishing import csp, structured_data
+from helpcentre.publishing.template_words import template_words
 from helpcentre.reading.errors import DataError
+from helpcentre.reading.words_file import shipped_words
 from helpcentre.review.checking_pass import GENERATOR, HelpCentre, load_help_centre
 from helpcentre.review.preview_bar import add_preview_bar
 from helpcentre.review.preview_error import error_page_paths, render_error_page
@@ -134,6 +137,15 @@ def _add_search_assets(config: MkDocsConfig) -> None:
 def _page_url(config: MkDocsConfig, page: str) -> str:
     """A page's address from the site's root ("returns/", or "returns.html" without directory URLs)."""
     return File(page, None, "", config.use_directory_urls).url
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # The templates' words (overrides/404.html, help-search.html, partials/languages/custom.html), a global so
+    # that Material's language partial, imported without the page's context, reads them too; British English
+    # around the preview's error page.
+    env.globals["help_words"] = (template_words(shipped_words(), "") if _mistakes is not None
+                                 else template_words(_help_centre.words, _help_centre.policies["shop.email"]))
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

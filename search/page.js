@@ -121,7 +121,8 @@ function didYouMean(query, corrections) {
   link.dataset.helpQuery = meant;
   const line = document.createElement("p");
   line.className = "help-search-meant";
-  line.append("Did you mean ", link, "?");
+  const [before, after] = help.dataset.helpMeant.split("{{ query }}"); // the words file's, around the query
+  line.append(before, link, after);
   return [line];
 }
 

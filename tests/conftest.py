@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(folder) for folder in sorted(Path(__file__).parent.iterdir())
                 if folder.is_dir() and folder.name not in {"js", "shops"}]
 PROJECT_PARTS = ["mkdocs.yml", "policies.yaml", "content", "hooks", "overrides", "calculator", "law", "kit",
-                 "search"]
+                 "search", "words"]
 SHOPS = Path(__file__).parent / "shops"
 # A small topic file for the content tests: three answers that link to each other, and one more.
 PROBLEMS_TOPIC = """title: Problems
@@ -141,13 +141,23 @@ def build_example(tmp_path_factory: pytest.TempPathFactory, name: str) -> Build:
 
 
 @pytest.fixture(scope="session")
-def us_ropes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from serve(build_example(tmp_path_factory, "us-ropes").site)
+def us_ropes_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build_example(tmp_path_factory, "us-ropes")
 
 
 @pytest.fixture(scope="session")
-def nl_books_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from serve(build_example(tmp_path_factory, "nl-books").site)
+def nl_books_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build_example(tmp_path_factory, "nl-books")
+
+
+@pytest.fixture(scope="session")
+def us_ropes_url(us_ropes_site: Build) -> Iterator[str]:
+    yield from serve(us_ropes_site.site)
+
+
+@pytest.fixture(scope="session")
+def nl_books_url(nl_books_site: Build) -> Iterator[str]:
+    yield from serve(nl_books_site.site)
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,9 @@ from playwright.sync_api import expect
 from test_calculator_page import ORDERED, answer_text, ask, check, open_page  # noqa: F401 (a fixture)
 from test_last_order_dates import table_rows
 
-CHRISTMAS = "Christmas (Thursday 24 December 2026)"
-STANDARD_US, EXPEDITED_US = "Standard: $4.95, free on orders of $19.00 or more", "Expedited: $9.95"
+CHRISTMAS = "Christmas (Thursday 24 December 2026)"  # the Dutch shop's (en-GB)
+CHRISTMAS_US = "Christmas (Thursday, December 24, 2026)"
+STANDARD_US, EXPEDITED_US = "Standard: $4.95, free shipping on orders of $19.00 or more", "Expedited: $9.95"
 
 
 def options(form) -> list[str]:
@@ -29,31 +30,31 @@ def test_the_us_shop_offers_both_services_to_the_us_and_standard_alone_to_canada
     expect(form.locator('select[name="service"] option')).to_have_count(2)
     assert options(form) == [STANDARD_US, EXPEDITED_US]  # the browser writes what the build wrote
     table = page.locator("table").first  # the delivery times: the same prices, written by the build
-    assert "$4.95, free on orders of $19.00 or more" in table.inner_text()
+    assert "$4.95, free shipping on orders of $19.00 or more" in table.inner_text()
 
 
 def test_the_us_shops_answer_follows_the_chosen_service(open_page, us_ropes_url):  # noqa: F811
     page = open_page("delivery/", zone="America/New_York", base=us_ropes_url)
     form = check(page, "delivery")
-    form.get_by_label("Delivery service").select_option("expedited")
+    form.get_by_label("Shipping service").select_option("expedited")
     answer = answer_text(ask(form, **{ORDERED: "2026-11-25T10:00"}))
-    assert answer.startswith("For an order placed at 10:00 on Wednesday 25 November 2026 (Eastern Time), we expect "
-                             "to ship it between Wednesday 25 November 2026 and Friday 27 November 2026. With "
-                             "Expedited delivery, it should arrive between Saturday 28 November 2026 and Tuesday 1 "
-                             "December 2026.")
+    assert answer.startswith("For an order placed at 10:00 AM on Wednesday, November 25, 2026 (Eastern Time), we "
+                             "expect to ship it between Wednesday, November 25, 2026 and Friday, November 27, 2026. "
+                             "With Expedited shipping, it should arrive between Saturday, November 28, 2026 and "
+                             "Tuesday, December 1, 2026.")
 
 
 def test_the_us_shops_last_order_dates_show_both_services(open_page, us_ropes_url):  # noqa: F811
     page = open_page("delivery/", zone="America/New_York", now="2026-11-01T12:00:00Z", base=us_ropes_url)
     tables = page.locator(".last-order-dates table")
     expect(tables.last).to_be_visible()
-    assert tables.locator("caption").all_inner_texts() == ["Standard delivery", "Expedited delivery"]
+    assert tables.locator("caption").all_inner_texts() == ["Standard shipping", "Expedited shipping"]
     rows = [" | ".join(" ".join(cell.split()) for cell in row.locator("td").all_inner_texts())
             for row in tables.locator("tbody tr").all()]
     assert rows == [
-        f"{CHRISTMAS} | United States | Thursday 17 December 2026 before 12:00 Eastern Time",
-        f"{CHRISTMAS} | Canada | Thursday 10 December 2026 before 12:00 Eastern Time",
-        f"{CHRISTMAS} | United States | Friday 18 December 2026 before 12:00 Eastern Time"]
+        f"{CHRISTMAS_US} | United States | Thursday, December 17, 2026 before 12:00 PM Eastern Time",
+        f"{CHRISTMAS_US} | Canada | Thursday, December 10, 2026 before 12:00 PM Eastern Time",
+        f"{CHRISTMAS_US} | United States | Friday, December 18, 2026 before 12:00 PM Eastern Time"]
 
 
 def test_a_friday_evening_order_ships_after_the_weekend(open_page, nl_books_url):  # noqa: F811
@@ -107,7 +108,7 @@ def test_the_us_return_check_answers_send_by_with_no_business_day_shift(open_pag
     assert form.locator(".order-check-title").inner_text() == "Check the last day to send your return"
     assert form.locator("input").count() == 1  # the delivery date alone
     answer = answer_text(ask(form, **{"Date your order was delivered": "2026-11-27"}))
-    assert answer == "For an order delivered on Friday 27 November 2026, send it by Sunday 27 December 2026."
+    assert answer == "For an order delivered on Friday, November 27, 2026, send it by Sunday, December 27, 2026."
     credit = check(page, "credit")
     assert credit.locator('input[type="radio"]').evaluate_all("radios => radios.map((radio) => radio.value)") == [
         "card", "paypal"]

@@ -454,10 +454,11 @@ def test_the_return_window_is_worded_by_its_model(tmp_path, shop, changes, sente
 @pytest.mark.parametrize("fee, sentence", [
     ("10%", "For a return because you changed your mind, we keep a restocking fee of 10%. We never charge it on a "
             "damaged, faulty or wrong item."),
-    ("7.5", "For a return because you changed your mind, we keep a restocking fee of $7\\.50. We never charge it on a "
-            "damaged, faulty or wrong item."),
-    ("5.00 USD", "For a return because you changed your mind, we keep a restocking fee of $5\\.00. We never charge it "
-                 "on a damaged, faulty or wrong item."),
+    # JJ's Art writes British English (en-GB), where dollars are US$ (a US shop's en-US writes $7.50)
+    ("7.5", "For a return because you changed your mind, we keep a restocking fee of US$7\\.50. We never charge it on "
+            "a damaged, faulty or wrong item."),
+    ("5.00 USD", "For a return because you changed your mind, we keep a restocking fee of US$5\\.00. We never charge "
+                 "it on a damaged, faulty or wrong item."),
 ])
 def test_a_restocking_fee_is_a_percentage_or_an_amount_of_the_shops_currency(tmp_path, fee, sentence):
     text = US_ROPES.replace("  not_returnable: null", f"  restocking_fee: {{fee: {fee}}}\n  not_returnable: null")

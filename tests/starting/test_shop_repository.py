@@ -81,8 +81,8 @@ def test_the_shop_pins_the_generator_and_make_update_moves_the_pin(tmp_path: Pat
     git(shop, "add", "--all", ":!site")
     git(shop, "commit", "--quiet", "-m", "Our help centre")
 
-    policies = upstream / "hooks" / "helpcentre" / "policy" / "policies.py"  # the generator moves on: a sentence
-    policies.write_text(policies.read_text(encoding="utf-8").replace(  # it writes from the policy, reworded
+    words = upstream / "words" / "en-GB.yml"  # the generator moves on: a sentence it writes from the policy, reworded
+    words.write_text(words.read_text(encoding="utf-8").replace(
         '"on the next business day after you place it"', '"on the first business day after you place it"'),
         encoding="utf-8")
     git(upstream, "commit", "--quiet", "-am", "Processing: the first business day")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from helpcentre.reading import markdown_text as md
+from helpcentre.reading.words import words
 
 from .topics import EmailRequest, Topic
 
@@ -20,32 +21,34 @@ def mailto(address: str, subject: str, body: str = "") -> str:
 
 def email_body(request: EmailRequest, shop_name: str) -> str:
     """The start of the shopper's email: a line to fill in for each detail, then what to attach."""
-    lines = [f"Hello {shop_name},", ""]
+    say = words().say
+    lines = [say("contact.hello", shop=shop_name), ""]
     lines += [f"{detail}: " for detail in request.ask_for]
     if request.attach:
-        lines += ["", "I have attached:", *(f"- {item}" for item in request.attach)]
-    return "\n".join([*lines, "", "Thank you"])
+        lines += ["", say("contact.attached"), *(f"- {item}" for item in request.attach)]
+    return "\n".join([*lines, "", say("contact.thanks")])
 
 
 def render_email_button(request: EmailRequest, address: str, shop_name: str) -> str:
     """Markdown: a button under an answer that opens the shopper's email, subject and body filled in."""
     url = mailto(address, request.subject, email_body(request, shop_name))
     return (f'<div class="help-email" markdown {NOT_SEARCHED}>\n\n'
-            f"[Email us: {md.escape(request.subject)}]({url}){{ .md-button }}\n\n</div>\n")
+            f"[{words().say('contact.email_button', subject=md.escape(request.subject))}]({url}){{ .md-button }}\n\n"
+            "</div>\n")
 
 
 def render_still_need_help(topic: Topic, address: str) -> str:
     """Markdown: the closing lines of a topic page, with the email address and a subject naming the topic."""
-    url = mailto(address, f"Question about {topic.title.lower()}")
-    return (f'<div class="help-still" markdown {NOT_SEARCHED}>\n\n'
-            f"**Still need help?** Email us at [{md.escape(address)}]({url}). If your question is about an "
-            "order, please include your order number.\n\n</div>\n")
+    url = mailto(address, words().say("contact.question_about", topic=topic.title.lower()))
+    line = words().say("contact.still_need_help", email=f"[{md.escape(address)}]({url})")
+    return f'<div class="help-still" markdown {NOT_SEARCHED}>\n\n{line}\n\n</div>\n'
 
 
 def search_email(shop_name: str) -> tuple[str, str, str]:
     """The email a search that found nothing offers: (subject, body up to the words searched, the rest).
 
     The browser puts the shopper's words between the two parts of the body (search/page.js)."""
-    return ("Question from the help centre",
-            f"Hello {shop_name},\n\nI searched the help centre for: ",
-            "\n\nMy question: \n\nOrder number (if it is about an order): \n\nThank you")
+    say = words().say
+    return (say("search.email_subject"),  # each line to write on ends in a space, where the shopper types
+            f"{say('contact.hello', shop=shop_name)}\n\n{say('search.email_searched')} ",
+            f"\n\n{say('search.email_question')} \n\n{say('search.email_order_number')} \n\n{say('contact.thanks')}")

@@ -16,6 +16,7 @@ import yaml
 
 from helpcentre.reading.errors import DataError, Finding, Findings
 from helpcentre.reading.schema import ListOf, Markdown, Optional, Patterned, Record, Text, Whole, child_key, error_at
+from helpcentre.reading.words_file import OVERRIDE_FILE
 from helpcentre.reading.yaml_source import read_yaml
 
 from .copy_style import GLOSSARY
@@ -106,6 +107,7 @@ _SUBHEADING = re.compile(r"#{3,6}[ \t]+\S")  # a heading an answer may have, und
 _PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}  # pictures a Markdown page may show
 NOTICE_FILE = "notice.yml"  # the words of the notice on every page (helpcentre.dates.notice), not a topic
+NOT_TOPICS = {NOTICE_FILE, OVERRIDE_FILE}  # nor is the shop's words file (helpcentre.reading.words_file)
 _EMAIL_PLACEHOLDER = re.compile(r"\{\{\s*shop\.email\s*\}\}")
 _ID_LINE = re.compile(r"^[ ]*-?[ ]*id:[ ]*[\"']?([a-z0-9-]+)", re.MULTILINE)  # the ids of a file that does not read
 
@@ -145,8 +147,9 @@ class Topic:
 
 def topic_files(folder: Path) -> list[Path]:
     """The topic files of `folder`: each .yml file directly in it with a name that can be an address, but
-    the notice's words (a misnamed file is named by `check_content_files`)."""
-    return sorted(path for path in folder.glob("*.yml") if _PAGE_NAME.fullmatch(path.stem) and path.name != NOTICE_FILE)
+    the notice's and the shop's words (a misnamed file is named by `check_content_files`)."""
+    return sorted(path for path in folder.glob("*.yml")
+                  if _PAGE_NAME.fullmatch(path.stem) and path.name not in NOT_TOPICS)
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,13 @@ from helpcentre.policy.policies import (
     refund_days,
     return_deadline,
 )
-from helpcentre.reading.schema import LOCALE, country_groups, country_name, expand_countries
+from helpcentre.reading.schema import country_groups, country_name, expand_countries
+from helpcentre.reading.words import words
 
+# The sentences the calculator's scripts write (answers.js, last_order_dates.js), by their keys' starts.
+BROWSER_WORDS = ("answers.", "contact.thanks", "checks.priced", "checks.free", "last_order.order_by_before",
+                 "last_order.today", "last_order.passed", "last_order.not_yet", "last_order.in_time",
+                 "last_order.not_promised", "last_order.likely_late", "last_order.will_it_arrive")
 YEARS_AHEAD = 2  # the calculator knows holidays up to two years after the build year
 
 
@@ -56,7 +61,8 @@ def build_calculator_data(policies: Policies, year: int) -> dict[str, Any]:
         "processing_business_days": _span(policies["processing.business_days"]),
         "services": [_service(service, not_shipped, holidays) for service in delivery_services(policies["delivery"])],
         "currency": policies["shop.currency"],  # of the prices, written for the locale's shoppers
-        "locale": LOCALE,
+        "locale": words().locale,  # Intl's, the same as Babel's in the pages
+        "words": words().browser(*BROWSER_WORDS),
         "not_shipped_to": not_shipped,
         "peak_seasons": [
             {"from": _month_day(season["from"]), "to": _month_day(season["to"]), "extra_days": season["extra_days"]}

@@ -14,12 +14,13 @@ from typing import Any
 from unicodedata import normalize
 
 from helpcentre.reading.schema import format_money
+from helpcentre.reading.words import words
 
 from .order_dates import services_to
 
-# A delivery service as the picker offers it (answers.js writes the same words with Intl.NumberFormat):
-SERVICE_WORDS = {"priced": "{name}: {price}", "free_from": "{name}: {price}, free on orders of {free_from} or more",
-                 "free": "{name}: free", "unpriced": "{name}"}
+# A delivery service as the picker offers it, by the words file's key (answers.js writes the same words with
+# Intl.NumberFormat); without a price, its name alone.
+SERVICE_WORDS = {"priced": "checks.priced", "free_from": "checks.priced_free_from", "free": "checks.free"}
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,13 @@ class Field:
 
 
 CHECKS: dict[str, tuple[str, list[Field]]] = {
-    "cancellation": ("Check whether you can still cancel", [
-        Field("ordered", "Date and time you placed your order, in your own time zone", "datetime-local", past=True),
+    "cancellation": ("checks.cancellation", [
+        Field("ordered", "checks.ordered_past", "datetime-local", past=True),
     ]),
-    "delivery": ("Check when your order should arrive", [
-        Field("ordered", "Date and time you placed your order, in your own time zone", "datetime-local"),
-        Field("country", "Country you're ordering to", "country"),
-        Field("service", "Delivery service", "service"),
+    "delivery": ("checks.delivery", [
+        Field("ordered", "checks.ordered", "datetime-local"),
+        Field("country", "checks.country", "country"),
+        Field("service", "checks.service", "service"),
     ]),
     "return": ("Check the last day for your return to reach us", [
         Field("delivered", "Date your order was delivered", "date", past=True),
@@ -52,11 +53,16 @@ CHECKS: dict[str, tuple[str, list[Field]]] = {
         Field("issued", "Date we issued your refund", "date", past=True),
         Field("method", "Refunded to", "method"),
     ]),
-    "tracking": ("Check whether your tracking is stuck", [
-        Field("updated", "Date of the last tracking update", "date", past=True),
-        Field("today", "Today's date", "date"),
+    "tracking": ("checks.tracking", [
+        Field("updated", "checks.updated", "date", past=True),
+        Field("today", "checks.today", "date"),
     ]),
 }
+
+
+def _said(label: str) -> str:
+    """A title or label by its key in the words file; the returns checks' own words are still written here."""
+    return words().say(label) if label in words().sentences else label
 
 
 # The return check as the shop's returns model (data return_deadline) asks it; "reach" is in CHECKS.
@@ -80,10 +86,10 @@ def render_check(kind: str, title: str, fields: list[Field], data: Mapping[str, 
     lines = [
         f'<form class="order-check" data-search-exclude data-check="{escape(kind)}"'  # search: not the forms'
         f' aria-labelledby="check-{escape(kind)}-title" hidden novalidate>',  # labels and country names
-        f'<p class="order-check-title" id="check-{escape(kind)}-title">{escape(title)}</p>',
+        f'<p class="order-check-title" id="check-{escape(kind)}-title">{escape(_said(title))}</p>',
         *(render_field(kind, field, data) for field in fields
           if field.kind != "service" or len(data["services"]) > 1),
-        '<button type="submit" class="md-button md-button--primary">Check</button>',
+        f'<button type="submit" class="md-button md-button--primary">{escape(words().say("checks.button"))}</button>',
         '<div class="order-check-answer" role="status" aria-live="polite"></div>',
         "</form>",
     ]
@@ -102,7 +108,7 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
             f'{" checked" if i == 0 else ""}> {escape(name[:1].upper() + name[1:])}</label>'
             for i, (method, name) in enumerate(data["method_names"].items())
         )
-        return (f'<fieldset class="order-check-field" {described}>\n<legend>{escape(field.label)}</legend>\n'
+        return (f'<fieldset class="order-check-field" {described}>\n<legend>{escape(_said(field.label))}</legend>\n'
                 f"{radios}\n{error}\n</fieldset>")
     if field.kind == "service":  # the services to the home country; answers.js offers those to the country chosen
         options = "\n".join(f'<option value="{escape(service["id"])}">{escape(service_words(service, zone, data))}'
@@ -124,7 +130,7 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
         control = (f'<input id="{id_}" name="{escape(field.name)}" type="{field.kind}" min="{escape(first)}"'
                    f' max="{escape(last)}"{" data-past" if field.past else ""} {described}'
                    f'{"" if field.optional else " required"}>')
-    return (f'<div class="order-check-field">\n<label for="{id_}">{escape(field.label)}</label>{hint}\n'
+    return (f'<div class="order-check-field">\n<label for="{id_}">{escape(_said(field.label))}</label>{hint}\n'
             f"{control}\n{error}\n</div>")
 
 
@@ -132,10 +138,12 @@ def service_words(service: Mapping[str, Any], zone: Mapping[str, Any], data: Map
     """A service and its price to a zone, as the picker offers it: "Standard: $4.95, free on orders of $19.00 or
     more"."""
     price, free_from = zone["price"], zone["free_from"]
-    words = "unpriced" if price is None else "free" if not price else "free_from" if free_from else "priced"
+    if price is None:
+        return service["name"]
+    kind = "free" if not price else "free_from" if free_from else "priced"
     money = {name: format_money(amount, data["currency"]) for name, amount in (("price", price),
                                                                                ("free_from", free_from)) if amount}
-    return SERVICE_WORDS[words].format(name=service["name"], **money)
+    return words().say(SERVICE_WORDS[kind], name=service["name"], **money)
 
 
 def _sort_key(name: str) -> str:

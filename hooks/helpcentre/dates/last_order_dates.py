@@ -11,6 +11,7 @@ from typing import Any
 
 from helpcentre.policy.policies import Policies, home_zone
 from helpcentre.reading.markdown_text import plural
+from helpcentre.reading.words import words
 
 
 def zone_countries(data: Mapping[str, Any], service: Mapping[str, Any]) -> list[str | None]:
@@ -38,19 +39,16 @@ def render_last_order_dates(policies: Policies, data: Mapping[str, Any]) -> str:
     targets = data["target_dates"]
     if not targets:
         return ""
-    peak = ("; an order placed in our peak season also gets its extra days"
-            if data["peak_seasons"] else "")
-    longest = plural(data["processing_business_days"]["max"], "business day")
-    processing = (f"we allow our longest processing time, {longest} "
-                  "(skipping weekends, bank holidays and other days our shop is closed), shipping on the next "
-                  "business day" if data["processing_business_days"]["max"] else "we ship your order on the day "
-                  "we start processing it")
-    rule = (f"The last order date is the last day you can order so that even the latest "
-            f"estimate of your delivery arrives on or before it: {processing} and the longest delivery time to "
-            f"your country{peak}. The dates use {escape(policies['calendar.time_zone_name'])}.")
+    say = words().say
+    region = policies["calendar.bank_holidays"]
+    longest = data["processing_business_days"]["max"]
+    processing = (say("last_order.processing", longest=plural(longest, "business day"),
+                      holidays=escape(words().holidays(region["country"], region["name"])))
+                  if longest else say("last_order.processing_none"))
+    rule = say("last_order.rule", processing=processing, peak=say("last_order.peak") if data["peak_seasons"] else "",
+               time_zone=escape(policies["calendar.time_zone_name"]))
     if data["same_day_cutoff"]:
-        rule += (f" On a business day, an order placed before {escape(data['same_day_cutoff'])} starts "
-                 "processing the same day, which can make that day the last order date.")
+        rule += " " + say("last_order.cutoff", time=escape(words().time(data["same_day_cutoff"])))
     several = len(data["services"]) > 1
     tables = [line for service in data["services"] for line in _table(targets, data, service, several)]
     lines = ['<div class="last-order-dates">', f'<p class="last-order-rule">{rule}</p>', *tables, "</div>"]
@@ -66,7 +64,9 @@ def _table(targets: list[dict[str, Any]], data: Mapping[str, Any], service: Mapp
             f"<td>{escape(name)}</td><td class=\"last-order-by\"></td></tr>"
             for n, target in enumerate(targets) for name, country in destinations(data, service)]
     service_id = f' data-service="{escape(service["id"])}"' if named else ""
-    caption = [f"<caption>{escape(service['name'])} delivery</caption>"] if named else []
-    return [f"<table hidden data-search-exclude{service_id}>", *caption,
-            "<thead><tr><th scope=\"col\">To arrive by</th><th scope=\"col\">Delivery to</th>"
-            "<th scope=\"col\">Order by</th></tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
+    caption = ([f"<caption>{words().say('last_order.caption', service=escape(service['name']))}</caption>"]
+               if named else [])
+    headings = "".join(f'<th scope="col">{words().say(f"last_order.{key}")}</th>'
+                       for key in ("arrive_by", "delivery_to", "order_by"))
+    return [f"<table hidden data-search-exclude{service_id}>", *caption, f"<thead><tr>{headings}</tr></thead>",
+            "<tbody>", *rows, "</tbody>", "</table>"]

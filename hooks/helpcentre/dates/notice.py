@@ -22,6 +22,7 @@ from helpcentre.content.placeholders import PLACEHOLDER
 from helpcentre.publishing.browser_files import without_comment_lines
 from helpcentre.reading.errors import DataError
 from helpcentre.reading.schema import Record, Text
+from helpcentre.reading.words import words as said
 from helpcentre.reading.yaml_source import read_yaml
 
 from . import order_dates
@@ -145,6 +146,7 @@ def build_notice(data: Mapping[str, Any], words: Mapping[str, str], source: Path
         "days_before": data["closure_notice_days"],
         "link": linked,
         **{name: words[name] for name in TEXTS},
+        **{name: value for name, value in said().browser().items() if name in ("dates", "months", "weekdays")},
     }
     # "<" written as \u003c: no text from the editors can end the script element.
     literal = json.dumps(values, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

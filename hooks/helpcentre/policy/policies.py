@@ -45,6 +45,8 @@ from helpcentre.reading.schema import (
     expand_countries,
     item_key,
 )
+from helpcentre.reading.words import words
+from helpcentre.reading.words_file import Locale
 from helpcentre.reading.yaml_source import read_yaml
 
 from .bank_holidays import bank_holidays
@@ -52,8 +54,8 @@ from .bank_holidays import bank_holidays
 
 def _render_cutoff(cutoff: str | None) -> str:
     if cutoff is None:
-        return "on the next business day after you place it"
-    return f"the same day if you order before {cutoff} on a business day, otherwise on the next business day"
+        return words().say("policy.next_day")
+    return words().say("policy.same_day", time=words().time(cutoff))
 
 
 def home_zone(zones: list[dict[str, Any]], home: str, not_shipped_to: list[str]) -> dict[str, Any] | None:
@@ -85,17 +87,20 @@ def _render_service(service: dict[str, Any], values: dict[str, Any], named: bool
              *([_render_price(zone, values)] if priced else [])] for zone in zones]
     if (zone := home_zone(zones, home, not_shipped)) is not None:
         rows.insert(0, [CountryCode().render(home), *rows[zones.index(zone)][1:]])
-    time = f"Delivery time once shipped, in {service['transit_unit']}"
-    headings = ["Destination", f"{service['name']}: {time[0].lower()}{time[1:]}" if named else time]
-    return md.table(headings + (["Price"] if priced else []), rows)
+    unit = service["transit_unit"]
+    time = (words().say("policy.service_delivery_time", service=service["name"], unit=unit) if named
+            else words().say("policy.delivery_time", unit=unit))
+    return md.table([words().say("policy.destination"), time] + ([words().say("policy.price")] if priced else []),
+                    rows)
 
 
 def _render_price(zone: dict[str, Any], values: dict[str, Any]) -> str:
     if zone["price"] is None:
         return ""
-    price = MONEY.render_in(zone["price"], values) if zone["price"] else "Free"
-    return price + (f", free on orders of {MONEY.render_in(zone['free_from'], values)} or more"
-                    if zone["free_from"] is not None and zone["price"] else "")
+    price = MONEY.render_in(zone["price"], values) if zone["price"] else words().say("policy.free")
+    if zone["free_from"] is None or not zone["price"]:
+        return price
+    return words().say("policy.free_from", price=price, amount=MONEY.render_in(zone["free_from"], values))
 
 
 def _unit_words(service: dict[str, Any], values: dict[str, Any]) -> str:
@@ -103,9 +108,10 @@ def _unit_words(service: dict[str, Any], values: dict[str, Any]) -> str:
     holidays = _render_bank_holidays(values["calendar"]["bank_holidays"])
     if service["transit_unit"] == "business days":
         days = Weekdays().render(values["processing"]["working_days"])
-        return f"Business days are {days}, except {holidays} and other days our shop is closed."
+        return words().say("policy.business_days_are", days=days, holidays=holidays)
     if service["transit_unit"] == "delivery days":
-        return f"Delivery days are {Weekdays().render(delivery_weekdays(service))}, except {holidays}."
+        return words().say("policy.delivery_days_are", days=Weekdays().render(delivery_weekdays(service)),
+                           holidays=holidays)
     return ""
 
 
@@ -145,15 +151,15 @@ def zone_key(zone: dict[str, Any]) -> str:
 
 def _render_peak_seasons(seasons: list[dict[str, Any]]) -> str:
     """A sentence for the peak seasons (the order date decides, as in the calculator), or nothing."""
-    spans = [(f"from {DAY.render(season['from'])} to {DAY.render(season['to'])}",
-              md.plural(season["extra_days"], "extra day")) for season in seasons]
+    spans = [{"days": words().say("policy.from_to", **{"from": DAY.render(season["from"]),
+                                                      "to": DAY.render(season["to"])}),
+              "extra": md.plural(season["extra_days"], "extra day")} for season in seasons]
     if not spans:
         return ""
     if len(spans) == 1:
-        days, extra = spans[0]
-        return f"For orders placed {days}, our peak season, allow up to {extra} for delivery."
-    return ("For orders placed in our peak seasons, allow extra time for delivery: "
-            + "; ".join(f"{days}, up to {extra}" for days, extra in spans) + ".")
+        return words().say("policy.peak_season", **spans[0])
+    return words().say("policy.peak_seasons", seasons="; ".join(words().say("policy.peak_span", **span)
+                                                                 for span in spans))
 
 
 def _render_returns_form(url: str | None, values: dict[str, Any]) -> str:
@@ -173,20 +179,24 @@ def _render_address(lines: list[str]) -> str:
 
 
 def _render_notice_days(days: int) -> str:
-    return "on the day it starts" if days == 0 else f"{md.plural(days, 'day')} before it starts"
+    if days == 0:
+        return words().say("policy.notice_on_start")
+    return words().say("policy.notice_before", days=md.plural(days, "day"))
 
 
 def _render_last_order_notice_days(days: int) -> str:
-    before = "on" if days == 0 else f"{md.plural(days, 'day')} before"
-    return f"{before} the first last order date of the season"
+    if days == 0:
+        return words().say("policy.last_order_notice_on")
+    return words().say("policy.last_order_notice_before", days=md.plural(days, "day"))
 
 
 def _render_target_date(target: dict[str, Any]) -> str:
-    return f"{md.escape(target['name'])} (to arrive by {DAY.render(target['arrive_by'])})"
+    return words().say("policy.target_date", name=md.escape(target["name"]), day=DAY.render(target["arrive_by"]))
 
 
 def _render_bank_holidays(region: dict[str, str]) -> str:
-    return f"{md.escape(region['name'])} bank holidays"
+    """The calendar by its own name: "England and Wales bank holidays", "US federal holidays"."""
+    return words().holidays(region["country"], md.escape(region["name"]))
 
 
 class ServiceId(Patterned):
@@ -310,12 +320,16 @@ SCHEMA = Record({
     "shop": Record({
         "name": Text(description="the shop's name"),
         "email": Email(description="the shop's email address, shown as a link"),
-        "reply_business_days": Optional(Whole("business day", render=lambda days: (
-            f"We reply to emails within {md.plural(days, 'business day')}.")),
+        "reply_business_days": Optional(Whole("business day", render=lambda days: words().say(
+            "policy.reply_within", days=md.plural(days, "business day"))),
             description='how soon the shop answers emails, shown as "We reply to emails within ..."; '
                         "optional"),
         "currency": Optional(Currency(description="the currency of the shop's prices, such as USD or EUR; "
                                                   "optional until a price is given")),
+        "locale": Optional(Locale(description="the language variant of the site, such as en-GB or en-US: its "
+                                              "words (words/en-GB.yml) and how it writes dates, times and amounts; "
+                                              "when left out, en- and the country of calendar.bank_holidays if "
+                                              "there is a words file for it, else en-GB")),
     }, description="the shop"),
     "calendar": Record({
         "time_zone": TimeZone(description="the shop's time zone: order dates and cut-off times use its clock"),
@@ -324,7 +338,9 @@ SCHEMA = Record({
             "country": Text(description="the country whose bank holidays close the shop, as a code such as GB"),
             "region": Optional(Text(description="the region's code in the holidays package, such as ENG, "
                                                 "or null for the whole country")),
-            "name": Text(description="whose bank holidays they are, in words, such as England and Wales"),
+            "name": Text(description="whose public holidays they are, in words, such as England and Wales: shown "
+                                     "with the words file's name for them (England and Wales bank holidays, US "
+                                     "federal holidays)"),
         }, render=_render_bank_holidays, description="whose bank holidays close the shop"),
         "first_year": Whole(minimum=2000, maximum=2100, description="the first year the calculator covers"),
     }, description="the shop's clock and closed days"),
@@ -344,7 +360,7 @@ SCHEMA = Record({
                                                                        "after the day it starts (0: that day)"),
         "same_day_cutoff": TimeOfDay(render=_render_cutoff, description='orders before this time start processing '
                                      'that day; completes "We start processing your order ..."'),
-        "closure_dates": ListOf(DateOrRange(), sentence="Our shop is also closed {}.",
+        "closure_dates": ListOf(DateOrRange(), sentence="policy.closed_also",
                                 description="the shop's extra closed days; shown as a whole sentence (on a "
                                             "line of its own), or nothing when the list is empty"),
         "closure_notice_days": Whole("day", minimum=0, render=_render_notice_days,
@@ -358,7 +374,7 @@ SCHEMA = Record({
         "services": Optional(ListOf(SERVICE, min_items=1), render_in=_render_delivery_times,
                              description="a shop with delivery services to choose from, or counting business or "
                                          "delivery days: each with its zones, instead of zones; " + ZONES_TABLE),
-        "not_shipped_to": ListOf(Place(), sentence="We don't ship to {}.",
+        "not_shipped_to": ListOf(Place(), sentence="policy.not_shipped_to",
                                  description="countries, groups of countries and regions we don't ship to; shown "
                                              "as a whole sentence (on a line of its own), or nothing when the list "
                                              "is empty"),
@@ -468,7 +484,7 @@ SCHEMA = Record({
 # faulty item) is refused, never blank.
 GIVEN_ONLY = {"refunds.business_days", "refunds.calendar_days", "returns.send_days", "returns.faulty_return_postage"}
 # refunds.to_statement is one placeholder per payment method (refunds.to_statement.card, see `Policies`).
-NOT_PLACEHOLDERS = {"consumer_law", "calendar.time_zone", "calendar.first_year", "shop.currency",
+NOT_PLACEHOLDERS = {"consumer_law", "calendar.time_zone", "calendar.first_year", "shop.currency", "shop.locale",
                     "refunds.to_statement", "returns.closed_day_moves"}
 
 

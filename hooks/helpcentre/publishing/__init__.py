@@ -1,5 +1,5 @@
 """What the site ships to browsers besides the pages: script files named by their content, the strict
-Content-Security-Policy, and the structured data search engines read.
+Content-Security-Policy, the structured data search engines read, and the templates' words.
 
 May import: reading, content.
 """

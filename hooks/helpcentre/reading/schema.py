@@ -28,6 +28,7 @@ import yaml
 
 from . import markdown_text as md
 from .errors import DataError, Findings
+from .words import words
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -36,7 +37,7 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
-LOCALE = "en"  # the language of the site's words, for the names of countries and the writing of amounts
+LOCALE = "en"  # the language of the site's words, for the names of countries
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name, start=1)}
 
@@ -587,9 +588,9 @@ class Fee(Field):
 
 
 def format_money(amount: decimal.Decimal | float, currency: str) -> str:
-    """An amount as shoppers read it in the site's locale, such as $4.95 (CLDR's rules, as the browser's
-    Intl.NumberFormat writes it for the same LOCALE)."""
-    return babel.numbers.format_currency(amount, currency, locale=LOCALE)
+    """An amount as shoppers read it in the shop's locale, such as $4.95 (CLDR's rules, as the browser's
+    Intl.NumberFormat writes it for the same locale)."""
+    return words().money(amount, currency)
 
 
 class DayOfYear(Text):
@@ -606,7 +607,7 @@ class DayOfYear(Text):
         return month, int(match.group(1))
 
     def render(self, value: tuple[int, int]) -> str:
-        return f"{value[1]} {calendar.month_name[value[0]]}"
+        return words().day_of_year(*value)
 
     def json_schema(self) -> JsonSchema:
         return self._described(_string(self.pattern(), "expected " + self.EXPECTED))
@@ -638,8 +639,8 @@ class YearlyDay(DayOfYear):
 
 
 def long_date(day: dt.date) -> str:
-    """'Thursday 24 December 2026'."""
-    return f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
+    """'Thursday 24 December 2026', as the shop's locale writes it."""
+    return words().long_date(day)
 
 
 class Date(Field):
@@ -689,8 +690,8 @@ class DateOrRange(Field):
 
     def render(self, value: DateRange) -> str:
         if value.start == value.end:
-            return f"on {long_date(value.start)}"
-        return f"from {long_date(value.start)} to {long_date(value.end)}"
+            return words().say("policy.on_day", date=long_date(value.start))
+        return words().say("policy.from_to", **{"from": long_date(value.start), "to": long_date(value.end)})
 
 
 class Weekdays(Field):
@@ -708,9 +709,9 @@ class Weekdays(Field):
         return tuple(sorted(set(numbers)))
 
     def render(self, value: tuple[int, ...]) -> str:
-        names = [calendar.day_name[n - 1] for n in value]
+        names = [words().weekday(n) for n in value]
         consecutive = len(value) > 2 and value == tuple(range(value[0], value[-1] + 1))
-        return f"{names[0]} to {names[-1]}" if consecutive else md.join_words(names)
+        return words().say("policy.weekdays", first=names[0], last=names[-1]) if consecutive else md.join_words(names)
 
     def json_schema(self) -> JsonSchema:  # the names as pages show them (reading also accepts "monday")
         return self._described({"type": "array", "minItems": 1,
@@ -812,11 +813,17 @@ class MapOf(Field):
 
 
 def sentence_of(sentence: str | None, items: Sequence[str]) -> str:
-    """The items joined ('a, b and c') and put into `sentence` where it says {}; nothing when there are none."""
+    """The items joined ('a, b and c') and put into `sentence`: a key of the words file, whose one placeholder they
+    fill, or (the returns model's, until its sentences move to the words file) a sentence where it says {};
+    nothing when there are none."""
     if not items:
         return ""
     joined = md.join_words(items)
-    return sentence.replace("{}", joined) if sentence else joined
+    if not sentence:
+        return joined
+    if sentence in words().sentences:
+        return words().say_with(sentence, joined)
+    return sentence.replace("{}", joined)
 
 
 class Optional(Field):

@@ -29,6 +29,9 @@ from helpcentre.policy.policies import (
     placeholder_names,
 )
 from helpcentre.reading.errors import Finding, Findings
+from helpcentre.reading.words import Words, speaking
+from helpcentre.reading.words_file import OVERRIDE_FILE, load_shop_words, sentence_nodes, shipped_words
+from helpcentre.reading.yaml_source import read_yaml
 from helpcentre.starting.content_kit import find_unanswered
 
 # The generator's own folders (calculator/, law/, search/) sit beside hooks/, wherever the shop's folder is.
@@ -45,6 +48,7 @@ class HelpCentre:
     notes: list[Finding] = field(default_factory=list)  # hints and advice for the editor; never stop the build
     notice: Notice | None = None  # the notice on every page, when there is anything to announce
     last_order_dates_answer: tuple[str, str] | None = None  # (topic page, question id) showing the last order dates
+    words: Words = field(default_factory=shipped_words)  # the shop's words, for the templates
     unfinished: list[Finding] = field(default_factory=list)  # the TODOs left: the preview shows them, a build refuses
 
     def nav(self) -> list[str]:
@@ -84,6 +88,7 @@ class Draft:
     meanings: dict[str, tuple[str, str]] = field(default_factory=placeholder_meanings)  # for suggestions
     pages: dict[str, str] = field(default_factory=dict)  # page path in content/ -> Markdown to build
     notice_words: dict[str, str] | None = None
+    words: Words = field(default_factory=shipped_words)  # the shop's words, British English until they read
 
     @property
     def shop(self) -> tuple[str, str]:
@@ -101,6 +106,15 @@ def read_policies(draft: Draft, found: Findings) -> None:
         draft.policies = load_policies(draft.policies_file)
     if draft.policies is not None:
         found.extend(draft.policies.notes)
+
+
+def read_words(draft: Draft, found: Findings) -> None:
+    """The words of the shop's locale (words/<locale>.yml), with its changes in content/words.yml."""
+    if draft.policies is None:
+        return
+    with found.attempt():
+        draft.words = load_shop_words(draft.policies["shop.locale"],
+                                      draft.policies["calendar.bank_holidays"]["country"], draft.content_folder)
 
 
 # Content (helpcentre.content)
@@ -158,6 +172,17 @@ def check_links_between_pages(draft: Draft, found: Findings) -> None:
 def check_words(draft: Draft, found: Findings) -> None:
     found.extend(_check_words(draft.topics, draft.sources, draft.content_folder, draft.placeholders,
                               draft.meanings, draft.glossary))
+
+
+def check_words_file(draft: Draft, found: Findings) -> None:
+    """The shop's changes to the generator's words use the glossary's terms, as its answers do."""
+    changes = draft.content_folder / OVERRIDE_FILE
+    if not changes.is_file():
+        return
+    name = f"{draft.content_folder.name}/{OVERRIDE_FILE}"
+    with found.attempt():
+        for key, _, text in sentence_nodes(read_yaml(changes, name)):
+            found.extend(check_copy(text.value, name, text.start_mark.line + 1, key, draft.glossary, {}))
 
 
 def render_pages(draft: Draft, found: Findings) -> None:
@@ -228,12 +253,14 @@ def fold_knock_ons(draft: Draft, found: Findings) -> None:
 # In this order: each stage may use what the stages before it read.
 STAGES: tuple[Stage, ...] = (
     read_policies,
+    read_words,
     read_topic_files,
     read_glossary,
     read_pages,
     make_placeholders,
     check_links_between_pages,
     check_words,
+    check_words_file,
     render_pages,
     advise_on_consumer_law,
     list_unfinished,
@@ -251,17 +278,20 @@ def review_help_centre(policies_file: Path, content_folder: Path, calculator_fol
     draft = Draft(policies_file, content_folder, calculator_folder, law_folder)
     found = Findings()
     for stage in STAGES:
-        stage(draft, found)
+        with speaking(draft.words):
+            stage(draft, found)
     if found.errors or draft.policies is None or draft.topics is None or draft.data is None:
         return None, found
-    return _help_centre(draft), found
+    with speaking(draft.words):
+        return _help_centre(draft), found
 
 
 def _help_centre(draft: Draft) -> HelpCentre:
     """The help centre of a draft in which nothing was found wrong."""
     assert draft.policies is not None and draft.topics is not None and draft.data is not None
     help_centre = HelpCentre(draft.policies, draft.topics, draft.placeholders,
-                             build_calculator_assets(draft.calculator_folder, draft.data), draft.pages)
+                             build_calculator_assets(draft.calculator_folder, draft.data), draft.pages,
+                             words=draft.words)
     if draft.data["target_dates"]:  # the answer that shows the last order dates, for the notice's link
         help_centre.last_order_dates_answer = next(
             ((topic.page, question.id) for topic in draft.topics for question in topic.questions

@@ -19,6 +19,7 @@ from helpcentre.content import topics
 from helpcentre.content.topics import NOTICE_FILE
 from helpcentre.dates import notice
 from helpcentre.policy import policies
+from helpcentre.reading import words_file
 from helpcentre.reading.schema import JsonSchema, Record
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -33,6 +34,8 @@ USED_BY = {
     "policies.schema.json": ["policies.yaml", "tests/shops/*.yaml"],
     "notice.schema.json": [f"content/{NOTICE_FILE}"],
     "topic.schema.json": [f"content/{path.name}" for path in topics.topic_files(PROJECT / "content")],
+    "words.schema.json": ["words/*.yml"],
+    "shop-words.schema.json": [f"content/{words_file.OVERRIDE_FILE}"],
 }
 SETTINGS = Path(".vscode") / "settings.json"
 
@@ -58,10 +61,23 @@ def notice_schema() -> JsonSchema:
     return _document(notice.SCHEMA, f"The words of the notice on every page (content/{NOTICE_FILE})")
 
 
+def words_schema() -> JsonSchema:
+    """The schema of a language variant's words, words/<locale>.yml: every sentence."""
+    return _document(words_file.SCHEMA, "The generator's words in one language variant (words/<locale>.yml)")
+
+
+def shop_words_schema() -> JsonSchema:
+    """The schema of a shop's changes to the words, content/words.yml: any of the sentences."""
+    return _document(words_file.OVERRIDE_SCHEMA, f"A shop's changes to the generator's words "
+                                                 f"(content/{words_file.OVERRIDE_FILE})")
+
+
 SCHEMAS: dict[str, Callable[[], JsonSchema]] = {
     "policies.schema.json": policies_schema,
     "notice.schema.json": notice_schema,
     "topic.schema.json": topic_schema,
+    "words.schema.json": words_schema,
+    "shop-words.schema.json": shop_words_schema,
 }
 
 
