@@ -98,6 +98,22 @@ def test_a_new_shop_lists_its_todos_refuses_to_build_then_builds_once_they_are_w
     assert f"Corner Shop {country}" in home and "unfinished" not in home
     order_dates = (shop / "site" / "order-dates" / "index.html").read_text(encoding="utf-8")
     assert defaults["time_zone_name"] in order_dates
+    help_centre = {"en-US": "help center"}.get(defaults["locale"], "help centre")
+    assert f'data-help-subject="Question from the {help_centre}"' in home  # the search panel's email
+
+
+@pytest.mark.parametrize("country, british, own", [("US", "parcel", "package"), ("US", "postage", "shipping"),
+                                                    ("US", "colour", "color"), ("GB", "parcel", "package")])
+def test_the_kit_speaks_the_shops_variant_and_its_glossary_keeps_it(tmp_path, country, british, own):
+    shop = tmp_path / "shop"
+    made = run_new_shop(ROOT, "--dir", str(shop), "--country", country, "--name", "Corner Shop",
+                        "--email", "help@corner.example")
+    assert made.returncode == 0, made.stderr
+    answers = " ".join(path.read_text(encoding="utf-8") for path in (shop / "content").glob("*.yml"))
+    words = re.findall(rf"(?<![-\w])({british}|{own})s?(?![-\w])", answers, flags=re.IGNORECASE)
+    assert words and {word.lower() for word in words} == {own if country == "US" else british}
+    glossary = yaml.safe_load((shop / "content" / "style" / "glossary.yml").read_text(encoding="utf-8"))
+    assert (glossary.get(own) == [british]) == (country == "US")
 
 
 def test_the_identity_asked_for_is_the_sites(tmp_path):

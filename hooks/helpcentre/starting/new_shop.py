@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 GENERATOR = HERE.parents[2]
 KIT = GENERATOR / "kit"
 COUNTRIES = yaml.safe_load((HERE / "countries.yaml").read_text(encoding="utf-8"))
+SPELLING = yaml.safe_load((HERE / "spelling.yaml").read_text(encoding="utf-8"))
 # Material for MkDocs' primary colours (its palette's names)
 COLOURS = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal", "green",
            "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey", "blue-grey",
@@ -116,8 +118,10 @@ def write_new_shop(request: ShopRequest) -> list[str]:
         _add_generator_submodule(folder)
     shutil.copytree(KIT, folder / "content")
     for topic in (folder / "content").glob("*.yml"):  # the editors' schemas, named from the shop's content/
-        topic.write_text(topic.read_text(encoding="utf-8").replace(
-            "$schema=../schemas/", f"$schema={Path('..', generator, 'schemas').as_posix()}/", 1), encoding="utf-8")
+        topic.write_text(respell(topic.read_text(encoding="utf-8").replace(
+            "$schema=../schemas/", f"$schema={Path('..', generator, 'schemas').as_posix()}/", 1),
+            request.country), encoding="utf-8")
+    add_to_glossary(folder / "content" / "style" / "glossary.yml", request.country)
     values = _template_values(request, generator, own_repository)
     for image, key in ((request.logo, "logo"), (request.favicon, "favicon")):
         if image is not None:
@@ -136,6 +140,26 @@ def write_new_shop(request: ShopRequest) -> list[str]:
             f"  {where}make serve{shop}   # the preview: every answer still to write is highlighted",
             f"  {where}make check{shop}   # every TODO, as file:line",
             f"  {where}make build{shop}   # the site, once no TODO is left"]
+
+
+def respell(text: str, country: str) -> str:
+    """The kit's British words in the country's own variant ("parcels" to "packages"; spelling.yaml)."""
+    for british, own in SPELLING.get(COUNTRIES[country]["locale"], {}).items():
+        text = re.sub(rf"(?<![-\w])({british})(s?)(?![-\w])", lambda m, own=own: _same_case(m[1], own) + m[2], text,
+                      flags=re.IGNORECASE)
+    return text
+
+
+def add_to_glossary(glossary: Path, country: str) -> None:
+    """The variant's words as glossary terms, each avoiding the British word it replaced."""
+    spelling = SPELLING.get(COUNTRIES[country]["locale"], {})
+    lines = "".join(f"{own}: [{british}]\n" for british, own in spelling.items())
+    if lines:
+        glossary.write_text(glossary.read_text(encoding="utf-8") + lines, encoding="utf-8")
+
+
+def _same_case(written: str, word: str) -> str:
+    return word[0].upper() + word[1:] if written[0].isupper() else word
 
 
 def _template_values(request: ShopRequest, generator: str, own_repository: bool) -> dict[str, str]:
