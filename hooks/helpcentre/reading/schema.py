@@ -237,11 +237,13 @@ class Markdown(Text):
 
 
 class Choice(Text):
-    """One of a few words, each shown as its own phrase."""
+    """One of a few words, each shown as its own phrase: the one written here (what editors read), or, with
+    `said`, the words file's sentence at said_<word> ("returns.postage" -> "returns.postage_shop")."""
 
-    def __init__(self, phrases: Mapping[str, str], description: str = "") -> None:
+    def __init__(self, phrases: Mapping[str, str], description: str = "", said: str = "") -> None:
         super().__init__(description=description)
         self.phrases = dict(phrases)
+        self.said = said
 
     def expected(self) -> str:
         return "one of " + md.join_words(list(self.phrases), "or")
@@ -259,6 +261,8 @@ class Choice(Text):
         return {"description": f"{schema.pop('description', '')} {_sentence(meanings)}".strip(), **schema}
 
     def render(self, value: str) -> str:
+        if self.said:
+            return md.escape(words().say(f"{self.said}_{value}"))
         return md.escape(self.phrases[value])
 
 
