@@ -406,7 +406,7 @@ SCHEMA = Record({
                                                        "item is refunded in full")),
         }), render_in=_render_restocking_fee, description="what we keep of a refund for a change of mind; "
                                                           "shown as a whole sentence, or nothing; optional"),
-        "not_returnable": Optional(ListOf(Text(), min_items=1, sentence="We can't accept returns of {}.",
+        "not_returnable": Optional(ListOf(Text(), min_items=1, sentence="returns.not_returnable",
                                           description="the items that can't be returned, in the shop's words "
                                                       "(such as personalised books); shown as a whole sentence, "
                                                       "or nothing; optional")),

@@ -79,6 +79,7 @@ SENTENCES: dict[str, tuple[tuple[str, ...], str]] = {
                                                         "sends"),
     "returns.moves": ((), "a return deadline on a closed day moves"),
     "returns.both_move": ((), "both deadlines of notify then send move"),
+    "returns.not_returnable": (("items",), "the items that can't be returned"),
     "returns.restocking_fee": (("fee",), "the restocking fee for a change of mind"),
     "returns.postage_shopper": ((), "the shopper pays for the return postage"),
     "returns.postage_shop": ((), "the shop pays for the return postage"),
