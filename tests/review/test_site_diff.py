@@ -321,6 +321,17 @@ def test_the_panel_covers_twelve_months_from_its_start_and_every_cut_off():
     assert panel == calculator_panel.build_panel(DATA, new, dt.date(2027, 2, 28))
 
 
+
+@pytest.mark.parametrize(("model", "question"), [
+    (None, "By when must my return reach you?"),  # data from before the returns models
+    ("reach", "By when must my return reach you?"),
+    ("send", "By when must I send my return?"),
+    ("notify_then_send", "By when must I tell you about my return, and send it?"),
+])
+def test_the_return_check_is_asked_as_the_returns_model_words_it(model, question):
+    new = {**DATA, **({"return_deadline": model} if model else {})}
+    assert calculator_panel.build_panel(DATA, new, dt.date(2027, 2, 28)).question("return") == question
+
 def site(pages: dict[str, str]) -> SiteText:
     """A built site's text from the content HTML of its pages: {"returns/": "<h1>...</h1><h2 id=...>..."}."""
     return SiteText({path: Page(path, f'<article class="md-content__inner md-typeset">{html}</article>')
