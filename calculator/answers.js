@@ -64,7 +64,6 @@ function emailUs(subject, ...lines) {
   link.textContent = say("answers.email_us", { email: data.email });
   return link;
 }
-const ADD = "(please add)"; // the returns answers' own; the others: the words file's answers.please_add
 const line = (key, values) => say(key, { ...values, add: say("answers.please_add") });
 
 // A delivery service and its price, as the picker offers it (hooks/helpcentre/dates/check_forms.py writes the
@@ -91,19 +90,6 @@ function offerServices(form) {
   picker.dataset.country = country;
 }
 
-// The return check's sentences, chosen by the deadline the returns model answers (return_by, notify_by, send_by):
-// [for a day to come, for a day passed]. {name} is filled in.
-const RETURN_WORDS = {
-  return_by: ["For an order delivered on {delivered}, your return must reach us by {day}.",
-    "For an order delivered on {delivered}, the {days} for your return to reach us ended on {day}."],
-  notify_by: ["For an order delivered on {delivered}, tell us by {day} that you want to return it.",
-    "For an order delivered on {delivered}, the {days} to tell us that you want to return it ended on {day}."],
-  send_by: ["For an order delivered on {delivered}, send it by {day}.",
-    "For an order delivered on {delivered}, the {days} to send it ended on {day}."],
-  sent_after_telling: ["As you told us on {notified}, send it by {day}.",
-    "As you told us on {notified}, the {days} to send it ended on {day}."],
-};
-const words = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => values[key]);
 
 // Per check: the engine's answer for the field values, and that answer in words (paragraphs).
 const CHECKS = {
@@ -130,10 +116,11 @@ const CHECKS = {
   },
   return: {
     ask: (v) => returnDeadline(data, v.delivered, v.notified || undefined),
-    before_start: ["notified", "That's before your order was delivered: please check the dates."],
+    before_start: ["notified", say("answers.notified_before_delivery")],
+    // A sentence per deadline the returns model answers (return_by, notify_by, send_by), "_passed" once it is.
     tell: (r, v) => [[Object.keys(r).map((key) => {
       const told = key === "send_by" && r.notify_by; // sent within return_send_days of telling us
-      return words(RETURN_WORDS[told ? "sent_after_telling" : key][r[key] < today() ? 1 : 0], {
+      return say(`answers.${told ? "sent_after_telling" : key}${r[key] < today() ? "_passed" : ""}`, {
         delivered: longDate(v.delivered), notified: told && longDate(v.notified), day: longDate(r[key]),
         days: plural(told ? data.return_send_days : data.return_window_days, "day"),
       });
@@ -141,21 +128,19 @@ const CHECKS = {
   },
   refund: {
     ask: (v) => refundDeadline(data, v.received),
-    tell: (r, v) => r.refunded_by >= today()
-      ? [[`For a return that reached us on ${longDate(v.received)}, we should issue your refund by ` +
-          `${longDate(r.refunded_by)}. The money can then take a little longer to show in your account.`]]
-      : [[`For a return that reached us on ${longDate(v.received)}, we should have issued your refund by ` +
-          `${longDate(r.refunded_by)}. If it hasn't reached you, email us with your order number and the ` +
-          "tracking number of your returned parcel, and we'll look into it."],
-        [emailUs("My refund hasn't arrived", `My return reached you on ${longDate(v.received)}, but my refund ` +
-          "hasn't arrived yet. Please could you look into it?", "", `Order number: ${ADD}`,
-          `Tracking number of my returned parcel: ${ADD}`)]],
+    tell: (r, v) => {
+      const values = { received: longDate(v.received), refund_by: longDate(r.refunded_by) };
+      return r.refunded_by >= today() ? [[say("answers.refund_due", values)]]
+        : [[say("answers.refund_late", values)], [emailUs(say("answers.refund_subject"),
+          say("answers.refund_email", values), "", line("answers.order_number"),
+          line("answers.return_tracking_number"))]];
+    },
   },
   credit: {
     ask: (v) => creditDeadline(data, v.issued, v.method),
-    tell: (r, v) => [[`For a refund issued on ${longDate(v.issued)}, your ` +
-      `${data.method_names[v.method]} refund should show in your account ` +
-      (r.credited_by === v.issued ? "the same day." : `by ${longDate(r.credited_by)}.`)]],
+    tell: (r, v) => [[say(`answers.credit_${r.credited_by === v.issued ? "same_day" : "by"}`, {
+      issued: longDate(v.issued), method: data.method_names[v.method], credit_by: longDate(r.credited_by),
+    })]],
   },
   tracking: {
     ask: (v) => trackingStatus(data, v.updated, v.today),
@@ -175,7 +160,7 @@ const CHECKS = {
 const FIELD_ERRORS = {
   unknown_country: ["country", () => say("answers.unknown_country")],
   not_shipped: ["country", (v) => say("answers.not_shipped", { country: data.countries[v.country] })],
-  invalid_method: ["method", () => "Please choose how you paid."],
+  invalid_method: ["method", () => say("answers.choose_method")],
   unknown_service: ["service", () => say("answers.unknown_service")],
 };
 

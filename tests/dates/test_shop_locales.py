@@ -30,8 +30,6 @@ def test_the_us_site_has_no_british_words(us_ropes_site, word):
     assert not found, shopper_text(us_ropes_site)[found[0] - 100:found[0] + 60]
 
 
-@pytest.mark.xfail(strict=True, reason="the returns answers (\"you pay for the return postage\") move to the words "
-                                       "file with the new returns model (branch w23-returns)")
 def test_the_us_site_says_shipping_for_a_return_too(us_ropes_site):
     assert "postage" not in shopper_text(us_ropes_site).lower()
 

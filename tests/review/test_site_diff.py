@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ import pytest
 from markdown.extensions.toc import slugify
 from test_policies import POLICIES, line_of
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
 from helpcentre.content.topics import load_topics
 from helpcentre.review import calculator_panel
 from helpcentre.review.diff_report import compare_pages, policy_changes
@@ -115,6 +116,33 @@ def window_report(repository: Path) -> str:
     assert code == 0, report
     return report
 
+
+
+@pytest.fixture(scope="module")
+def us_window_report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """`make diff` on the US reference shop (en-US; its returns must be sent) after a longer return window."""
+    repo = copy_project(tmp_path_factory.mktemp("us-shop"))
+    shop = repo / "examples" / "us-ropes"
+    shutil.copytree(ROOT / "examples" / "us-ropes", shop, ignore=shutil.ignore_patterns("site", ".site-new"))
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "The US shop")
+    edit(shop / "policies.yaml", "window_days: 30 ", "window_days: 45 ")
+    code, report = make_diff(repo, "--project", str(shop))
+    assert code == 0, report
+    return report
+
+
+def test_the_report_asks_the_shops_return_question_in_its_own_dates(us_window_report):
+    calculator = part(us_window_report, "Calculator answers")
+    assert re.findall(r"^#### (.+)$", calculator, re.M) == ["By when must I send my return?"]
+    day = r"(\w+, \w+ \d+, \d{4})"
+    examples = re.findall(rf"^- for an order delivered on {day}: send it by {day} → \*\*send it by {day}\*\*$",
+                          calculator, re.M)
+    assert examples
+    for delivered, before, after in (tuple(dt.datetime.strptime(day, "%A, %B %d, %Y").date() for day in example)
+                                     for example in examples):
+        assert (before - delivered, after - delivered) == (dt.timedelta(days=30), dt.timedelta(days=45))
 
 def test_a_longer_return_window_shows_the_value_the_answers_and_the_return_deadlines(repository, window_report):
     report = window_report
@@ -292,6 +320,17 @@ def test_the_panel_covers_twelve_months_from_its_start_and_every_cut_off():
         "tracking"}
     assert panel == calculator_panel.build_panel(DATA, new, dt.date(2027, 2, 28))
 
+
+
+@pytest.mark.parametrize(("model", "question"), [
+    (None, "By when must my return reach you?"),  # data from before the returns models
+    ("reach", "By when must my return reach you?"),
+    ("send", "By when must I send my return?"),
+    ("notify_then_send", "By when must I tell you about my return, and send it?"),
+])
+def test_the_return_check_is_asked_as_the_returns_model_words_it(model, question):
+    new = {**DATA, **({"return_deadline": model} if model else {})}
+    assert calculator_panel.build_panel(DATA, new, dt.date(2027, 2, 28)).question("return") == question
 
 def site(pages: dict[str, str]) -> SiteText:
     """A built site's text from the content HTML of its pages: {"returns/": "<h1>...</h1><h2 id=...>..."}."""

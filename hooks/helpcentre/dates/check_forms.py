@@ -26,10 +26,10 @@ SERVICE_WORDS = {"priced": "checks.priced", "free_from": "checks.priced_free_fro
 @dataclass(frozen=True)
 class Field:
     name: str  # the engine argument it feeds; page.js reads the field by this name
-    label: str
+    label: str  # the key of its words (checks.*), as the title's
     kind: str  # "datetime-local", "date", "country", "method" or "service" (shown when there are several)
     past: bool = False  # the date of something that has already happened: not in the future
-    hint: str = ""  # where the shopper finds the value, shown under the label
+    hint: str = ""  # the key of the words saying where the shopper finds the value, shown under the label
     optional: bool = False  # may be left empty (the answer then says less)
 
 
@@ -42,16 +42,15 @@ CHECKS: dict[str, tuple[str, list[Field]]] = {
         Field("country", "checks.country", "country"),
         Field("service", "checks.service", "service"),
     ]),
-    "return": ("Check the last day for your return to reach us", [
-        Field("delivered", "Date your order was delivered", "date", past=True),
+    "return": ("checks.return_reach", [
+        Field("delivered", "checks.delivered", "date", past=True),
     ]),
-    "refund": ("Check when we should issue your refund", [
-        Field("received", "Date your return reached us", "date", past=True,
-              hint="It's in the email we sent you when your return reached us."),
+    "refund": ("checks.refund", [
+        Field("received", "checks.received", "date", past=True, hint="checks.received_hint"),
     ]),
-    "credit": ("Check when your refund should show in your account", [
-        Field("issued", "Date we issued your refund", "date", past=True),
-        Field("method", "Refunded to", "method"),
+    "credit": ("checks.credit", [
+        Field("issued", "checks.issued", "date", past=True),
+        Field("method", "checks.method", "method"),
     ]),
     "tracking": ("checks.tracking", [
         Field("updated", "checks.updated", "date", past=True),
@@ -60,17 +59,12 @@ CHECKS: dict[str, tuple[str, list[Field]]] = {
 }
 
 
-def _said(label: str) -> str:
-    """A title or label by its key in the words file; the returns checks' own words are still written here."""
-    return words().say(label) if label in words().sentences else label
-
-
 # The return check as the shop's returns model (data return_deadline) asks it; "reach" is in CHECKS.
 RETURN_CHECKS: dict[str, tuple[str, list[Field]]] = {
-    "send": ("Check the last day to send your return", CHECKS["return"][1]),
-    "notify_then_send": ("Check the last days to tell us and to send your return", [
+    "send": ("checks.return_send", CHECKS["return"][1]),
+    "notify_then_send": ("checks.return_notify_then_send", [
         *CHECKS["return"][1],
-        Field("notified", "Date you told us you want to return it, if you have", "date", optional=True),
+        Field("notified", "checks.notified", "date", optional=True),
     ]),
 }
 
@@ -86,7 +80,7 @@ def render_check(kind: str, title: str, fields: list[Field], data: Mapping[str, 
     lines = [
         f'<form class="order-check" data-search-exclude data-check="{escape(kind)}"'  # search: not the forms'
         f' aria-labelledby="check-{escape(kind)}-title" hidden novalidate>',  # labels and country names
-        f'<p class="order-check-title" id="check-{escape(kind)}-title">{escape(_said(title))}</p>',
+        f'<p class="order-check-title" id="check-{escape(kind)}-title">{escape(words().say(title))}</p>',
         *(render_field(kind, field, data) for field in fields
           if field.kind != "service" or len(data["services"]) > 1),
         f'<button type="submit" class="md-button md-button--primary">{escape(words().say("checks.button"))}</button>',
@@ -100,7 +94,7 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
     """A labelled input with its (empty) error message, tied by aria-describedby."""
     id_ = escape(f"check-{kind}-{field.name}")
     error = f'<p class="order-check-error" id="{id_}-error"></p>'
-    hint = f'\n<p class="order-check-hint" id="{id_}-hint">{escape(field.hint)}</p>' if field.hint else ""
+    hint = f'\n<p class="order-check-hint" id="{id_}-hint">{escape(words().say(field.hint))}</p>' if field.hint else ""
     described = f'aria-describedby="{id_}-hint {id_}-error"' if field.hint else f'aria-describedby="{id_}-error"'
     if field.kind == "method":
         radios = "\n".join(
@@ -108,8 +102,8 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
             f'{" checked" if i == 0 else ""}> {escape(name[:1].upper() + name[1:])}</label>'
             for i, (method, name) in enumerate(data["method_names"].items())
         )
-        return (f'<fieldset class="order-check-field" {described}>\n<legend>{escape(_said(field.label))}</legend>\n'
-                f"{radios}\n{error}\n</fieldset>")
+        return (f'<fieldset class="order-check-field" {described}>\n'
+                f"<legend>{escape(words().say(field.label))}</legend>\n{radios}\n{error}\n</fieldset>")
     if field.kind == "service":  # the services to the home country; answers.js offers those to the country chosen
         options = "\n".join(f'<option value="{escape(service["id"])}">{escape(service_words(service, zone, data))}'
                             "</option>" for service, zone in services_to(data, data["home_country"]))
@@ -130,7 +124,7 @@ def render_field(kind: str, field: Field, data: Mapping[str, Any]) -> str:
         control = (f'<input id="{id_}" name="{escape(field.name)}" type="{field.kind}" min="{escape(first)}"'
                    f' max="{escape(last)}"{" data-past" if field.past else ""} {described}'
                    f'{"" if field.optional else " required"}>')
-    return (f'<div class="order-check-field">\n<label for="{id_}">{escape(_said(field.label))}</label>{hint}\n'
+    return (f'<div class="order-check-field">\n<label for="{id_}">{escape(words().say(field.label))}</label>{hint}\n'
             f"{control}\n{error}\n</div>")
 
 

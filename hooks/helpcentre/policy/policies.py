@@ -165,17 +165,15 @@ def _render_peak_seasons(seasons: list[dict[str, Any]]) -> str:
 def _render_returns_form(url: str | None, values: dict[str, Any]) -> str:
     """The first step of a return: fill in the form from its page, or ask for it by email."""
     if url is not None:
-        return f"Fill in [our returns form]({url}) and put a copy in the parcel with your items."
+        return words().say("returns.form", url=url)
     email, reply = Email().render(values["shop"]["email"]), values["shop"]["reply_business_days"]
-    address = "" if values["returns"]["address"] else " and our return address"
-    when = f" within {md.plural(reply, 'business day')}" if reply else ""
-    return (f"Email us at {email} with your order number to ask for our returns form{address}, and we'll email "
-            f"{'them' if address else 'it'} to you{when}. Fill in the form and put a copy in the parcel with your "
-            "items.")
+    when = " " + words().say("returns.reply_within", days=md.plural(reply, "business day")) if reply else ""
+    ask = "returns.ask_form" if values["returns"]["address"] else "returns.ask_form_and_address"
+    return words().say(ask, email=email, when=when)
 
 
 def _render_address(lines: list[str]) -> str:
-    return f"Our return address is {', '.join(md.escape(line) for line in lines)}."
+    return words().say("returns.address", address=", ".join(md.escape(line) for line in lines))
 
 
 def _render_notice_days(days: int) -> str:
@@ -241,18 +239,6 @@ DEADLINES = {"reach": "the return must reach us within the window",
 REMEDIES = {"refund": "a refund", "exchange": "an exchange", "store credit": "store credit"}
 STATEMENT_TIME = Whole("business day", minimum=0, render=lambda days: (
     "immediately" if days == 0 else md.plural(days, "business day")))
-# The sentences of the return window, chosen by the returns model (returns.deadline and whether a deadline on a
-# closed day moves); {days} and {send_days} are filled in.
-DEADLINE_WORDS = {
-    "reach": "Your return must reach us within {days} of the day you received your order.",
-    "send": "You must send your return within {days} of the day you received your order.",
-    "notify then send": "Tell us within {days} of the day you received your order that you want to return it, "
-                        "then send it within {send_days} of telling us.",
-    "moves": "If the last day falls on a day we're closed, you have until our next business day.",
-    "both move": "If the last day of either falls on a day we're closed, you have until our next business day.",
-}
-RESTOCKING_WORDS = ("For a return because you changed your mind, we keep a restocking fee of {fee}. We never "
-                    "charge it on a damaged, faulty or wrong item.")
 
 
 def return_deadline(returns: dict[str, Any]) -> str:
@@ -270,10 +256,11 @@ def deadline_moves(returns: dict[str, Any]) -> bool:
 def _render_deadline(_: Any, values: dict[str, Any]) -> str:
     """The return window in words: what must happen within how many days, and what a closed day changes."""
     returns = values["returns"]
-    words = DEADLINE_WORDS[return_deadline(returns)].format(
-        days=md.plural(returns["window_days"], "day"), send_days=md.plural(returns["send_days"] or 0, "day"))
-    moves = "both move" if return_deadline(returns) == "notify then send" else "moves"
-    return words + (" " + DEADLINE_WORDS[moves] if deadline_moves(returns) else "")
+    deadline = return_deadline(returns)
+    said = words().say(f"returns.{deadline.replace(' ', '_')}", days=md.plural(returns["window_days"], "day"),
+                       send_days=md.plural(returns["send_days"] or 0, "day"))
+    moves = "returns.both_move" if deadline == "notify then send" else "returns.moves"
+    return said + (" " + words().say(moves) if deadline_moves(returns) else "")
 
 
 def _render_remedies(remedies: list[str]) -> str:
@@ -283,14 +270,14 @@ def _render_remedies(remedies: list[str]) -> str:
 def _render_exchange(how: str) -> str:
     """A sentence as written, or a link to the page that says how an exchange works."""
     if re.fullmatch(Url.PATTERN, how):
-        return f"See [how an exchange works]({how})."
+        return words().say("returns.exchange_link", url=how)
     return md.escape(how)
 
 
 def _render_restocking_fee(fee: dict[str, Any] | None, values: dict[str, Any]) -> str:
     if fee is None:
         return ""
-    return RESTOCKING_WORDS.format(fee=Fee("shop.currency").render_in(fee["fee"], values))
+    return words().say("returns.restocking_fee", fee=Fee("shop.currency").render_in(fee["fee"], values))
 
 
 def _render_payment_methods(methods: dict[str, list[str]]) -> str:
@@ -419,14 +406,14 @@ SCHEMA = Record({
                                                        "item is refunded in full")),
         }), render_in=_render_restocking_fee, description="what we keep of a refund for a change of mind; "
                                                           "shown as a whole sentence, or nothing; optional"),
-        "not_returnable": Optional(ListOf(Text(), min_items=1, sentence="We can't accept returns of {}.",
+        "not_returnable": Optional(ListOf(Text(), min_items=1, sentence="returns.not_returnable",
                                           description="the items that can't be returned, in the shop's words "
                                                       "(such as personalised books); shown as a whole sentence, "
                                                       "or nothing; optional")),
         "return_postage": Choice({"shopper": "you pay for the return postage",
-                                  "shop": "we pay for the return postage"},
+                                  "shop": "we pay for the return postage"}, said="returns.postage",
                                  description="who pays the postage of a return when the shopper changed their mind"),
-        "faulty_return_postage": Optional(Choice({"shop": "we pay for the return postage"},
+        "faulty_return_postage": Optional(Choice({"shop": "we pay for the return postage"}, said="returns.postage",
                                                  description="who pays the postage of returning a damaged, faulty "
                                                              "or wrong item: always the shop; optional")),
         "form_url": Optional(Url(), render_in=_render_returns_form,

@@ -237,11 +237,13 @@ class Markdown(Text):
 
 
 class Choice(Text):
-    """One of a few words, each shown as its own phrase."""
+    """One of a few words, each shown as its own phrase: the one written here (what editors read), or, with
+    `said`, the words file's sentence at said_<word> ("returns.postage" -> "returns.postage_shop")."""
 
-    def __init__(self, phrases: Mapping[str, str], description: str = "") -> None:
+    def __init__(self, phrases: Mapping[str, str], description: str = "", said: str = "") -> None:
         super().__init__(description=description)
         self.phrases = dict(phrases)
+        self.said = said
 
     def expected(self) -> str:
         return "one of " + md.join_words(list(self.phrases), "or")
@@ -259,6 +261,8 @@ class Choice(Text):
         return {"description": f"{schema.pop('description', '')} {_sentence(meanings)}".strip(), **schema}
 
     def render(self, value: str) -> str:
+        if self.said:
+            return md.escape(words().say(f"{self.said}_{value}"))
         return md.escape(self.phrases[value])
 
 
@@ -743,8 +747,9 @@ def _time_zones() -> frozenset[str]:
 class ListOf(Field):
     """A YAML list of one field type. Shown inline ('a, b and c'), or by `render`.
 
-    With a `sentence` ("We don't ship to {}."), the items are shown in it and an empty list shows
-    nothing at all: the placeholder of an optional list is a whole sentence or no sentence."""
+    With a `sentence` (a key of the words file: policy.not_shipped_to, "We don't ship to {{ places }}."), the
+    items are shown in it and an empty list shows nothing at all: the placeholder of an optional list is a whole
+    sentence or no sentence."""
 
     def __init__(self, item: Field, min_items: int = 0, sentence: str | None = None,
                  render: Renderer | None = None, render_in: RendererIn | None = None, description: str = "",
@@ -814,16 +819,11 @@ class MapOf(Field):
 
 def sentence_of(sentence: str | None, items: Sequence[str]) -> str:
     """The items joined ('a, b and c') and put into `sentence`: a key of the words file, whose one placeholder they
-    fill, or (the returns model's, until its sentences move to the words file) a sentence where it says {};
-    nothing when there are none."""
+    fill; nothing when there are none."""
     if not items:
         return ""
     joined = md.join_words(items)
-    if not sentence:
-        return joined
-    if sentence in words().sentences:
-        return words().say_with(sentence, joined)
-    return sentence.replace("{}", joined)
+    return words().say_with(sentence, joined) if sentence else joined
 
 
 class Optional(Field):

@@ -10,13 +10,14 @@ calculator data (the data.js it built), so a change in a rule shows as well as a
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from helpcentre.reading.words import words
 
 Data = Mapping[str, Any]
 Answer = dict[str, Any]
@@ -36,14 +37,7 @@ calls = json.load(sys.stdin)
 json.dump([getattr(order_dates, name)(data, *arguments) for name, arguments in calls], sys.stdout)
 """
 
-CHECKS = {  # check -> how the order dates page asks it
-    "cancellation": "Can I still cancel?",
-    "delivery": "When will my order arrive?",
-    "return": "By when must my return reach you?",
-    "refund": "When will you issue my refund?",
-    "credit": "When will the money show in my account?",
-    "tracking": "Is my tracking stuck?",
-}
+CHECKS = ("cancellation", "delivery", "return", "refund", "credit", "tracking")  # in the order dates page's order
 METHODS = {"card": "card", "paypal": "PayPal"}  # for data from before method_names
 RETURN_DEADLINES = {  # a return answer's deadlines: how the panel says each, and the name of its date
     "return_by": ("must reach us by", "last day"), "notify_by": ("tell us by", "last day to tell us"),
@@ -76,6 +70,12 @@ class Panel:
     time_zone_name: str
     samples: list[Sample]
     destinations: dict[str, str]  # group -> the countries it stands for, in words
+    return_deadline: str  # the new version's returns model: reach, send or notify_then_send
+
+    def question(self, check: str) -> str:
+        """How the order dates page asks a check (the return check as the returns model asks it), in the words
+        file's words."""
+        return words().say(f"review.{check}_{self.return_deadline}" if check == "return" else f"review.{check}")
 
 
 def twelve_months(start: dt.date) -> list[dt.date]:
@@ -131,7 +131,7 @@ def build_panel(old: Data, new: Data, start: dt.date) -> Panel:
     for day in days:
         moments = {time: dt.datetime.combine(day, dt.time.fromisoformat(time), zone) for time in times}
         for time, moment in moments.items():
-            at = f"an order on {long_date(day)} at {time} {new['time_zone_name']}"
+            at = f"an order on {long_date(day)} at {words().time(time)} {new['time_zone_name']}"
             iso = moment.isoformat(timespec="minutes")
             if time in TIMES:
                 add("cancellation", "cancellation", at, "cancellation_status", iso, iso)
@@ -146,7 +146,8 @@ def build_panel(old: Data, new: Data, start: dt.date) -> Panel:
                 day.isoformat(), method)
         add("tracking", "tracking", f"a last tracking update on {long_date(day)}", "tracking_status",
             day.isoformat(), day.isoformat())
-    return Panel(days[0], days[-1], times, new["time_zone"], new["time_zone_name"], samples, where)
+    return Panel(days[0], days[-1], times, new["time_zone"], new["time_zone_name"], samples, where,
+                 new.get("return_deadline", "reach"))
 
 
 def calls(panel: Panel) -> list[list[Any]]:
@@ -174,27 +175,20 @@ def _zone(name: str) -> str:
     return name if name == NOT_SHIPPED else f"zone {name}"
 
 
-def _join(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 # --- answers in words ----------------------------------------------------------------------------------
 
 def long_date(day: dt.date) -> str:
-    """'Friday 4 December 2026'."""
-    return f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
+    """'Friday 4 December 2026', or as the shop's locale writes it ('Friday, December 4, 2026')."""
+    return words().long_date(day)
 
 
 def date_range(first: dt.date, last: dt.date) -> str:
-    """'Monday 14 to Thursday 31 December 2026', or the one date."""
-    if first == last:
-        return long_date(first)
-    weekday = calendar.day_name[first.weekday()]
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{weekday} {first.day} to {long_date(last)}"
-    if first.year == last.year:
-        return f"{weekday} {first.day} {calendar.month_name[first.month]} to {long_date(last)}"
-    return f"{long_date(first)} to {long_date(last)}"
+    """'Monday 14 December 2026 to Thursday 31 December 2026', or the one date."""
+    return long_date(first) if first == last else f"{long_date(first)} to {long_date(last)}"
 
 
 def answer_in_words(check: str, answer: Answer, panel: Panel) -> str:
@@ -203,19 +197,19 @@ def answer_in_words(check: str, answer: Answer, panel: Panel) -> str:
         return REFUSALS.get(answer["error"], answer["error"])
     day = dt.date.fromisoformat
     if check == "delivery":
-        words = (f"ships {date_range(*map(day, answer['ships']))}, "
-                 f"arrives {date_range(*map(day, answer['arrives']))}")
-        return words + (" (peak season)" if answer.get("peak") else "")
+        said = (f"ships {date_range(*map(day, answer['ships']))}, "
+                f"arrives {date_range(*map(day, answer['arrives']))}")
+        return said + (" (peak season)" if answer.get("peak") else "")
     if check == "cancellation":
         until = dt.datetime.fromisoformat(answer["free_until"].replace("Z", "+00:00")).astimezone(
             ZoneInfo(panel.time_zone))
-        return f"free to cancel until {long_date(until.date())} {until:%H:%M}"
+        return f"free to cancel until {long_date(until.date())} {words().time(f'{until:%H:%M}')}"
     if check == "return":
         return ", ".join(f"{phrase} {long_date(day(answer[key]))}" for key, (phrase, _) in RETURN_DEADLINES.items()
                          if key in answer)
-    words = {"refund": ("refunded_by", "refunded by"),
+    dates = {"refund": ("refunded_by", "refunded by"),
              "credit": ("credited_by", "shows by"), "tracking": ("stale_from", "counts as stuck from")}
-    key, phrase = words[check]
+    key, phrase = dates[check]
     return f"{phrase} {long_date(day(answer[key]))}"
 
 
@@ -269,8 +263,7 @@ def compare_answers(panel: Panel, old: Sequence[Answer], new: Sequence[Answer]) 
         block.differences.append(Difference(sample, answer_in_words(sample.check, before, panel),
                                             answer_in_words(sample.check, after, panel),
                                             shift(sample.check, before, after)))
-    rank = list(CHECKS)
-    return sorted(blocks.values(), key=lambda block: (rank.index(block.check), block.group))
+    return sorted(blocks.values(), key=lambda block: (CHECKS.index(block.check), block.group))
 
 
 _DATES: dict[str, Callable[[Answer], list[tuple[str, list[str]]]]] = {  # the dates of an answer, by name

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .calculator_panel import CHECKS, Block, Panel
+from .calculator_panel import Block, Panel
 from .text_diff import Change, changed_units, escape, mark_words, word_changes
 from .visible_text import END, INTRO, Page, Section, SiteText
 
@@ -241,7 +241,7 @@ def calculator_lines(panel: Panel, blocks: list[Block]) -> list[str]:
              f"to {_day(panel.last_day)}, orders placed at {times} {escape(panel.time_zone_name)}, to each delivery "
              "zone. Answers that change:", ""]
     for block in blocks:
-        title = CHECKS[block.check]
+        title = panel.question(block.check)
         if block.check == "delivery":
             title += f" To {panel.destinations[block.group]}"
         elif block.check == "credit":

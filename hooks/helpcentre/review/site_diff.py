@@ -30,6 +30,8 @@ import yaml
 
 from helpcentre.content.topics import NOTICE_FILE
 from helpcentre.dates.notice import load_notice_words
+from helpcentre.reading.words import Words, speaking, words
+from helpcentre.reading.words_file import load_shop_words
 
 from . import calculator_panel, seasons
 from .checking_pass import GENERATOR
@@ -142,6 +144,11 @@ def notice_words(version: Version) -> dict[str, str]:
     return load_notice_words(version.project / "content" / NOTICE_FILE, f"content/{NOTICE_FILE}")
 
 
+def shop_words(version: Version, data: dict[str, Any]) -> Words:
+    """The words a version's site speaks (its locale's, with its content/words.yml), read from its calculator data."""
+    return load_shop_words(data.get("locale"), data["home_country"], version.project / "content")
+
+
 def read_policies(version: Version) -> Any:
     return yaml.safe_load((version.project / "policies.yaml").read_text(encoding="utf-8"))
 
@@ -165,6 +172,12 @@ def site_diff(project: Path, base: str, scratch: Path) -> str:
     build_all([old, new], epoch)
 
     old_data, new_data = old.calculator_data(), new.calculator_data()
+    with speaking(words() if new_data is None else shop_words(new, new_data)):  # as the shop's site writes
+        return _report(name, old, new, old_data, new_data, epoch, scratch)
+
+
+def _report(name: str, old: Version, new: Version, old_data: Any, new_data: Any, epoch: str, scratch: Path) -> str:
+    """The report on two built versions."""
     panel, blocks, notes, season_lines = None, [], [], []
     if old_data is None or new_data is None:
         notes.append(f"\nThe calculator is not compared: {(old if old_data is None else new).name} has none.")
