@@ -185,6 +185,7 @@ SENTENCES: dict[str, tuple[tuple[str, ...], str]] = {
     "site.not_found_title": ((), "the title of the page for a link that leads nowhere"),
     "site.not_found_heading": ((), "its heading"),
     "site.not_found_text": ((), "its first line"),
+    "site.name": ((), "the site's name that make new-shop writes into a new shop's mkdocs.yml"),
     "site.search_label": ((), "the label of its search box"),
     "site.search_button": ((), "the button of its search box"),
     "site.start_from": (("link",), "its line with the link to the home page"),

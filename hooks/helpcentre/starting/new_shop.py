@@ -33,6 +33,7 @@ import yaml
 from helpcentre.law.law_files import law_of_country
 from helpcentre.policy.policies import SCHEMA
 from helpcentre.reading.schema import Email, country_name
+from helpcentre.reading.words_file import shipped_words, words_file_of
 
 HERE = Path(__file__).resolve().parent
 GENERATOR = HERE.parents[2]
@@ -184,7 +185,7 @@ def _template_values(request: ShopRequest, generator: str, own_repository: bool)
         "holidays": defaults["holidays"], "year": str(year), "next_year": str(year + 1),
         "generator": generator,
         "generator_words": f"the git submodule in {generator}/" if own_repository else f"in {generator}",
-        "site_name": "Help center" if defaults["locale"] == "en-US" else "Help centre",
+        "site_name": shipped_words(words_file_of(defaults["locale"])).say("site.name"),
         "site_url": request.url or "https://help.example.com/    # TODO: your help centre's address",
         "logo": images["logo"], "favicon": images["favicon"], "colour": request.colour,
     }
