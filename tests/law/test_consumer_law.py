@@ -87,6 +87,28 @@ def test_a_policy_that_meets_the_law_gets_no_advice(tmp_path):
     assert notes_of((SHOPS / "compliant.yaml").read_text(encoding="utf-8"), tmp_path) == []
 
 
+
+@pytest.mark.parametrize(("returns", "key", "says", "regulation"), [
+    ("window_days: 28\n  deadline: send", None, None, None),
+    ("window_days: 21\n  deadline: send", "returns.window_days", "a return must be sent within 21 days of delivery",
+     "reg. 29, 30(3) and 35(4), " + REGULATION + "35"),
+    ("window_days: 14\n  deadline: notify then send\n  send_days: 14", None, None, None),
+    ("window_days: 10\n  deadline: notify then send\n  send_days: 14", "returns.window_days",
+     "a shopper must tell you within 10 days of delivery", "reg. 29 and 30(3), " + REGULATION + "30"),
+    ("window_days: 14\n  deadline: notify then send\n  send_days: 7", "returns.send_days",
+     "a shopper must send the goods within 7 days of telling you", "reg. 35(4), " + REGULATION + "35"),
+])
+def test_a_window_to_send_or_to_tell_then_send_is_compared_with_the_regulations(tmp_path, returns, key, says,
+                                                                                 regulation):
+    """28 days from delivery to send the goods; or 14 days to tell the shop, then 14 more to send them."""
+    compliant = (SHOPS / "compliant.yaml").read_text(encoding="utf-8")
+    text = compliant.replace("window_days: 30", returns)
+    assert text != compliant
+    notes = notes_of(text, tmp_path)
+    assert [(note.key, note.message.split("; the law: ")[0]) for note in notes] == (
+        [] if key is None else [(key, f"your policy: {says}")])
+    assert all(regulation in note.message for note in notes)
+
 def test_acknowledging_one_piece_of_advice_silences_only_that_one(tmp_path):
     before = notes_of(POLICIES, tmp_path)
     text = with_consumer_law("  acknowledged:\n    - id: gb-handling\n"
