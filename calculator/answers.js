@@ -5,10 +5,9 @@ import data from "./data.js";
 import {
   cancellationStatus, creditDeadline, deliveryEstimate, refundDeadline, returnDeadline, servicesTo, trackingStatus,
 } from "./engine.js";
-import { arrivesByTarget, dateWords as longDate, say, writeDate } from "./last_order_dates.js";
+import { amount, arrivesByTarget, dateWords as longDate, say, writeDate } from "./last_order_dates.js";
 
 const pad = (n, width = 2) => String(n).padStart(width, "0");
-const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 // The date and time at an instant in a time zone (undefined: the shopper's own), as numbers read with Intl;
 // written by the words file's patterns (writeDate), as the pages are. A formatter per zone, made on first use
@@ -68,13 +67,13 @@ const line = (key, values) => say(key, { ...values, add: say("answers.please_add
 
 // A delivery service and its price, as the picker offers it (hooks/helpcentre/dates/check_forms.py writes the
 // same words with CLDR's rules for the same locale).
-let money; // made on first use, as the other formatters
-const amount = (n) => (money ??= new Intl.NumberFormat(data.locale, { style: "currency", currency: data.currency }))
+let moneyFormat; // made on first use, as the other formatters
+const money = (n) => (moneyFormat ??= new Intl.NumberFormat(data.locale, { style: "currency", currency: data.currency }))
   .format(n);
 function serviceWords(service, { price, free_from: freeFrom }) {
   if (price == null) return service.name;
   const key = !price ? "free" : freeFrom ? "priced_free_from" : "priced";
-  return say(`checks.${key}`, { name: service.name, price: price && amount(price), free_from: freeFrom && amount(freeFrom) });
+  return say(`checks.${key}`, { name: service.name, price: price && money(price), free_from: freeFrom && money(freeFrom) });
 }
 
 // The services to the chosen country in the delivery check's picker (when the shop has several), the one
@@ -122,7 +121,7 @@ const CHECKS = {
       const told = key === "send_by" && r.notify_by; // sent within return_send_days of telling us
       return say(`answers.${told ? "sent_after_telling" : key}${r[key] < today() ? "_passed" : ""}`, {
         delivered: longDate(v.delivered), notified: told && longDate(v.notified), day: longDate(r[key]),
-        days: plural(told ? data.return_send_days : data.return_window_days, "day"),
+        days: amount(told ? data.return_send_days : data.return_window_days, "day"),
       });
     }).join(" ")]],
   },
@@ -147,7 +146,7 @@ const CHECKS = {
     before_start: ["today", say("answers.today_before_update")],
     tell: (r, v) => {
       const values = { updated: longDate(v.updated), today: longDate(v.today), stale_from: longDate(r.stale_from),
-        days: plural(data.tracking_stale_business_days, "business day") };
+        days: amount(data.tracking_stale_business_days, "business_day") };
       return r.stale
         ? [[say("answers.tracking_stuck", values)], [emailUs(say("answers.tracking_subject"),
           say("answers.tracking_email", values), "", line("answers.order_number"), line("answers.tracking_number"))]]

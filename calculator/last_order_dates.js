@@ -19,6 +19,13 @@ export function writeDate(pattern, { year, month, day, weekday, hour = 0, minute
 // A sentence of the words file with its placeholders filled.
 export const say = (key, values = {}) => W.words[key].replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => values[name]);
 
+let pluralRules; // made on first use
+// A number of a unit ("business_day") in the locale's plural form for it, as the pages write it (Babel).
+export function amount(n, unit) {
+  pluralRules ??= new Intl.PluralRules(data.locale);
+  return say(`amounts.${unit}.${pluralRules.select(n)}`, { n });
+}
+
 // "Thursday 24 December 2026" for "2026-12-24" (en-GB).
 export function dateWords(iso) {
   const [year, month, day] = iso.split("-").map(Number);

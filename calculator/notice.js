@@ -22,7 +22,7 @@
       var inside = p.from <= p.to ? md >= p.from && md <= p.to : md >= p.from || md <= p.to;
       if (inside && !(found && found.extra_days >= p.extra_days)) {
         var endYear = p.from > p.to && md >= p.from ? year + 1 : year;
-        found = { extra_days: p.extra_days, until: endYear + "-" + p.to };
+        found = { extra_days: p.extra_days, extra: p.extra, until: endYear + "-" + p.to };
       }
     });
     return found;
@@ -81,8 +81,7 @@
       }));
     }
     if (peak) {
-      var extra = peak.extra_days + (peak.extra_days === 1 ? " day" : " days");
-      parts.push(fill(N.peak_season, { extra_days: extra, until: words(peak.until) }));
+      parts.push(fill(N.peak_season, { extra_days: peak.extra, until: words(peak.until) }));
     }
     if (season) parts.push(fill(N.last_order_dates_coming, { name: season.name, first: words(season.first) }));
     box.hidden = !parts.length;

@@ -125,7 +125,8 @@ def test_acknowledging_one_piece_of_advice_silences_only_that_one(tmp_path):
 
 @pytest.mark.parametrize(("acknowledged", "expected"), [
     ("gb-handlng", '"gb-handlng" is not the id of a rule in law/GB.yaml; expected one of gb-return-window, '
-                   'gb-refund-time, gb-delivery-refund, gb-handling; did you mean "gb-handling"?'),
+                   'gb-refund-time, gb-delivery-refund, gb-handling, gb-send-window, gb-notify-window, '
+                   'gb-send-after-notice; did you mean "gb-handling"?'),
     ("gb-delivery-refund", None),  # met below: the acknowledgement is no longer needed
 ])
 def test_an_acknowledgement_that_silences_nothing_is_a_hint(tmp_path, acknowledged, expected):
@@ -267,12 +268,12 @@ def test_no_legal_rights_answer_when_no_goods_can_be_cancelled(tmp_path):
     ("    at_least: 30\n", "    at_least: 30\n    at_most: 40\n",
      "law/GB.yaml:{rule}: rules[1]: expected at most one comparison (at_least, at_most, at_most_after_notice, is, "
      "none_of, answered); got at_least, at_most"),
-    ("    policy: returns.window_days\n", "    policy: returns.window\n",
+    ("return-window\n    policy: returns.window_days\n", "return-window\n    policy: returns.window\n",
      'law/GB.yaml:{policy}: rules[1].policy: expected a key of policies.yaml such as returns.window_days; '
      'got "returns.window"'),
     ("    is: refunded\n", "    is: returned\n",
      "rules[3].is: is cannot compare refunds.original_delivery_cost: expected a key with a few allowed words"),
-    ("    policy: returns.window_days\n", "    policy: returns.condition\n",
+    ("return-window\n    policy: returns.window_days\n", "return-window\n    policy: returns.condition\n",
      "rules[1].at_least: at_least cannot compare returns.condition: expected a key counted in days"),
     ("  - id: gb-refund-time\n", "  - id: gb-return-window\n",
      'rules[2].id: the id "gb-return-window" is used twice'),
@@ -286,7 +287,7 @@ def test_a_mistake_in_a_law_file_is_named_with_its_line(tmp_path, old, new, expe
     text = LAW.replace(old, new)
     (tmp_path / "GB.yaml").write_text(text, encoding="utf-8")
     expected = expected.format(rule=line_of(LAW, "  - id: gb-return-window\n"), country=line_of(LAW, "country:"),
-                               policy=line_of(LAW, "    policy: returns.window_days\n"))
+                               policy=line_of(LAW, "  - id: gb-return-window\n") + 1)
     with pytest.raises(DataError) as error:
         load_law(tmp_path / "GB.yaml", "law/GB.yaml")
     assert expected in without_columns(error.value)

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, copy_project, without_columns
 from helpcentre.reading import words_file
 from helpcentre.reading.errors import DataError
-from helpcentre.reading.words_file import SENTENCES, default_locale, installed_locales, load_words
+from helpcentre.reading.words_file import AMOUNTS, SENTENCES, default_locale, installed_locales, load_words, plural_forms
 from helpcentre.review.checking_pass import review_help_centre
 
 EN_GB = (ROOT / "words" / "en-GB.yml").read_text(encoding="utf-8")
@@ -28,7 +28,8 @@ def test_every_shipped_words_file_has_every_sentence_with_its_placeholders():
     assert installed_locales() == ["en-GB", "en-US"]
     for locale in installed_locales():
         words = load_words(locale)
-        assert set(words.sentences) == set(SENTENCES), locale
+        amounts = {f"amounts.{unit}.{form}" for unit in AMOUNTS for form in plural_forms(locale)}
+        assert set(words.sentences) == set(SENTENCES) | amounts, locale
         for key, (names, _) in SENTENCES.items():
             for name in names:
                 assert f"{{{{ {name} }}}}" in words.sentences[key], (locale, key, name)
@@ -95,6 +96,15 @@ SHIPPED_MISTAKES = [
     ('long: "EEEE d MMMM y"', 'long: "EEEE d MMM y"', "", "words/en-GB.yml: dates.long: MMM in a pattern for en-GB"),
     ('    NL: "{{ name }} public holidays"', '    NL: "{{ country }} public holidays"', "    NL:",
      'words/en-GB.yml:<line>: calendar.holidays_by_country.NL: unknown placeholder "{{ country }}"'),
+    ('  hour: {one: "{{ n }} hour", ', '  hour: {', "  hour:",
+     "words/en-GB.yml:<line>: amounts.hour: the plural form one is missing; expected one, other for en-GB"),
+    ('{one: "{{ n }} day", other', '{one: "{{ n }} day", few: "{{ n }} days", other', "  day: {one",
+     "words/en-GB.yml:<line>: amounts.day.few: en-GB has no plural form few; expected one, other for en-GB"),
+    ('{one: "{{ n }} extra day"', '{one: "{{ extra }} extra day"', "  extra_day:",
+     'words/en-GB.yml:<line>: amounts.extra_day.one: unknown placeholder "{{ extra }}"; expected {{ n }}'),
+    ('  delivery_day: {one: "{{ n }} delivery day", other: "{{ n }} delivery days"}',
+     '  delivery_day: "{{ n }} delivery days"', "  delivery_day:",
+     "words/en-GB.yml:<line>: amounts.delivery_day: expected a sentence per plural form of the locale"),
 ]
 
 
@@ -123,6 +133,8 @@ OVERRIDE_MISTAKES = [
     ('policy:\n  free: 12\n', "content/words.yml:2: policy.free: expected"),
     ('calendar:\n  holidays_by_country: "{{ name }} days"\n', "content/words.yml:2: calendar.holidays_by_country: "
                                                               "expected a sentence per country code"),
+    ('amounts:\n  day:\n    two: "{{ n }} days"\n', "content/words.yml:3: amounts.day.two: en-GB has no plural form two"),
+    ('amounts:\n  days:\n    one: "{{ n }} day"\n', "content/words.yml:2: amounts.days: unknown key"),
 ]
 
 
@@ -159,3 +171,37 @@ def test_a_shops_words_use_its_glossary(tmp_path):
     assert [(finding.file, finding.line, finding.key) for finding in found.errors] == [
         ("content/words.yml", 2, "policy.free")]
     assert re.search(r'"package".*"parcel"', found.errors[0].message)
+
+
+@pytest.mark.parametrize(("locale", "amounts", "lists"), [
+    ("en-GB", ["1 day", "3 days", "0 business days", "1 business day", "3 to 5 days"], ["a, b and c", "a, b or c"]),
+    ("en-US", ["1 day", "3 days", "0 business days", "1 business day", "3 to 5 days"], ["a, b, and c", "a, b, or c"]),
+])
+def test_amounts_and_lists_are_written_the_locales_way(locale, amounts, lists):
+    words = load_words(locale)
+    assert [words.amount(1, "day"), words.amount(3, "day"), words.amount(0, "business day"),
+            words.amount(1, "business day"), words.span(3, 5, "day")] == amounts
+    assert [words.join(["a", "b", "c"]), words.join(["a", "b", "c"], "or")] == lists
+    assert (words.join(["a"]), words.join(["a", "b"]), words.span(2, 2, "hour")) == ("a", "a and b", "2 hours")
+
+
+def test_a_language_with_more_plural_forms_writes_each_of_them(tmp_path, monkeypatch):
+    """A language variant is a words file even where amounts have more forms than English: Polish writes one day,
+    2 to 4 days and 5 or more days apart (CLDR: one, few, many, other)."""
+    shutil.copytree(ROOT / "words", tmp_path / "words")
+    polish = EN_GB.replace('  day: {one: "{{ n }} day", other: "{{ n }} days"}',
+                           '  day: {one: "{{ n }} dzień", few: "{{ n }} dni", many: "{{ n }} dni", other: "{{ n }} dnia"}')
+    for unit in ("business day", "delivery day", "extra day", "hour"):
+        polish = polish.replace(f'{{one: "{{{{ n }}}} {unit}", other: "{{{{ n }}}} {unit}s"}}',
+                                f'{{one: "{{{{ n }}}} {unit}", few: "{{{{ n }}}} {unit}s", many: "{{{{ n }}}} {unit}s", '
+                                f'other: "{{{{ n }}}} {unit}s"}}')
+    (tmp_path / "words" / "pl-PL.yml").write_text(polish, encoding="utf-8")
+    monkeypatch.setattr(words_file, "FOLDER", tmp_path / "words")
+    words = load_words("pl-PL")
+    assert [words.amount(n, "day") for n in (1, 2, 5, 22)] == ["1 dzień", "2 dni", "5 dni", "22 dni"]
+    assert words.join(["a", "b", "c"]) == "a, b i c"
+    (tmp_path / "words" / "pl-PL.yml").write_text(EN_GB, encoding="utf-8")  # English's two forms only
+    with pytest.raises(DataError) as error:
+        load_words("pl-PL")
+    assert (f"words/pl-PL.yml:{line_of(EN_GB, '  day: {one')}: amounts.day: the plural form few, many is missing; "
+            "expected one, few, many, other for pl-PL") in without_columns(error.value)

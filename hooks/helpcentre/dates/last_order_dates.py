@@ -10,7 +10,6 @@ from html import escape
 from typing import Any
 
 from helpcentre.policy.policies import Policies, home_zone
-from helpcentre.reading.markdown_text import plural
 from helpcentre.reading.words import words
 
 
@@ -42,7 +41,7 @@ def render_last_order_dates(policies: Policies, data: Mapping[str, Any]) -> str:
     say = words().say
     region = policies["calendar.bank_holidays"]
     longest = data["processing_business_days"]["max"]
-    processing = (say("last_order.processing", longest=plural(longest, "business day"),
+    processing = (say("last_order.processing", longest=words().amount(longest, "business day"),
                       holidays=escape(words().holidays(region["country"], region["name"])))
                   if longest else say("last_order.processing_none"))
     rule = say("last_order.rule", processing=processing, peak=say("last_order.peak") if data["peak_seasons"] else "",

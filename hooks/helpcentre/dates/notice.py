@@ -140,7 +140,8 @@ def build_notice(data: Mapping[str, Any], words: Mapping[str, str], source: Path
     values = {
         "time_zone": data["time_zone"],
         "clock": clock_changes(data["time_zone"], data["first_date"], data["last_date"]),
-        "peak_seasons": data["peak_seasons"],
+        "peak_seasons": [{**season, "extra": said().amount(season["extra_days"], "day")}  # written as the pages do
+                         for season in data["peak_seasons"]],
         "closures": closures,
         "last_order_seasons": seasons,
         "days_before": data["closure_notice_days"],

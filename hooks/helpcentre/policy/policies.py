@@ -87,7 +87,7 @@ def _render_service(service: dict[str, Any], values: dict[str, Any], named: bool
              *([_render_price(zone, values)] if priced else [])] for zone in zones]
     if (zone := home_zone(zones, home, not_shipped)) is not None:
         rows.insert(0, [CountryCode().render(home), *rows[zones.index(zone)][1:]])
-    unit = service["transit_unit"]
+    unit = words().say("units." + service["transit_unit"].replace(" ", "_"))
     time = (words().say("policy.service_delivery_time", service=service["name"], unit=unit) if named
             else words().say("policy.delivery_time", unit=unit))
     return md.table([words().say("policy.destination"), time] + ([words().say("policy.price")] if priced else []),
@@ -153,7 +153,7 @@ def _render_peak_seasons(seasons: list[dict[str, Any]]) -> str:
     """A sentence for the peak seasons (the order date decides, as in the calculator), or nothing."""
     spans = [{"days": words().say("policy.from_to", **{"from": DAY.render(season["from"]),
                                                       "to": DAY.render(season["to"])}),
-              "extra": md.plural(season["extra_days"], "extra day")} for season in seasons]
+              "extra": words().amount(season["extra_days"], "extra day")} for season in seasons]
     if not spans:
         return ""
     if len(spans) == 1:
@@ -167,7 +167,7 @@ def _render_returns_form(url: str | None, values: dict[str, Any]) -> str:
     if url is not None:
         return words().say("returns.form", url=url)
     email, reply = Email().render(values["shop"]["email"]), values["shop"]["reply_business_days"]
-    when = " " + words().say("returns.reply_within", days=md.plural(reply, "business day")) if reply else ""
+    when = " " + words().say("returns.reply_within", days=words().amount(reply, "business day")) if reply else ""
     ask = "returns.ask_form" if values["returns"]["address"] else "returns.ask_form_and_address"
     return words().say(ask, email=email, when=when)
 
@@ -179,13 +179,13 @@ def _render_address(lines: list[str]) -> str:
 def _render_notice_days(days: int) -> str:
     if days == 0:
         return words().say("policy.notice_on_start")
-    return words().say("policy.notice_before", days=md.plural(days, "day"))
+    return words().say("policy.notice_before", days=words().amount(days, "day"))
 
 
 def _render_last_order_notice_days(days: int) -> str:
     if days == 0:
         return words().say("policy.last_order_notice_on")
-    return words().say("policy.last_order_notice_before", days=md.plural(days, "day"))
+    return words().say("policy.last_order_notice_before", days=words().amount(days, "day"))
 
 
 def _render_target_date(target: dict[str, Any]) -> str:
@@ -238,7 +238,7 @@ DEADLINES = {"reach": "the return must reach us within the window",
              "notify then send": "the shopper tells us within the window, then sends the return within send_days"}
 REMEDIES = {"refund": "a refund", "exchange": "an exchange", "store credit": "store credit"}
 STATEMENT_TIME = Whole("business day", minimum=0, render=lambda days: (
-    "immediately" if days == 0 else md.plural(days, "business day")))
+    words().say("policy.immediately") if days == 0 else words().amount(days, "business day")))
 
 
 def return_deadline(returns: dict[str, Any]) -> str:
@@ -257,14 +257,14 @@ def _render_deadline(_: Any, values: dict[str, Any]) -> str:
     """The return window in words: what must happen within how many days, and what a closed day changes."""
     returns = values["returns"]
     deadline = return_deadline(returns)
-    said = words().say(f"returns.{deadline.replace(' ', '_')}", days=md.plural(returns["window_days"], "day"),
-                       send_days=md.plural(returns["send_days"] or 0, "day"))
+    said = words().say(f"returns.{deadline.replace(' ', '_')}", days=words().amount(returns["window_days"], "day"),
+                       send_days=words().amount(returns["send_days"] or 0, "day"))
     moves = "returns.both_move" if deadline == "notify then send" else "returns.moves"
     return said + (" " + words().say(moves) if deadline_moves(returns) else "")
 
 
 def _render_remedies(remedies: list[str]) -> str:
-    return md.join_words([REMEDIES[remedy] for remedy in remedies], "or")
+    return words().join([words().say("remedies." + remedy.replace(" ", "_")) for remedy in remedies], "or")
 
 
 def _render_exchange(how: str) -> str:
@@ -282,7 +282,7 @@ def _render_restocking_fee(fee: dict[str, Any] | None, values: dict[str, Any]) -
 
 def _render_payment_methods(methods: dict[str, list[str]]) -> str:
     """Every name of every method, as one list in words."""
-    return md.join_words([md.escape(name) for names in methods.values() for name in names])
+    return words().join([md.escape(name) for names in methods.values() for name in names])
 
 
 def refund_days(refunds: dict[str, Any]) -> tuple[int, str]:
@@ -308,7 +308,7 @@ SCHEMA = Record({
         "name": Text(description="the shop's name"),
         "email": Email(description="the shop's email address, shown as a link"),
         "reply_business_days": Optional(Whole("business day", render=lambda days: words().say(
-            "policy.reply_within", days=md.plural(days, "business day"))),
+            "policy.reply_within", days=words().amount(days, "business day"))),
             description='how soon the shop answers emails, shown as "We reply to emails within ..."; '
                         "optional"),
         "currency": Optional(Currency(description="the currency of the shop's prices, such as USD or EUR; "

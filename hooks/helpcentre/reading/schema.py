@@ -332,7 +332,7 @@ class Whole(Field):
         return value
 
     def render(self, value: int) -> str:
-        return md.plural(value, self.unit) if self.unit else str(value)
+        return words().amount(value, self.unit) if self.unit else str(value)
 
     def json_schema(self) -> JsonSchema:
         bounds = {"minimum": self.minimum} | ({"maximum": self.maximum} if self.maximum is not None else {})
@@ -363,9 +363,7 @@ class Range(Field):
         return Span(values["min"], values["max"])
 
     def render(self, value: Span) -> str:
-        if value.min == value.max:
-            return md.plural(value.max, self.unit)
-        return f"{value.min} to {md.plural(value.max, self.unit)}"
+        return words().span(value.min, value.max, self.unit)
 
     def expected(self) -> str:
         return f"min: and max: whole numbers of {self.unit}s"
@@ -715,7 +713,7 @@ class Weekdays(Field):
     def render(self, value: tuple[int, ...]) -> str:
         names = [words().weekday(n) for n in value]
         consecutive = len(value) > 2 and value == tuple(range(value[0], value[-1] + 1))
-        return words().say("policy.weekdays", first=names[0], last=names[-1]) if consecutive else md.join_words(names)
+        return words().say("policy.weekdays", first=names[0], last=names[-1]) if consecutive else words().join(names)
 
     def json_schema(self) -> JsonSchema:  # the names as pages show them (reading also accepts "monday")
         return self._described({"type": "array", "minItems": 1,
@@ -810,7 +808,7 @@ class MapOf(Field):
         return values
 
     def render(self, value: dict[str, Any]) -> str:
-        return md.join_words([self.value.render(item) for item in value.values()])
+        return words().join([self.value.render(item) for item in value.values()])
 
     def json_schema(self) -> JsonSchema:
         return self._described({"type": "object", "minProperties": 1, "propertyNames": {"pattern": _anchored(self.ID)},
@@ -822,7 +820,7 @@ def sentence_of(sentence: str | None, items: Sequence[str]) -> str:
     fill; nothing when there are none."""
     if not items:
         return ""
-    joined = md.join_words(items)
+    joined = words().join(items)
     return words().say_with(sentence, joined) if sentence else joined
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import decimal
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -19,6 +19,7 @@ from typing import Any
 
 import babel
 import babel.dates
+import babel.lists
 import babel.numbers
 
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
@@ -69,6 +70,20 @@ class Words:
 
     def money(self, amount: decimal.Decimal | float, currency: str) -> str:
         return babel.numbers.format_currency(amount, currency, locale=self._babel)
+
+    def amount(self, count: int, unit: str) -> str:
+        """A number of a unit ("business day") in the locale's plural form for it (the words file's amounts)."""
+        return self.say(f"amounts.{unit.replace(' ', '_')}.{self._babel.plural_form(count)}", n=str(count))
+
+    def span(self, low: int, high: int, unit: str) -> str:
+        """A range of a unit (the words file's amounts.range), or one amount when both ends are the same."""
+        high_amount = self.amount(high, unit)
+        return high_amount if low == high else self.say("amounts.range", min=str(low), max=high_amount)
+
+    def join(self, items: Sequence[str], style: str = "standard") -> str:
+        """The items as one list in the locale's words: "a, b and c" (en-GB), "a, b, and c" (en-US); style "or":
+        "a, b or c"."""
+        return babel.lists.format_list(list(items), style=style, locale=self._babel)
 
     def browser(self, *keys: str) -> dict[str, Any]:
         """What a script needs to write as the pages do: the date patterns with the names they use, and the

@@ -89,6 +89,14 @@ SENTENCES: dict[str, tuple[tuple[str, ...], str]] = {
     "returns.reply_within": (("days",), "how soon the shop emails the form, in the first step"),
     "returns.address": (("address",), "the return address"),
     "returns.exchange_link": (("url",), "the link to the page that says how an exchange works"),
+    "remedies.refund": ((), "a refund, as the returns answer offers it"),
+    "remedies.exchange": ((), "an exchange, as offered"),
+    "remedies.store_credit": ((), "store credit, as offered"),
+    "units.calendar_days": ((), "the unit of a delivery table's times when every day counts"),
+    "units.business_days": ((), "the unit when the shop's business days count"),
+    "units.delivery_days": ((), "the unit when the carrier's delivery days count"),
+    "amounts.range": (("min", "max"), "a range of a unit: max is the amount of the unit at its end"),
+    "policy.immediately": ((), "a refund that shows on the statement the day it is issued"),
     "answers.at": (("time", "date"), "a moment: a time on a date"),
     "answers.same_time": (("moment", "time_zone"), "a moment when the shopper's clock is the shop's"),
     "answers.your_time": (("moment", "shop_moment", "time_zone"), "a moment on the shopper's clock, then the shop's"),
@@ -207,6 +215,13 @@ SENTENCES: dict[str, tuple[tuple[str, ...], str]] = {
     "search.more": ((), "more answers on the same page (# is the number)"),
 }
 PATTERNS = {key for key in SENTENCES if key.startswith("dates.")}  # CLDR patterns, not sentences
+# The units the generator counts in, each written in every plural form of the locale (CLDR plural rules: English has
+# one and other; other languages add zero, two, few or many), {{ n }} being the number.
+AMOUNTS = {"day": "a number of days", "business_day": "a number of business days",
+           "delivery_day": "a number of delivery days", "extra_day": "a peak season's extra days for delivery",
+           "hour": "a number of hours"}
+AMOUNT_PLACEHOLDERS = ("n",)
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
 
 
 def _schema(required: bool) -> Record:
@@ -222,6 +237,9 @@ def _schema(required: bool) -> Record:
                sections.items()}
     records["calendar"].fields["holidays_by_country"] = Optional(_ByCountry(
         description="the holidays of a country by its own name, by country code (US: \"{{ name }} holidays\")"))
+    for unit, what in AMOUNTS.items():
+        plural = _PluralForms(description=f"{what}, in each plural form of the locale; placeholder: n")
+        records["amounts"].fields[unit] = plural if required else Optional(plural)
     if not required:
         records = {section: Optional(record) for section, record in records.items()}
     return Record(records, description="the words the generator writes around the shop's values")
@@ -238,6 +256,20 @@ class _ByCountry(Text):
 
     def json_schema(self) -> JsonSchema:
         return self._described({"type": "object", "propertyNames": {"pattern": "^[A-Z]{2}$"},
+                                "additionalProperties": {"type": "string"}})
+
+
+class _PluralForms(Text):
+    """A sentence per plural form of the locale (one: "{{ n }} day", other: "{{ n }} days")."""
+
+    def read(self, node: yaml.Node, key: str, file: str) -> dict[str, str]:
+        forms = "one: \"{{ n }} day\" and other: \"{{ n }} days\""
+        if not isinstance(node, yaml.MappingNode):
+            raise error_at(file, node, key, f"expected a sentence per plural form of the locale, such as {forms}")
+        return {form.value: Text().read(value, f"{key}.{form.value}", file) for form, value in node.value}
+
+    def json_schema(self) -> JsonSchema:
+        return self._described({"type": "object", "propertyNames": {"enum": list(PLURAL_FORMS)},
                                 "additionalProperties": {"type": "string"}})
 
 
@@ -303,12 +335,14 @@ def load_words(locale: str, override: Path | None = None, override_name: str = "
     node = read_yaml(path, name)
     shipped = SCHEMA.read(node, "", name)
     found.extend(_check_placeholders(node, name))
+    found.extend(_check_plural_forms(node, locale, name, every=True))
     sentences = dict(_flatten(shipped))
     by_country = dict(shipped["calendar"]["holidays_by_country"] or {})
     if override is not None and override.is_file():
         node = read_yaml(override, override_name)
         changes = OVERRIDE_SCHEMA.read(node, "", override_name)
         found.extend(_check_placeholders(node, override_name))
+        found.extend(_check_plural_forms(node, locale, override_name, every=False))
         sentences.update((key, value) for key, value in _flatten(changes) if value is not None)
         by_country.update((changes.get("calendar") or {}).get("holidays_by_country") or {})
     found.extend(_check_patterns(sentences, locale, name))
@@ -323,10 +357,19 @@ def load_shop_words(locale: str | None, country: str, content: Path) -> Words:
 
 
 def _flatten(values: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Each sentence by its key: "policy.free", and "amounts.day.one" for a plural form."""
     for section, sentences in values.items():
         for name, value in (sentences or {}).items():
             if f"{section}.{name}" in SENTENCES:
                 yield f"{section}.{name}", value
+            elif section == "amounts" and name in AMOUNTS:
+                yield from ((f"amounts.{name}.{form}", text) for form, text in (value or {}).items())
+
+
+def plural_forms(locale: str) -> list[str]:
+    """The plural forms a locale writes amounts in, in CLDR's order: one and other for English."""
+    tags = babel.Locale.parse(locale, sep="-").plural_form.tags | {"other"}
+    return [form for form in PLURAL_FORMS if form in tags]
 
 
 def sentence_nodes(root: yaml.Node) -> Iterator[tuple[str, str, yaml.ScalarNode]]:
@@ -339,6 +382,9 @@ def sentence_nodes(root: yaml.Node) -> Iterator[tuple[str, str, yaml.ScalarNode]
             if key == "calendar.holidays_by_country" and isinstance(value, yaml.MappingNode):
                 yield from ((f"{key}.{code.value}", "calendar.holidays", text) for code, text in value.value
                             if isinstance(text, yaml.ScalarNode))
+            elif section.value == "amounts" and key_node.value in AMOUNTS and isinstance(value, yaml.MappingNode):
+                yield from ((f"{key}.{form.value}", "amounts", text) for form, text in value.value
+                            if isinstance(text, yaml.ScalarNode))
             elif key in SENTENCES and key not in PATTERNS and isinstance(value, yaml.ScalarNode):
                 yield key, key, value
 
@@ -347,7 +393,7 @@ def _check_placeholders(root: yaml.Node, name: str) -> list[Finding]:
     """Each sentence with the placeholders its key has, each once at least, and no other."""
     found = []
     for key, like, text in sentence_nodes(root):
-        allowed = SENTENCES[like][0]
+        allowed = AMOUNT_PLACEHOLDERS if like == "amounts" else SENTENCES[like][0]
         used = [match.group(1) for match in PLACEHOLDER.finditer(text.value)]
         names = ", ".join(f"{{{{ {a} }}}}" for a in allowed) or "none"
         for unknown in [u for u in used if u not in allowed]:
@@ -356,6 +402,26 @@ def _check_placeholders(root: yaml.Node, name: str) -> list[Finding]:
         for missing in [m for m in allowed if m not in used]:
             found.append(Finding(name, text.start_mark.line + 1, key,
                                  f'the placeholder "{{{{ {missing} }}}}" is missing; expected {names} in it'))
+    return found
+
+
+def _check_plural_forms(root: yaml.Node, locale: str, name: str, every: bool) -> list[Finding]:
+    """Each amount in the plural forms of the locale: every one of them in a shipped file (`every`), and none
+    other in a shop's changes."""
+    forms, found = plural_forms(locale), []
+    expected = f"expected {', '.join(forms)} for {locale}"
+    amounts = next((value for key, value in root.value if key.value == "amounts"), None)
+    for unit_node, value in amounts.value if isinstance(amounts, yaml.MappingNode) else []:
+        if unit_node.value not in AMOUNTS or not isinstance(value, yaml.MappingNode):
+            continue
+        key, written = f"amounts.{unit_node.value}", [form.value for form, _ in value.value]
+        found += [Finding(name, form.start_mark.line + 1, f"{key}.{form.value}",
+                          f"{locale} has no plural form {form.value}; {expected}")
+                  for form, _ in value.value if form.value not in forms]
+        missing = [form for form in forms if form not in written] if every else []
+        if missing:
+            found.append(Finding(name, unit_node.start_mark.line + 1, key,
+                                 f"the plural form {', '.join(missing)} is missing; {expected}"))
     return found
 
 
