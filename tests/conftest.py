@@ -24,6 +24,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+from helpcentre.reading.words import speaking
+from helpcentre.reading.words_file import shipped_words
+
 ROOT = Path(__file__).resolve().parent.parent
 # The tests mirror the packages (tests/dates/ for helpcentre.dates, ...), and one package's tests may use
 # another's helpers by module name (`from test_accessibility import visit`): every folder is on the path.
@@ -138,6 +141,14 @@ def build_example(tmp_path_factory: pytest.TempPathFactory, name: str) -> Build:
     built = build_project(copy_shop(tmp_path_factory.mktemp(name), EXAMPLES / name))
     assert built.returncode == 0, built.output
     return built
+
+
+@pytest.fixture
+def british_words() -> Iterator[None]:
+    """British English in use, for a test that calls the code below the checking pass directly: outside a build,
+    the code refuses to write a sentence in no shop's words."""
+    with speaking(shipped_words()):
+        yield
 
 
 @pytest.fixture(scope="session")

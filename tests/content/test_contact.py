@@ -45,7 +45,7 @@ def test_a_mailto_link_carries_subject_and_body_encoded():
     assert prefilled(url) == ("help@example.com", "Damaged order & box", "Order number: \r\nThanks?")
 
 
-def test_the_body_asks_for_each_detail_and_attachment():
+def test_the_body_asks_for_each_detail_and_attachment(british_words):
     body = email_body(EmailRequest("Damaged order", ("Order number",), ("Photos of the box",)), "Brush & Co")
     assert body == ("Hello Brush & Co,\n\nOrder number: \n\nI have attached:\n- Photos of the box\n\nThank you")
 

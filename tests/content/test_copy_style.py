@@ -222,7 +222,7 @@ def test_empty_lists_leave_no_sentence_behind(site):
     assert "We don't ship to" not in text and "also closed" not in text
 
 
-def test_lists_with_items_render_their_sentence(second_shop):
+def test_lists_with_items_render_their_sentence(second_shop, british_words):
     values = load_policies(SHOPS / "second-shop.yaml").placeholders()
     not_shipped, closed = values["delivery.not_shipped_to"], values["processing.closure_dates"]
     assert not_shipped == "We don't ship to Norway and Russia."

@@ -10,9 +10,12 @@ from hypothesis import strategies as st
 from conftest import ROOT, build_project, copy_project
 from helpcentre.content.text_rules import _BRACED_NAME, _WHOLE_PLACEHOLDER, _stray_braces, braced_names, check_text
 from helpcentre.policy.policies import load_policies
+from helpcentre.reading.words import speaking
+from helpcentre.reading.words_file import shipped_words
 
-VALUES = load_policies(ROOT / "policies.yaml").placeholders()
-MEANINGS = load_policies(ROOT / "policies.yaml").meanings()  # with each payment method's
+with speaking(shipped_words()):
+    VALUES = load_policies(ROOT / "policies.yaml").placeholders()
+    MEANINGS = load_policies(ROOT / "policies.yaml").meanings()  # with each payment method's
 NOTHING_FITS = "no value in policies.yaml is about this yet: add one to policies.yaml, then use its placeholder"
 
 
@@ -58,7 +61,8 @@ US_ROPES = load_policies(ROOT / "examples" / "us-ropes" / "policies.yaml")
     ("Delivery to Canada takes 2-3 delivery days.", ["delivery.standard.CA.transit_days"]),  # not expedited's 2-3
 ])
 def test_a_typed_price_or_day_range_is_refused_with_the_placeholder_that_means_it(text, suggested):
-    [finding] = check_text(text, "content/delivery.yml", 7, "", US_ROPES.placeholders(), US_ROPES.meanings())
+    with speaking(shipped_words("en-US")):
+        [finding] = check_text(text, "content/delivery.yml", 7, "", US_ROPES.placeholders(), US_ROPES.meanings())
     assert "is an amount typed into the text" in finding.message or "is a figure typed" in finding.message
     assert finding.message.endswith("did you mean " + " or ".join(f"{{{{ {name} }}}}" for name in suggested) + "?")
 

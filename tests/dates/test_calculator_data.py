@@ -6,12 +6,16 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+import pytest
+
 from conftest import ROOT, SHOPS
 from helpcentre.dates.calculator_assets import build_calculator_assets, without_comment_lines
 from helpcentre.dates.calculator_data import build_calculator_data
 from helpcentre.dates.check_forms import check_placeholders
 from helpcentre.policy.policies import load_policies
 from helpcentre.reading.schema import DateRange
+
+pytestmark = pytest.mark.usefixtures("british_words")  # calls below the checking pass
 
 POLICIES = load_policies(ROOT / "policies.yaml")
 

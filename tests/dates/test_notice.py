@@ -19,6 +19,8 @@ from conftest import ROOT, Build, build_project, copy_project, serve, without_co
 from helpcentre.dates.notice import build_notice, clock_changes, load_notice_words
 from helpcentre.reading.errors import DataError
 
+pytestmark = pytest.mark.usefixtures("british_words")  # calls below the checking pass
+
 PEAK_2026 = ("It's our peak season until Thursday 31 December 2026: please allow up to 5 days more for delivery. "
              "See our last order dates")
 COMING = ("Our shop is closed from Thursday 24 December 2026 to Saturday 2 January 2027. Orders placed while "

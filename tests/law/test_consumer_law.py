@@ -181,7 +181,7 @@ def test_the_legal_rights_answer_says_when_made_to_order_goods_are_excluded(tmp_
     assert (" ".join(sentence.split()) in " ".join(page.split())) is excluded
 
 
-def test_the_refund_time_is_read_in_calendar_days_on_the_shops_calendar():
+def test_the_refund_time_is_read_in_calendar_days_on_the_shops_calendar(british_words):
     data = build_calculator_data(load_policies(ROOT / "policies.yaml"), 2026)
     # Monday to Friday with England's bank holidays: 10 business days are two weeks, except over holidays.
     assert longest_span({**data, "closed_dates": []}, 10)[0] == 14
@@ -194,7 +194,7 @@ def test_the_refund_time_is_read_in_calendar_days_on_the_shops_calendar():
 
 
 @pytest.mark.parametrize("shop", [ROOT / "policies.yaml", SHOPS / "second-shop.yaml"])
-def test_the_longest_refund_time_agrees_with_the_calculators_business_days(shop):
+def test_the_longest_refund_time_agrees_with_the_calculators_business_days(shop, british_words):
     data = build_calculator_data(load_policies(shop), 2026)
     last = dt.date.fromisoformat(data["last_date"])
     for count in (0, 1, 6, 28):

@@ -314,7 +314,7 @@ def test_each_returns_window_is_compared_with_the_directive_as_its_model_words_i
     (14, []),
     (15, ["your policy: you refund within 15 days of the return reaching you"]),  # as written: nothing to convert
 ])
-def test_a_refund_time_in_calendar_days_is_compared_directly(tmp_path, days, advice):
+def test_a_refund_time_in_calendar_days_is_compared_directly(tmp_path, days, advice, british_words):
     """The UK's 14 calendar days against a refund time the shop gives in calendar days (law/GB.yaml)."""
     text = COMPLIANT.replace("  business_days: 7\n", f"  calendar_days: {days}\n")
     assert text != COMPLIANT

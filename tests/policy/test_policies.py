@@ -12,6 +12,8 @@ from helpcentre.policy.policies import load_policies, placeholder_names
 from helpcentre.reading.errors import DataError
 from helpcentre.reading.schema import DateRange, Span
 
+pytestmark = pytest.mark.usefixtures("british_words")  # calls below the checking pass
+
 POLICIES = (ROOT / "policies.yaml").read_text(encoding="utf-8")
 
 

@@ -13,7 +13,14 @@ import pytest
 from conftest import ROOT, copy_project, without_columns
 from helpcentre.reading import words_file
 from helpcentre.reading.errors import DataError
-from helpcentre.reading.words_file import AMOUNTS, SENTENCES, default_locale, installed_locales, load_words, plural_forms
+from helpcentre.reading.words_file import (
+    AMOUNTS,
+    SENTENCES,
+    default_locale,
+    installed_locales,
+    load_words,
+    plural_forms,
+)
 from helpcentre.review.checking_pass import review_help_centre
 
 EN_GB = (ROOT / "words" / "en-GB.yml").read_text(encoding="utf-8")
@@ -133,7 +140,8 @@ OVERRIDE_MISTAKES = [
     ('policy:\n  free: 12\n', "content/words.yml:2: policy.free: expected"),
     ('calendar:\n  holidays_by_country: "{{ name }} days"\n', "content/words.yml:2: calendar.holidays_by_country: "
                                                               "expected a sentence per country code"),
-    ('amounts:\n  day:\n    two: "{{ n }} days"\n', "content/words.yml:3: amounts.day.two: en-GB has no plural form two"),
+    ('amounts:\n  day:\n    two: "{{ n }} days"\n',
+     "content/words.yml:3: amounts.day.two: en-GB has no plural form two"),
     ('amounts:\n  days:\n    one: "{{ n }} day"\n', "content/words.yml:2: amounts.days: unknown key"),
 ]
 
@@ -189,12 +197,11 @@ def test_a_language_with_more_plural_forms_writes_each_of_them(tmp_path, monkeyp
     """A language variant is a words file even where amounts have more forms than English: Polish writes one day,
     2 to 4 days and 5 or more days apart (CLDR: one, few, many, other)."""
     shutil.copytree(ROOT / "words", tmp_path / "words")
-    polish = EN_GB.replace('  day: {one: "{{ n }} day", other: "{{ n }} days"}',
-                           '  day: {one: "{{ n }} dzień", few: "{{ n }} dni", many: "{{ n }} dni", other: "{{ n }} dnia"}')
+    polish = EN_GB.replace('  day: {one: "{{ n }} day", other: "{{ n }} days"}', '  day: {one: "{{ n }} dzień", '
+                           'few: "{{ n }} dni", many: "{{ n }} dni", other: "{{ n }} dnia"}')
     for unit in ("business day", "delivery day", "extra day", "hour"):
-        polish = polish.replace(f'{{one: "{{{{ n }}}} {unit}", other: "{{{{ n }}}} {unit}s"}}',
-                                f'{{one: "{{{{ n }}}} {unit}", few: "{{{{ n }}}} {unit}s", many: "{{{{ n }}}} {unit}s", '
-                                f'other: "{{{{ n }}}} {unit}s"}}')
+        english = f'other: "{{{{ n }}}} {unit}s"}}'
+        polish = polish.replace(english, f'few: "{{{{ n }}}} {unit}s", many: "{{{{ n }}}} {unit}s", {english}')
     (tmp_path / "words" / "pl-PL.yml").write_text(polish, encoding="utf-8")
     monkeypatch.setattr(words_file, "FOLDER", tmp_path / "words")
     words = load_words("pl-PL")

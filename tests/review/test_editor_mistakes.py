@@ -450,7 +450,7 @@ def test_everywhere_else_before_other_zones_gets_a_hint(tmp_path):
     assert "move it to the end of the list" in hints[0].message
 
 
-def test_each_email_body_line_is_one_whole_item(tmp_path):
+def test_each_email_body_line_is_one_whole_item(tmp_path, british_words):
     """Every prefilled email asks for whole details: each line of its body is one item as written, none is
     the end of another split off by a comma."""
     emails = 0

@@ -194,7 +194,7 @@ def test_a_question_missing_from_the_index_stops_the_build():
         tune_search_index(index, TOPICS)
 
 
-def test_the_calculator_forms_are_marked_to_stay_out_of_search():
+def test_the_calculator_forms_are_marked_to_stay_out_of_search(british_words):
     forms = check_placeholders(build_calculator_data(load_policies(ROOT / "policies.yaml"), 2026))
     assert all('<form class="order-check" data-search-exclude ' in form for form in forms.values())
 

@@ -24,8 +24,8 @@ from helpcentre.reading.words import words
 
 # The sentences the calculator's scripts write (answers.js, last_order_dates.js), by their keys' starts.
 BROWSER_WORDS = ("answers.", "amounts.day.", "amounts.business_day.", "contact.thanks", "checks.priced", "checks.free",
-                 "last_order.order_by_before", "last_order.today", "last_order.passed", "last_order.not_yet", "last_order.in_time",
-                 "last_order.not_promised", "last_order.likely_late", "last_order.will_it_arrive")
+                 "last_order.order_by_before", "last_order.today", "last_order.passed", "last_order.not_yet",
+                 "last_order.in_time", "last_order.not_promised", "last_order.likely_late", "last_order.will_it_arrive")
 YEARS_AHEAD = 2  # the calculator knows holidays up to two years after the build year
 
 

@@ -117,10 +117,12 @@ _SPEAKING: ContextVar[Words | None] = ContextVar("words", default=None)
 
 
 def words() -> Words:
-    """The words in use: the shop's while its help centre is made (`speaking`), else British English."""
-    from .words_file import shipped_words  # the files are read only when no words were chosen
-
-    return _SPEAKING.get() or shipped_words()
+    """The words in use: the shop's while its help centre is made (`speaking`). Outside a `speaking` block there
+    are none, rather than another shop's language by default: a sentence written there is a mistake in the code."""
+    chosen = _SPEAKING.get()
+    if chosen is None:
+        raise RuntimeError("words() outside a speaking(...) block: choose the shop's words first")
+    return chosen
 
 
 @contextmanager

@@ -30,8 +30,8 @@ import yaml
 
 from helpcentre.content.topics import NOTICE_FILE
 from helpcentre.dates.notice import load_notice_words
-from helpcentre.reading.words import Words, speaking, words
-from helpcentre.reading.words_file import load_shop_words
+from helpcentre.reading.words import Words, speaking
+from helpcentre.reading.words_file import load_shop_words, shipped_words
 
 from . import calculator_panel, seasons
 from .checking_pass import GENERATOR
@@ -172,7 +172,7 @@ def site_diff(project: Path, base: str, scratch: Path) -> str:
     build_all([old, new], epoch)
 
     old_data, new_data = old.calculator_data(), new.calculator_data()
-    with speaking(words() if new_data is None else shop_words(new, new_data)):  # as the shop's site writes
+    with speaking(shipped_words() if new_data is None else shop_words(new, new_data)):  # as the shop's site writes
         return _report(name, old, new, old_data, new_data, epoch, scratch)
 
 
