@@ -68,8 +68,9 @@ const line = (key, values) => say(key, { ...values, add: say("answers.please_add
 // A delivery service and its price, as the picker offers it (hooks/helpcentre/dates/check_forms.py writes the
 // same words with CLDR's rules for the same locale).
 let moneyFormat; // made on first use, as the other formatters
-const money = (n) => (moneyFormat ??= new Intl.NumberFormat(data.locale, { style: "currency", currency: data.currency }))
-  .format(n);
+const money = (n) => (moneyFormat ??= new Intl.NumberFormat(data.locale, {
+  style: "currency", currency: data.currency,
+})).format(n);
 function serviceWords(service, { price, free_from: freeFrom }) {
   if (price == null) return service.name;
   const key = !price ? "free" : freeFrom ? "priced_free_from" : "priced";
