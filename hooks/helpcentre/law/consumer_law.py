@@ -27,10 +27,10 @@ from helpcentre.dates.order_dates import is_business_day
 from helpcentre.policy.policies import Policies, return_deadline
 from helpcentre.reading import markdown_text as md
 from helpcentre.reading.errors import Finding, Severity
-from helpcentre.reading.schema import Range, Whole, country_name, item_key, long_date
+from helpcentre.reading.schema import Range, Whole, country_name, item_key, long_date, node_at
 from helpcentre.reading.yaml_source import read_yaml
 
-from .law_files import RETURNS_TOPIC, Law, Rule, find_node, law_of_country, load_law, policy_field
+from .law_files import RETURNS_TOPIC, Law, Rule, law_of_country, load_law, policy_field
 
 # The check ------------------------------------------------------------------------------------------
 
@@ -112,7 +112,7 @@ def review_consumer_law(law: Law, policies: Policies, policies_file: Path, calen
 
 
 def _finding(file: str, root: yaml.Node, key: str, severity: Severity, message: str) -> Finding:
-    node = find_node(root, key)
+    node = node_at(root, key)
     return Finding(file, node.start_mark.line + 1, key, message, node.start_mark.column + 1, severity)
 
 

@@ -35,6 +35,7 @@ from helpcentre.reading.schema import (
     error_at,
     fail,
     item_key,
+    node_at,
 )
 from helpcentre.reading.yaml_source import read_yaml
 
@@ -242,17 +243,6 @@ def policy_field(path: str) -> Field | None:
     return field
 
 
-def find_node(node: yaml.Node, path: str) -> yaml.Node:
-    """The YAML node at a key path such as 'returns.condition[2]', items counted from one as messages name
-    them (`item_key`; the path is known to exist)."""
-    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
-        if part.startswith("["):
-            node = node.value[int(part[1:-1]) - 1]
-        else:
-            node = next(value for key, value in node.value if key.value == part)
-    return node
-
-
 # Reading the files ------------------------------------------------------------------------------------
 
 def _read_chain(path: Path, name: str, below: tuple[str, ...]) -> _Chain:
@@ -260,7 +250,7 @@ def _read_chain(path: Path, name: str, below: tuple[str, ...]) -> _Chain:
     root = read_yaml(path, name)
     values = LAW_FILE.read(root, "", name)
     if values["country"] != path.stem:
-        raise error_at(name, find_node(root, "country"), "country",
+        raise error_at(name, node_at(root, "country"), "country",
                        f"expected {path.stem}, the country this file is named after; got {values['country']}")
     if values["extends"] is None:
         missing = [key for key in A_FILE_NEEDS if values[key] is None]
@@ -284,9 +274,9 @@ def _read_chain(path: Path, name: str, below: tuple[str, ...]) -> _Chain:
     added: set[str] = set()
     for n, rule in enumerate(values["rules"] or []):
         key = item_key("rules", n)
-        node = find_node(root, key)
+        node = node_at(root, key)
         if rule["id"] in added:
-            raise error_at(name, find_node(node, "id"), f"{key}.id",
+            raise error_at(name, node_at(node, "id"), f"{key}.id",
                            f'the id "{rule["id"]}" is used twice; expected each once')
         added.add(rule["id"])
         before = chain.rules.get(rule["id"], {})
@@ -295,7 +285,7 @@ def _read_chain(path: Path, name: str, below: tuple[str, ...]) -> _Chain:
     for n, note in enumerate(values["notes"] or []):
         if policy_field(note["policy"]) is None:
             key = item_key("notes", n) + ".policy"
-            raise error_at(name, find_node(root, key), key,
+            raise error_at(name, node_at(root, key), key,
                            f'expected a key of policies.yaml such as returns.window_days; got "{note["policy"]}"')
         chain.notes.append(Note(note["policy"], note["note"]))
     return chain
@@ -303,7 +293,7 @@ def _read_chain(path: Path, name: str, below: tuple[str, ...]) -> _Chain:
 
 def _extended(path: Path, name: str, root: yaml.Node, code: str, below: tuple[str, ...]) -> Path:
     """The file that `extends: code` names, which must exist and not extend this file again."""
-    where, extended = find_node(root, "extends"), path.with_name(f"{code}.yaml")
+    where, extended = node_at(root, "extends"), path.with_name(f"{code}.yaml")
     if not extended.is_file():
         raise fail(name, where, "extends", f"the code of another file in {path.parent.name}/, such as EU for "
                    f"{path.parent.name}/EU.yaml; there is no {path.parent.name}/{code}.yaml", f'"{code}"')

@@ -44,6 +44,7 @@ from helpcentre.reading.schema import (
     error_at,
     expand_countries,
     item_key,
+    node_at,
 )
 from helpcentre.reading.words import words
 from helpcentre.reading.words_file import Locale
@@ -579,15 +580,6 @@ def load_policies(path: Path) -> Policies:
     return Policies(values, tuple(found.notes))
 
 
-def _node_at(node: Any, path: str) -> Any:
-    """The YAML node at a key path such as delivery.services[1].zones, its items counted from one as messages
-    count them (`item_key`), for the line of a cross-field error."""
-    for part in re.findall(r"[^.\[\]]+|\[[0-9]+\]", path):
-        node = node.value[int(part[1:-1]) - 1] if part.startswith("[") else next(
-            value for key, value in node.value if key.value == part)
-    return node
-
-
 def _service_keys(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Each delivery service with the key path it is written at: delivery (its zones alone) or
     delivery.services[n]."""
@@ -605,11 +597,11 @@ def delivery_services(delivery: dict[str, Any]) -> list[dict[str, Any]]:
 def _check_zones_or_services(delivery: dict[str, Any], root: Any, name: str) -> None:
     """Either zones or services, not both."""
     if delivery["zones"] is not None and delivery["services"] is not None:
-        raise error_at(name, _node_at(root, "delivery.services"), "delivery.services",
+        raise error_at(name, node_at(root, "delivery.services"), "delivery.services",
                        "expected either zones: (one delivery service, in calendar days) or services: (each with its "
                        "zones), not both")
     if delivery["zones"] is None and delivery["services"] is None:
-        raise error_at(name, _node_at(root, "delivery"), "delivery.zones",
+        raise error_at(name, node_at(root, "delivery"), "delivery.zones",
                        "this key is missing; expected zones: or services: under delivery")
 
 
@@ -619,11 +611,11 @@ def _check_services(values: dict[str, Any], root: Any, name: str) -> None:
     for key, service in _service_keys(values):
         for field in ("id", "name"):
             if service[field] in seen and key != "delivery":
-                raise error_at(name, _node_at(root, f"{key}.{field}"), f"{key}.{field}",
+                raise error_at(name, node_at(root, f"{key}.{field}"), f"{key}.{field}",
                                f'"{service[field]}" is already the {field} of another service; expected each once')
             seen.add(service[field])
         if service["delivery_days"] is not None and service["transit_unit"] != "delivery days":
-            raise error_at(name, _node_at(root, f"{key}.delivery_days"), f"{key}.delivery_days",
+            raise error_at(name, node_at(root, f"{key}.delivery_days"), f"{key}.delivery_days",
                            f"delivery days count only with transit_unit: delivery days (this service counts "
                            f"{service['transit_unit']}); remove delivery_days or change the unit")
 
@@ -638,7 +630,7 @@ def _check_zones(values: dict[str, Any], root: Any, name: str) -> None:
         catch_all = None
         for n, zone in enumerate(service["zones"]):
             zone_key_path = item_key(f"{key}.zones", n)
-            node = _node_at(root, zone_key_path)
+            node = node_at(root, zone_key_path)
             if zone["countries"] is None:
                 if catch_all is not None:
                     raise error_at(name, node, zone_key_path, f"a second zone without countries; expected only "
@@ -656,7 +648,7 @@ def _check_zones(values: dict[str, Any], root: Any, name: str) -> None:
                 taken.update(dict.fromkeys(members, zone["name"]))
         for code in not_shipped:
             if code in seen:
-                raise error_at(name, _node_at(root, "delivery.not_shipped_to"), "delivery.not_shipped_to",
+                raise error_at(name, node_at(root, "delivery.not_shipped_to"), "delivery.not_shipped_to",
                                f"{code} is also in the zone \"{seen[code]}\"; expected a country we do not ship to")
 
 
@@ -667,11 +659,11 @@ def _check_prices(values: dict[str, Any], root: Any, name: str) -> None:
             for field in ("price", "free_from"):
                 path = f"{item_key(f'{key}.zones', n)}.{field}"
                 if zone[field] is not None and values["shop"]["currency"] is None:
-                    raise error_at(name, _node_at(root, path), path, "a price needs the shop's currency; expected "
+                    raise error_at(name, node_at(root, path), path, "a price needs the shop's currency; expected "
                                    "currency: under shop, such as currency: USD")
             if zone["free_from"] is not None and zone["price"] is None:
                 path = f"{item_key(f'{key}.zones', n)}.free_from"
-                raise error_at(name, _node_at(root, path), path, "free delivery from an amount needs the price "
+                raise error_at(name, node_at(root, path), path, "free delivery from an amount needs the price "
                                "below it; expected price: in this zone too")
 
 
@@ -680,7 +672,7 @@ def _check_bank_holidays(values: dict[str, Any], root: Any, name: str) -> None:
     try:
         bank_holidays(region["country"], region["region"])  # no year: only whether the region is known
     except NotImplementedError as error:
-        node = _node_at(root, "calendar.bank_holidays")
+        node = node_at(root, "calendar.bank_holidays")
         raise error_at(name, node, "calendar.bank_holidays",
                        f"expected a country and region known to the holidays package, such as GB and ENG; "
                        f"got {region['country']} and {region['region']}") from error
@@ -691,7 +683,7 @@ def _check_closures(values: dict[str, Any], root: Any, name: str) -> None:
     first_year = values["calendar"]["first_year"]
     found = Findings()
     for n, (closure, node) in enumerate(zip(values["processing"]["closure_dates"],
-                                            _node_at(root, "processing.closure_dates").value, strict=True)):
+                                            node_at(root, "processing.closure_dates").value, strict=True)):
         if closure.end.year < first_year:
             found.add(error_at(name, node, item_key("processing.closure_dates", n),
                                f"this closure ended in {closure.end.year}, before {first_year}, the first year the "
@@ -702,7 +694,7 @@ def _check_closures(values: dict[str, Any], root: Any, name: str) -> None:
 def _closure_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
     """Two single days a few days apart were perhaps meant as a range: written so, the days between are open."""
     singles = sorted((closure.start, n, node) for n, (closure, node) in enumerate(zip(
-        values["processing"]["closure_dates"], _node_at(root, "processing.closure_dates").value, strict=True))
+        values["processing"]["closure_dates"], node_at(root, "processing.closure_dates").value, strict=True))
         if closure.start == closure.end)
     hints = []
     for (first, _, _), (second, n, node) in itertools.pairwise(singles):
@@ -720,7 +712,7 @@ def _zone_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
     for key, service in _service_keys(values):
         for n, zone in enumerate(service["zones"][:-1]):
             if zone["countries"] is None:
-                node = _node_at(root, item_key(f"{key}.zones", n))
+                node = node_at(root, item_key(f"{key}.zones", n))
                 hints.append(Finding(name, node.start_mark.line + 1, item_key(f"{key}.zones", n),
                                      f'"{zone["name"]}" covers everywhere else, and the delivery table lists the '
                                      "zones in the order written: move it to the end of the list, so it reads last",
@@ -730,7 +722,7 @@ def _zone_hints(values: dict[str, Any], root: Any, name: str) -> list[Finding]:
 
 def _check_target_dates(values: dict[str, Any], root: Any, name: str) -> None:
     seen: set[str] = set()
-    nodes = _node_at(root, "delivery.target_dates").value
+    nodes = node_at(root, "delivery.target_dates").value
     for n, target in enumerate(values["delivery"]["target_dates"]):
         if target["name"].casefold() in seen:
             raise error_at(name, nodes[n], item_key("delivery.target_dates", n) + ".name",
@@ -744,26 +736,26 @@ def _check_returns(values: dict[str, Any], root: Any, name: str) -> None:
     returns = values["returns"]
     notify = return_deadline(returns) == "notify then send"
     if notify and returns["send_days"] is None:
-        raise error_at(name, _node_at(root, "returns.deadline"), "returns.deadline",
+        raise error_at(name, node_at(root, "returns.deadline"), "returns.deadline",
                        "notify then send needs its second period; expected send_days: under returns, the days to "
                        "send the return after telling us")
     if not notify and returns["send_days"] is not None:
-        raise error_at(name, _node_at(root, "returns.send_days"), "returns.send_days",
+        raise error_at(name, node_at(root, "returns.send_days"), "returns.send_days",
                        "send_days counts only with deadline: notify then send; remove it or change the deadline")
     if returns["exchange"] is not None and "exchange" not in (returns["remedies"] or []):
-        raise error_at(name, _node_at(root, "returns.exchange"), "returns.exchange",
+        raise error_at(name, node_at(root, "returns.exchange"), "returns.exchange",
                        "says how an exchange works, but returns.remedies offers none; expected exchange in "
                        "returns.remedies, or no returns.exchange")
     fee = returns["restocking_fee"]
     if fee is None:
         return
     if fee["faulty_items"]:
-        raise error_at(name, _node_at(root, "returns.restocking_fee.faulty_items"),
+        raise error_at(name, node_at(root, "returns.restocking_fee.faulty_items"),
                        "returns.restocking_fee.faulty_items", "expected false: a damaged, faulty or wrong item is "
                        "refunded in full, never less a restocking fee")
     charge, currency = fee["fee"], values["shop"]["currency"]
     if charge.amount is not None and (currency is None or charge.currency not in (None, currency)):
-        raise error_at(name, _node_at(root, "returns.restocking_fee.fee"), "returns.restocking_fee.fee",
+        raise error_at(name, node_at(root, "returns.restocking_fee.fee"), "returns.restocking_fee.fee",
                        f"expected an amount in the shop's currency ({currency})" if currency else
                        "an amount needs the shop's currency; expected currency: under shop, such as currency: USD")
 
@@ -773,7 +765,7 @@ def _check_refunds(values: dict[str, Any], root: Any, name: str) -> None:
     refunds = values["refunds"]
     if (refunds["business_days"] is None) == (refunds["calendar_days"] is None):
         both = refunds["business_days"] is not None
-        raise error_at(name, _node_at(root, "refunds.calendar_days" if both else "refunds"),
+        raise error_at(name, node_at(root, "refunds.calendar_days" if both else "refunds"),
                        "refunds.calendar_days" if both else "refunds.business_days",
                        "expected the refund time once: business_days: or calendar_days:, not both" if both else
                        "this key is missing; expected business_days: (or calendar_days:) under refunds")
@@ -781,6 +773,6 @@ def _check_refunds(values: dict[str, Any], root: Any, name: str) -> None:
     for method in refunds["to_statement"]:
         if method not in methods:
             key = f"refunds.to_statement.{method}"
-            node = next(k for k, _ in _node_at(root, "refunds.to_statement").value if k.value == method)
+            node = next(k for k, _ in node_at(root, "refunds.to_statement").value if k.value == method)
             raise error_at(name, node, key, f'"{method}" is not one of the payment methods; expected one of '
                            f"{', '.join(methods)} (payments.methods)")

@@ -169,6 +169,15 @@ def item_key(key: str, index: int) -> str:
     return f"{key}[{index + 1}]"
 
 
+def node_at(node: yaml.Node, path: str) -> yaml.Node:
+    """The YAML node at a key path such as delivery.services[1].zones or returns.condition[2], its items counted
+    from one as messages count them (`item_key`; the path is known to exist)."""
+    for part in re.findall(r"[^.\[\]]+|\[[0-9]+\]", path):
+        node = node.value[int(part[1:-1]) - 1] if part.startswith("[") else next(
+            value for key, value in node.value if key.value == part)
+    return node
+
+
 def error_at(file: str, node: yaml.Node, key: str, message: str) -> DataError:
     """A mistake at the line and column where `node` is written."""
     return DataError(file, node.start_mark.line + 1, key, message, node.start_mark.column + 1)
