@@ -236,6 +236,7 @@ export function prepare() {
   prepared = true;
   try {
     for (const timeZone of [undefined, data.time_zone]) partsAt(0, timeZone);
+    amount(0, "day"); // the locale's plural rules
     deliveryEstimate(data, `${data.first_date}T12:00Z`, data.home_country); // the shop's clock and calendar
   } catch { /* answering will say what went wrong */ }
 }
