@@ -310,7 +310,7 @@ def test_with_several_services_a_country_is_grouped_by_the_zone_of_each():
         ("United States", "Standard: United States; Express: US"): ["US"]}
 
 
-def test_the_panel_covers_twelve_months_from_its_start_and_every_cut_off():
+def test_the_panel_covers_twelve_months_from_its_start_and_every_cut_off(british_words):
     new = {**DATA, "same_day_cutoff": "14:00"}
     panel = calculator_panel.build_panel(DATA, new, dt.date(2027, 2, 28))
     assert (panel.first_day, panel.last_day) == (dt.date(2027, 2, 28), dt.date(2028, 2, 27))
@@ -328,7 +328,7 @@ def test_the_panel_covers_twelve_months_from_its_start_and_every_cut_off():
     ("send", "By when must I send my return?"),
     ("notify_then_send", "By when must I tell you about my return, and send it?"),
 ])
-def test_the_return_check_is_asked_as_the_returns_model_words_it(model, question):
+def test_the_return_check_is_asked_as_the_returns_model_words_it(model, question, british_words):
     new = {**DATA, **({"return_deadline": model} if model else {})}
     assert calculator_panel.build_panel(DATA, new, dt.date(2027, 2, 28)).question("return") == question
 

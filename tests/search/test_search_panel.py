@@ -145,7 +145,7 @@ def test_enter_in_the_box_still_opens_the_best_result_when_a_typo_was_corrected(
 TYPED = 'klarna <i>zx</i> & "qqq" 99%'
 
 
-def test_a_search_with_no_result_shows_a_way_out_by_keyboard_alone(page, site_url):
+def test_a_search_with_no_result_shows_a_way_out_by_keyboard_alone(page, site_url, british_words):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     search(page, site_url, TYPED)
@@ -172,6 +172,8 @@ def test_a_search_with_no_result_shows_a_way_out_by_keyboard_alone(page, site_ur
     expect(links.last).to_be_focused()
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{site_url}{TOPICS[-1].slug}/")
+    expect(page.locator("h1")).to_contain_text(TOPICS[-1].title)
+    page.wait_for_load_state("networkidle")  # Material has finished swapping the page in (and closing the search)
 
     # Material's instant navigation kept the header: the panel's links still lead to the topics
     page.keyboard.press("/")

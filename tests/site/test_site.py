@@ -145,7 +145,7 @@ def test_the_build_passes_strict_without_warnings(site):
     assert site.pages, "the build wrote no pages"
 
 
-def test_every_policy_value_appears_on_a_page(site):
+def test_every_policy_value_appears_on_a_page(site, british_words):
     assert missing_values(site, load_policies(ROOT / "policies.yaml")) == {}
 
 
@@ -238,12 +238,12 @@ def test_the_mutated_policies_change_every_value():
     assert unchanged == set()
 
 
-def test_after_a_change_every_new_value_appears(mutated_site):
+def test_after_a_change_every_new_value_appears(mutated_site, british_words):
     assert "WARNING" not in mutated_site.output
     assert missing_values(mutated_site, load_policies(SHOPS / "mutated.yaml")) == {}
 
 
-def test_after_a_change_no_old_value_remains_anywhere(mutated_site):
+def test_after_a_change_no_old_value_remains_anywhere(mutated_site, british_words):
     for page in mutated_site.pages.values():
         for select in page.find_all("select"):
             select.decompose()  # a country picker lists every country, whatever the zones are
@@ -262,7 +262,7 @@ def test_after_a_change_no_old_value_remains_anywhere(mutated_site):
 
 # Another shop on the same code ---------------------------------------------------------------------
 
-def test_a_second_shop_builds_with_the_same_content(second_shop):
+def test_a_second_shop_builds_with_the_same_content(second_shop, british_words):
     assert "WARNING" not in second_shop.output
     assert missing_values(second_shop, load_policies(SHOPS / "second-shop.yaml")) == {}
     assert broken_links(second_shop) == []
