@@ -31,7 +31,7 @@ import yaml
 from helpcentre.content.topics import NOTICE_FILE
 from helpcentre.dates.notice import load_notice_words
 from helpcentre.reading.words import Words, speaking
-from helpcentre.reading.words_file import load_shop_words, shipped_words
+from helpcentre.reading.words_file import load_shop_words
 
 from . import calculator_panel, seasons
 from .checking_pass import GENERATOR
@@ -144,9 +144,11 @@ def notice_words(version: Version) -> dict[str, str]:
     return load_notice_words(version.project / "content" / NOTICE_FILE, f"content/{NOTICE_FILE}")
 
 
-def shop_words(version: Version, data: dict[str, Any]) -> Words:
-    """The words a version's site speaks (its locale's, with its content/words.yml), read from its calculator data."""
-    return load_shop_words(data.get("locale"), data["home_country"], version.project / "content")
+def shop_words(version: Version) -> Words:
+    """The words a version's site speaks: its locale's (or its country's), with its content/words.yml."""
+    policies = read_policies(version)
+    return load_shop_words((policies["shop"] or {}).get("locale"), policies["calendar"]["bank_holidays"]["country"],
+                           version.project / "content")
 
 
 def read_policies(version: Version) -> Any:
@@ -172,7 +174,7 @@ def site_diff(project: Path, base: str, scratch: Path) -> str:
     build_all([old, new], epoch)
 
     old_data, new_data = old.calculator_data(), new.calculator_data()
-    with speaking(shipped_words() if new_data is None else shop_words(new, new_data)):  # as the shop's site writes
+    with speaking(shop_words(new)):  # as the shop's site writes
         return _report(name, old, new, old_data, new_data, epoch, scratch)
 
 
