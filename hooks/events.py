@@ -24,7 +24,6 @@ from helpcentre.policy.policies import destination_names
 from helpcentre.publishing import csp, structured_data
 from helpcentre.publishing.template_words import template_words
 from helpcentre.reading.errors import DataError
-from helpcentre.reading.words import speaking
 from helpcentre.reading.words_file import shipped_words
 from helpcentre.review.checking_pass import GENERATOR, HelpCentre, load_help_centre
 from helpcentre.review.preview_bar import add_preview_bar
@@ -132,8 +131,8 @@ def _add_search_assets(config: MkDocsConfig) -> None:
     config.extra_javascript.append(script)
     config.extra_css.append(_search.stylesheet)
     topics = [(_page_url(config, topic.page), topic.title) for topic in _help_centre.topics]
-    with speaking(_help_centre.words):  # the search panel's email in the shop's words
-        config.extra["help_search"] = _search.page_settings(_help_centre.policies["shop.name"], topics)
+    config.extra["help_search"] = _search.page_settings(_help_centre.policies["shop.name"], topics,
+                                                        _help_centre.words)
 
 
 def _page_url(config: MkDocsConfig, page: str) -> str:

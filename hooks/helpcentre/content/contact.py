@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from helpcentre.reading import markdown_text as md
-from helpcentre.reading.words import words
+from helpcentre.reading.words import Words, words
 
 from .topics import EmailRequest, Topic
 
@@ -44,11 +44,12 @@ def render_still_need_help(topic: Topic, address: str) -> str:
     return f'<div class="help-still" markdown {NOT_SEARCHED}>\n\n{line}\n\n</div>\n'
 
 
-def search_email(shop_name: str) -> tuple[str, str, str]:
-    """The email a search that found nothing offers: (subject, body up to the words searched, the rest).
+def search_email(shop_name: str, said: Words) -> tuple[str, str, str]:
+    """The email a search that found nothing offers, in the shop's words: (subject, body up to the words searched,
+    the rest). It is written once for the site, not while a page is made, so it is given the words.
 
     The browser puts the shopper's words between the two parts of the body (search/page.js)."""
-    say = words().say
+    say = said.say
     return (say("search.email_subject"),  # each line to write on ends in a space, where the shopper types
             f"{say('contact.hello', shop=shop_name)}\n\n{say('search.email_searched')} ",
             f"\n\n{say('search.email_question')} \n\n{say('search.email_order_number')} \n\n{say('contact.thanks')}")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from helpcentre.content.contact import search_email
 from helpcentre.publishing.browser_files import hashed_name, without_comment_lines
+from helpcentre.reading.words import Words
 
 WORKERS = "assets/javascripts/workers"  # Material's search worker is here; importScripts is relative to it
 FOLDER = "assets/search"
@@ -28,10 +29,10 @@ class SearchAssets:
     script: str  # site path of the page script (a module)
     stylesheet: str
 
-    def page_settings(self, shop_name: str, topics: list[tuple[str, str]]) -> dict[str, object]:
+    def page_settings(self, shop_name: str, topics: list[tuple[str, str]], said: Words) -> dict[str, object]:
         """What overrides/main.html and help-search.html write into every page for the panel and worker;
         `topics` are the topic pages to browse, as (address from the site's root, title)."""
-        subject, body_start, body_end = search_email(shop_name)
+        subject, body_start, body_end = search_email(shop_name, said)
         return {"material_worker": self.material_worker, "worker": self.worker, "subject": subject,
                 "body_start": body_start, "body_end": body_end,
                 "topics": [{"url": url, "title": title} for url, title in topics]}
