@@ -237,7 +237,8 @@ STANDARD = {"id": "standard", "name": "Standard", "transit_unit": "calendar days
 DEADLINES = {"reach": "the return must reach us within the window",
              "send": "the return must be sent within the window",
              "notify then send": "the shopper tells us within the window, then sends the return within send_days"}
-REMEDIES = {"refund": "a refund", "exchange": "an exchange", "store credit": "store credit"}
+REMEDIES = {"refund": "the shopper gets the money back", "exchange": "the shopper gets another item instead",
+            "store credit": "the shopper gets credit to spend in the shop"}  # shoppers read the words file's remedies
 STATEMENT_TIME = Whole("business day", minimum=0, render=lambda days: (
     words().say("policy.immediately") if days == 0 else words().amount(days, "business day")))
 
